@@ -1,0 +1,31 @@
+package de.stadtportal.platform.database;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import de.stadtportal.platform.PortalProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Without {@code spring.datasource.url} the portal runs on an embedded PostgreSQL, so that
+ * {@code ./mvnw spring-boot:run} needs nothing but a JDK. The connections are pooled: opening a
+ * PostgreSQL connection per query would make every page many times slower.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(NoDatasourceUrlCondition.class)
+class EmbeddedDatabaseConfiguration {
+
+    @Bean
+    DataSource dataSource(PortalProperties properties) {
+        EmbeddedDatabaseServer server = EmbeddedDatabaseServer.forDirectory(
+                properties.embeddedDatabase() == null ? null : properties.embeddedDatabase().dataDirectory());
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setPoolName("embedded-postgres");
+        dataSource.setJdbcUrl(server.jdbcUrl());
+        dataSource.setUsername(EmbeddedDatabaseServer.USER);
+        dataSource.setMaximumPoolSize(10);
+        return dataSource;
+    }
+}

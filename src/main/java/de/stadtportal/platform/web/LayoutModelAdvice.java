@@ -1,0 +1,30 @@
+package de.stadtportal.platform.web;
+
+import de.stadtportal.platform.PortalProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** What the shared layout needs on every page: the current path (navigation, language switch) and the operator. */
+@ControllerAdvice
+class LayoutModelAdvice {
+
+    private final PortalProperties properties;
+
+    LayoutModelAdvice(PortalProperties properties) {
+        this.properties = properties;
+    }
+
+    @ModelAttribute("currentPath")
+    String currentPath(HttpServletRequest request) {
+        Object original = request.getAttribute("jakarta.servlet.error.request_uri");
+        String path = original instanceof String uri ? uri : request.getRequestURI();
+        // "//host" would turn the language link into a link to another site
+        return "/" + path.substring(request.getContextPath().length()).replaceFirst("^/+", "");
+    }
+
+    @ModelAttribute("operator")
+    PortalProperties.Operator operator() {
+        return properties.operator();
+    }
+}

@@ -1,0 +1,119 @@
+package de.stadtportal.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import de.stadtportal.Browser;
+import de.stadtportal.BrowserTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The public pages as a browser shows them: WCAG 2.1 AA by axe-core, keyboard use, error pages. */
+@BrowserTest
+class PublicPagesBrowserTest {
+
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/reallabore", "/reallabore/hybride-formen-des-handels",
+            "/reallabore/digitale-koproduktion-im-handwerk", "/reallabore/fachkraeftesicherung",
+            "/impressum", "/datenschutz", "/barrierefreiheit", "/konto/anmelden", "/gibt-es-nicht",
+            "/reallabore?lang=en", "/reallabore/fachkraeftesicherung?lang=en"})
+    void pageHasNoWcagViolationsAndOneHeading(String path) {
+        driver.get(url(path));
+        Browser.assertNoAccessibilityViolations(driver);
+        assertThat(driver.findElements(By.tagName("h1"))).hasSize(1);
+    }
+
+    @AfterEach
+    void forgetLanguageChoice() {
+        driver.manage().deleteAllCookies();
+    }
+
+    @Test
+    void skipLinkIsTheFirstThingTheKeyboardReachesAndLeadsToTheContent() {
+        driver.get(url("/reallabore"));
+        WebElement body = driver.findElement(By.tagName("body"));
+        body.sendKeys(Keys.TAB);
+        WebElement focused = driver.switchTo().activeElement();
+        assertThat(focused.getText()).isEqualTo("Zum Inhalt springen");
+        assertThat(focused.isDisplayed()).isTrue();
+        focused.sendKeys(Keys.ENTER);
+        assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("main");
+    }
+
+    @Test
+    void reallaborPageIsUsableAt320PixelsWithoutHorizontalScrolling() {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(320, 800));
+        try {
+            driver.get(url("/reallabore/hybride-formen-des-handels"));
+            Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+        } finally {
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    @Test
+    void unknownPagesGetTheGerman404PageInTheLayout() throws Exception {
+        for (String path : List.of("/gibt-es-nicht", "/reallabore/gibt-es-nicht")) {
+            HttpResponse<String> response = fetch(path);
+            assertThat(response.statusCode()).isEqualTo(404);
+            assertThat(response.body()).contains("<h1>Seite nicht gefunden</h1>", "Zum Inhalt springen", "href=\"/impressum\"");
+        }
+    }
+
+    @Test
+    void englishVisitorsGetTheEnglish404Page() throws Exception {
+        HttpResponse<String> response = fetch("/gibt-es-nicht?lang=en");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("<h1>Page not found</h1>");
+    }
+
+    @Test
+    void staffAreaRedirectsAnonymousVisitorsToTheLoginPage() throws Exception {
+        HttpResponse<String> response = fetch("/admin");
+        assertThat(response.statusCode()).isEqualTo(302);
+        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/konto/anmelden"));
+    }
+
+    private HttpResponse<String> fetch(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
