@@ -1,5 +1,6 @@
 package de.stadtportal.platform.web;
 
+import de.stadtportal.platform.CurrentUser;
 import de.stadtportal.platform.PortalProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -21,6 +22,11 @@ class LayoutModelAdvice {
         String path = original instanceof String uri ? uri : request.getRequestURI();
         // "//host" would turn the language link into a link to another site
         return "/" + path.substring(request.getContextPath().length()).replaceFirst("^/+", "");
+    }
+
+    @ModelAttribute("currentUser")
+    CurrentUser currentUser() {
+        return CurrentUser.get();
     }
 
     @ModelAttribute("operator")
