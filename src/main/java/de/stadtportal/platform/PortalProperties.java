@@ -7,7 +7,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * accessibility statement) and where the embedded database keeps its data.
  */
 @ConfigurationProperties("portal")
-public record PortalProperties(EmbeddedDatabase embeddedDatabase, Operator operator, Accessibility accessibility) {
+public record PortalProperties(String baseUrl, Mail mail, EmbeddedDatabase embeddedDatabase, Operator operator,
+                               Accessibility accessibility) {
+
+    /** @param from sender address of the portal's mails */
+    public record Mail(String from) {
+    }
 
     /** @param dataDirectory where the embedded PostgreSQL keeps its files; blank means a temporary directory */
     public record EmbeddedDatabase(String dataDirectory) {
