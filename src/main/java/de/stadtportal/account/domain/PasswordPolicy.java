@@ -1,0 +1,64 @@
+package de.stadtportal.account.domain;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * OWASP ASVS 5.0 level 2: at least 12 characters, at least 64 allowed (we allow 128), no
+ * composition rules, and no password from a list of common ones.
+ */
+@Component
+public class PasswordPolicy {
+
+    public static final int MIN_LENGTH = 12;
+    public static final int MAX_LENGTH = 128;
+
+    private final Set<String> common;
+
+    PasswordPolicy() {
+        this.common = load("account/common-passwords.txt");
+    }
+
+    /** @return the message key of the first rule the password breaks, if any */
+    public Optional<String> violation(String password, String email) {
+        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
+            return Optional.of("password.tooShort");
+        }
+        if (password.length() > MAX_LENGTH) {
+            return Optional.of("password.tooLong");
+        }
+        String normalized = password.toLowerCase(Locale.ROOT);
+        if (common.contains(normalized) || password.chars().distinct().count() < 4) {
+            return Optional.of("password.common");
+        }
+        if (email != null && !email.isBlank()) {
+            String local = email.toLowerCase(Locale.ROOT).split("@")[0];
+            if (normalized.equals(email.toLowerCase(Locale.ROOT)) || (local.length() >= 6 && normalized.contains(local))) {
+                return Optional.of("password.containsEmail");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Set<String> load(String path) {
+        Set<String> words = new HashSet<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new ClassPathResource(path).getInputStream(), StandardCharsets.UTF_8))) {
+            reader.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> l.toLowerCase(Locale.ROOT)).forEach(words::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("List of common passwords missing: " + path, e);
+        }
+        return Set.copyOf(words);
+    }
+}

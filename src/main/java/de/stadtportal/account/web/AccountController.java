@@ -1,0 +1,283 @@
+package de.stadtportal.account.web;
+
+import java.security.Principal;
+
+import de.stadtportal.account.domain.AccountException;
+import de.stadtportal.account.domain.AccountService;
+import de.stadtportal.account.domain.AccountToken.Purpose;
+import de.stadtportal.account.web.AccountForms.ChangeEmailForm;
+import de.stadtportal.account.web.AccountForms.ChangePasswordForm;
+import de.stadtportal.account.web.AccountForms.DeleteForm;
+import de.stadtportal.account.web.AccountForms.EmailForm;
+import de.stadtportal.account.web.AccountForms.NewPasswordForm;
+import de.stadtportal.account.web.AccountForms.SignUpForm;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Sign-up, confirmation links, password reset and the "my account" pages. */
+@Controller
+class AccountController {
+
+    private final AccountService accounts;
+
+    AccountController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/konto/anmelden")
+    String login() {
+        return "account/login";
+    }
+
+    // ---- sign-up and confirmation ----
+
+    @GetMapping("/konto/registrieren")
+    String signUpForm(Model model) {
+        model.addAttribute("form", new SignUpForm("", "", ""));
+        return "account/sign-up";
+    }
+
+    @PostMapping("/konto/registrieren")
+    String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult result, HttpServletResponse response) {
+        checkRepeat(form.password(), form.passwordRepeat(), result);
+        if (!result.hasErrors()) {
+            try {
+                accounts.signUp(form.email(), form.password());
+                return "redirect:/konto/registriert";
+            } catch (AccountException e) {
+                reject(result, e);
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return "account/sign-up";
+    }
+
+    @GetMapping("/konto/registriert")
+    String signedUp() {
+        return "account/signed-up";
+    }
+
+    /** Mail programs open links to scan them: the GET only shows a button, the POST confirms. */
+    @GetMapping("/konto/bestaetigen")
+    String verifyPage(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        return confirmPage(token, Purpose.VERIFY_EMAIL, "/konto/bestaetigen", "verify", model, response);
+    }
+
+    @PostMapping("/konto/bestaetigen")
+    String verify(@RequestParam(required = false) String token, RedirectAttributes redirect, HttpServletResponse response) {
+        try {
+            accounts.verify(token);
+            redirect.addFlashAttribute("success", "verify.done");
+            return "redirect:/konto/anmelden";
+        } catch (AccountException e) {
+            return linkInvalid(response);
+        }
+    }
+
+    // ---- forgotten password ----
+
+    @GetMapping("/konto/passwort-vergessen")
+    String forgotForm(Model model) {
+        model.addAttribute("form", new EmailForm(""));
+        return "account/forgot";
+    }
+
+    @PostMapping("/konto/passwort-vergessen")
+    String forgot(@Valid @ModelAttribute("form") EmailForm form, BindingResult result, Model model,
+                  HttpServletResponse response) {
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "account/forgot";
+        }
+        accounts.requestPasswordReset(form.email());
+        // the same answer whether or not the address is registered
+        model.addAttribute("sent", true);
+        return "account/forgot";
+    }
+
+    @GetMapping("/konto/passwort-neu")
+    String resetForm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        return newPasswordPage(token, Purpose.RESET_PASSWORD, "account/reset", model, response);
+    }
+
+    @PostMapping("/konto/passwort-neu")
+    String reset(@ModelAttribute("form") NewPasswordForm form, BindingResult result, RedirectAttributes redirect,
+                 HttpServletResponse response) {
+        return setNewPassword(form, result, Purpose.RESET_PASSWORD, "account/reset", "reset.done", redirect, response);
+    }
+
+    @GetMapping("/konto/einladung")
+    String invitationForm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        return newPasswordPage(token, Purpose.INVITATION, "account/invitation", model, response);
+    }
+
+    @PostMapping("/konto/einladung")
+    String acceptInvitation(@ModelAttribute("form") NewPasswordForm form, BindingResult result,
+                            RedirectAttributes redirect, HttpServletResponse response) {
+        return setNewPassword(form, result, Purpose.INVITATION, "account/invitation", "invitation.done", redirect, response);
+    }
+
+    // ---- my account ----
+
+    @GetMapping("/konto")
+    String overview(Principal principal, Model model) {
+        model.addAttribute("account", accounts.findByEmail(principal.getName()).orElseThrow());
+        return "account/overview";
+    }
+
+    @GetMapping("/konto/passwort")
+    String changePasswordForm(Model model) {
+        model.addAttribute("form", new ChangePasswordForm("", "", ""));
+        return "account/change-password";
+    }
+
+    @PostMapping("/konto/passwort")
+    String changePassword(@ModelAttribute("form") ChangePasswordForm form, BindingResult result, Principal principal,
+                          RedirectAttributes redirect, HttpServletResponse response) {
+        checkRepeat(form.password(), form.passwordRepeat(), result);
+        if (!result.hasErrors()) {
+            try {
+                accounts.changePassword(principal.getName(), form.currentPassword(), form.password());
+                redirect.addFlashAttribute("success", "changePassword.done");
+                return "redirect:/konto";
+            } catch (AccountException e) {
+                reject(result, e);
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return "account/change-password";
+    }
+
+    @GetMapping("/konto/email")
+    String changeEmailForm(Model model) {
+        model.addAttribute("form", new ChangeEmailForm("", ""));
+        return "account/change-email";
+    }
+
+    @PostMapping("/konto/email")
+    String changeEmail(@Valid @ModelAttribute("form") ChangeEmailForm form, BindingResult result, Principal principal,
+                       RedirectAttributes redirect, HttpServletResponse response) {
+        if (!result.hasErrors()) {
+            try {
+                accounts.requestEmailChange(principal.getName(), form.currentPassword(), form.newEmail());
+                redirect.addFlashAttribute("success", "changeEmail.sent");
+                return "redirect:/konto";
+            } catch (AccountException e) {
+                reject(result, e);
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return "account/change-email";
+    }
+
+    @GetMapping("/konto/email-bestaetigen")
+    String confirmEmailPage(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        return confirmPage(token, Purpose.CHANGE_EMAIL, "/konto/email-bestaetigen", "confirmEmail", model, response);
+    }
+
+    @PostMapping("/konto/email-bestaetigen")
+    String confirmEmail(@RequestParam(required = false) String token, HttpServletRequest request,
+                        RedirectAttributes redirect, HttpServletResponse response) throws ServletException {
+        try {
+            accounts.confirmEmailChange(token);
+        } catch (AccountException e) {
+            return linkInvalid(response);
+        }
+        // the login name changed: log in again with the new address
+        request.logout();
+        redirect.addFlashAttribute("success", "confirmEmail.done");
+        return "redirect:/konto/anmelden";
+    }
+
+    @GetMapping("/konto/loeschen")
+    String deleteForm(Model model) {
+        model.addAttribute("form", new DeleteForm(""));
+        return "account/delete";
+    }
+
+    @PostMapping("/konto/loeschen")
+    String delete(@ModelAttribute("form") DeleteForm form, BindingResult result, Principal principal,
+                  HttpServletRequest request, RedirectAttributes redirect, HttpServletResponse response)
+            throws ServletException {
+        try {
+            accounts.delete(principal.getName(), form.currentPassword());
+        } catch (AccountException e) {
+            reject(result, e);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "account/delete";
+        }
+        request.logout();
+        redirect.addFlashAttribute("success", "delete.done");
+        return "redirect:/";
+    }
+
+    // ---- helpers ----
+
+    private String confirmPage(String token, Purpose purpose, String action, String texts, Model model,
+                               HttpServletResponse response) {
+        if (!accounts.isUsable(token, purpose)) {
+            return linkInvalid(response);
+        }
+        model.addAttribute("token", token);
+        model.addAttribute("action", action);
+        model.addAttribute("texts", texts);
+        return "account/confirm-link";
+    }
+
+    private String newPasswordPage(String token, Purpose purpose, String view, Model model, HttpServletResponse response) {
+        if (!accounts.isUsable(token, purpose)) {
+            return linkInvalid(response);
+        }
+        model.addAttribute("form", new NewPasswordForm(token, "", ""));
+        return view;
+    }
+
+    private String setNewPassword(NewPasswordForm form, BindingResult result, Purpose purpose, String view,
+                                  String doneKey, RedirectAttributes redirect, HttpServletResponse response) {
+        if (!accounts.isUsable(form.token(), purpose)) {
+            return linkInvalid(response);
+        }
+        checkRepeat(form.password(), form.passwordRepeat(), result);
+        if (!result.hasErrors()) {
+            try {
+                accounts.setPasswordWithToken(form.token(), purpose, form.password());
+                redirect.addFlashAttribute("success", doneKey);
+                return "redirect:/konto/anmelden";
+            } catch (AccountException e) {
+                reject(result, e);
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return view;
+    }
+
+    private static String linkInvalid(HttpServletResponse response) {
+        response.setStatus(HttpStatus.GONE.value());
+        return "account/link-invalid";
+    }
+
+    private static void checkRepeat(String password, String repeat, BindingResult result) {
+        if (password == null || !password.equals(repeat)) {
+            result.rejectValue("passwordRepeat", "password.mismatch");
+        }
+    }
+
+    static void reject(BindingResult result, AccountException e) {
+        if (e.field() != null) {
+            result.rejectValue(e.field(), e.messageKey());
+        } else {
+            result.reject(e.messageKey());
+        }
+    }
+}

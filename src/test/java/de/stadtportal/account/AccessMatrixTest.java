@@ -1,0 +1,160 @@
+package de.stadtportal.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+import de.stadtportal.PortalTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every route under /admin and /konto, for every kind of user. A route added later fails
+ * {@link #everyRouteIsInTheMatrix()} until it is placed here, with the access it needs.
+ */
+@PortalTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessMatrixTest {
+
+    enum Access { PUBLIC, LOGGED_IN, STAFF, ADMIN }
+
+    enum Who { ANONYMOUS, BUSINESS, EDITOR, ADMIN }
+
+    static final Map<String, Access> MATRIX = new TreeMap<>(Map.ofEntries(
+            Map.entry("GET /konto/anmelden", Access.PUBLIC),
+            Map.entry("GET /konto/registrieren", Access.PUBLIC),
+            Map.entry("POST /konto/registrieren", Access.PUBLIC),
+            Map.entry("GET /konto/registriert", Access.PUBLIC),
+            Map.entry("GET /konto/bestaetigen", Access.PUBLIC),
+            Map.entry("POST /konto/bestaetigen", Access.PUBLIC),
+            Map.entry("GET /konto/passwort-vergessen", Access.PUBLIC),
+            Map.entry("POST /konto/passwort-vergessen", Access.PUBLIC),
+            Map.entry("GET /konto/passwort-neu", Access.PUBLIC),
+            Map.entry("POST /konto/passwort-neu", Access.PUBLIC),
+            Map.entry("GET /konto/einladung", Access.PUBLIC),
+            Map.entry("POST /konto/einladung", Access.PUBLIC),
+            Map.entry("GET /konto/email-bestaetigen", Access.PUBLIC),
+            Map.entry("POST /konto/email-bestaetigen", Access.PUBLIC),
+            Map.entry("GET /konto", Access.LOGGED_IN),
+            Map.entry("GET /konto/passwort", Access.LOGGED_IN),
+            Map.entry("POST /konto/passwort", Access.LOGGED_IN),
+            Map.entry("GET /konto/email", Access.LOGGED_IN),
+            Map.entry("POST /konto/email", Access.LOGGED_IN),
+            Map.entry("GET /konto/loeschen", Access.LOGGED_IN),
+            Map.entry("POST /konto/loeschen", Access.LOGGED_IN),
+            Map.entry("GET /admin", Access.STAFF),
+            Map.entry("GET /admin/postausgang", Access.STAFF),
+            Map.entry("GET /admin/postausgang/{id}", Access.STAFF),
+            Map.entry("GET /admin/protokoll", Access.STAFF),
+            Map.entry("GET /admin/statistik", Access.STAFF),
+            Map.entry("GET /admin/konten", Access.ADMIN),
+            Map.entry("POST /admin/konten/einladen", Access.ADMIN),
+            Map.entry("POST /admin/konten/{id}/rollen", Access.ADMIN),
+            Map.entry("POST /admin/konten/{id}/deaktivieren", Access.ADMIN),
+            Map.entry("POST /admin/konten/{id}/aktivieren", Access.ADMIN)));
+
+    static final String PASSWORD = "ein langes Test-Passwort 42";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    TestAccounts accounts;
+    final Map<Who, String> emails = new TreeMap<>();
+
+    @BeforeAll
+    void createAccounts() {
+        accounts = new TestAccounts(jdbc, encoder);
+        emails.put(Who.BUSINESS, accounts.create("BUSINESS", PASSWORD));
+        emails.put(Who.EDITOR, accounts.create("EDITOR", PASSWORD));
+        emails.put(Who.ADMIN, accounts.create("ADMIN", PASSWORD));
+    }
+
+    @AfterAll
+    void deleteAccounts() {
+        accounts.deleteAll();
+    }
+
+    @Test
+    void everyRouteIsInTheMatrix() {
+        Set<String> routes = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(p -> p.startsWith("/admin") || p.startsWith("/konto"))
+                .forEach(p -> info.getMethodsCondition().getMethods()
+                        .forEach(m -> routes.add(m.name() + " " + p))));
+        assertThat(routes).as("routes under /admin and /konto; place new ones in MATRIX")
+                .containsExactlyInAnyOrderElementsOf(MATRIX.keySet());
+    }
+
+    static Stream<String> routes() {
+        return MATRIX.keySet().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("routes")
+    void eachKindOfUserGetsExactlyTheAccessTheRouteNeeds(String route) throws Exception {
+        Access access = MATRIX.get(route);
+        for (Who who : Who.values()) {
+            MockHttpServletResponse response = perform(route, who);
+            boolean allowed = switch (access) {
+                case PUBLIC -> true;
+                case LOGGED_IN -> who != Who.ANONYMOUS;
+                case STAFF -> who == Who.EDITOR || who == Who.ADMIN;
+                case ADMIN -> who == Who.ADMIN;
+            };
+            String where = route + " as " + who;
+            if (allowed) {
+                assertThat(response.getStatus()).as(where).isNotIn(401, 403).isLessThan(500);
+                assertThat(response.getRedirectedUrl()).as(where).isNotEqualTo("/konto/anmelden");
+            } else if (who == Who.ANONYMOUS) {
+                assertThat(response.getStatus()).as(where).isEqualTo(302);
+                assertThat(response.getRedirectedUrl()).as(where).isEqualTo("/konto/anmelden");
+            } else {
+                assertThat(response.getStatus()).as(where).isEqualTo(403);
+            }
+        }
+    }
+
+    private MockHttpServletResponse perform(String route, Who who) throws Exception {
+        String[] parts = route.split(" ", 2);
+        // ids that exist nowhere: a request that is let through changes nothing
+        String path = parts[1].replace("{id}", "999999999");
+        MockHttpServletRequestBuilder builder = request(HttpMethod.valueOf(parts[0]), path);
+        if (parts[0].equals("POST")) {
+            builder.with(csrf());
+        }
+        if (who != Who.ANONYMOUS) {
+            builder.with(user(emails.get(who)).roles(who.name()));
+        }
+        return mvc.perform(builder).andReturn().getResponse();
+    }
+}
