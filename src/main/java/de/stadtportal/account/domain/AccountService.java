@@ -43,11 +43,12 @@ public class AccountService {
     private final AuditLog auditLog;
     private final MessageSource messages;
     private final PortalProperties properties;
+    private final SessionTerminator sessions;
     private final Clock clock;
 
     AccountService(AccountRepository accounts, AccountTokenRepository tokens, PasswordEncoder passwordEncoder,
                    PasswordPolicy passwordPolicy, MailOutbox mailOutbox, AuditLog auditLog, MessageSource messages,
-                   PortalProperties properties, Clock clock) {
+                   PortalProperties properties, SessionTerminator sessions, Clock clock) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordEncoder = passwordEncoder;
@@ -56,6 +57,7 @@ public class AccountService {
         this.auditLog = auditLog;
         this.messages = messages;
         this.properties = properties;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -171,6 +173,7 @@ public class AccountService {
         }
         auditLog.record(ENTITY, account.getId(), "DELETED", view(account), Map.of());
         accounts.delete(account);
+        sessions.endAllSessionsOf(account.getEmail());
     }
 
     // ---- staff accounts (ADMIN only; the web layer checks the role, this layer the rules) ----
@@ -229,6 +232,7 @@ public class AccountService {
         Map<String, Object> before = view(account);
         account.setRoles(roles);
         auditLog.record(ENTITY, account.getId(), "ROLES_CHANGED", before, view(account));
+        sessions.endAllSessionsOf(account.getEmail());
     }
 
     public void setEnabled(long id, boolean enabled, String actingEmail) {
@@ -242,6 +246,9 @@ public class AccountService {
         Map<String, Object> before = view(account);
         account.setEnabled(enabled);
         auditLog.record(ENTITY, account.getId(), enabled ? "ACTIVATED" : "DEACTIVATED", before, view(account));
+        if (!enabled) {
+            sessions.endAllSessionsOf(account.getEmail());
+        }
     }
 
     /** The first staff account of an empty portal. */

@@ -1,0 +1,158 @@
+package de.stadtportal.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import de.stadtportal.Browser;
+import de.stadtportal.BrowserTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/** A business signs up, confirms, logs in and out, in a real browser against a real server. */
+@BrowserTest
+class AccountBrowserTest {
+
+    static final String PASSWORD = "Bottroper Hütte 1894 Kohle";
+    static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/konto/bestaetigen\\?token=[A-Za-z0-9_-]+)");
+    static WebDriver driver;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    TestAccounts accounts;
+
+    @BeforeAll
+    static void startBrowser() {
+        driver = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (driver != null) {
+            driver.quit();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        accounts = new TestAccounts(jdbc, encoder);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        driver.manage().deleteAllCookies();
+        accounts.deleteAll();
+    }
+
+    @Test
+    void businessSignsUpReadsTheMailConfirmsLogsInAndOut() {
+        String email = "browser-" + UUID.randomUUID() + "@test.example";
+        accounts.track(email);
+
+        driver.get(url("/konto/registrieren"));
+        Browser.assertNoAccessibilityViolations(driver);
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys("zu kurz");
+        driver.findElement(By.id("passwordRepeat")).sendKeys("zu kurz");
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(driver.findElement(By.id("password-error")).getText()).contains("mindestens 12 Zeichen");
+        assertThat(driver.findElement(By.id("email")).getAttribute("value")).isEqualTo(email);
+        Browser.assertNoAccessibilityViolations(driver);
+
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("passwordRepeat")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Bitte bestätigen Sie Ihre E-Mail-Adresse");
+
+        String body = jdbc.queryForObject("SELECT body FROM outbox_mail WHERE recipient = ? ORDER BY id DESC LIMIT 1",
+                String.class, email);
+        Matcher link = LINK.matcher(body);
+        assertThat(link.find()).as(body).isTrue();
+        driver.get(url(link.group(1)));
+        Browser.assertNoAccessibilityViolations(driver);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("bestätigt");
+
+        driver.findElement(By.id("username")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Mein Konto");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains(email);
+        Browser.assertNoAccessibilityViolations(driver);
+
+        driver.findElement(By.cssSelector("header form button[type=submit]")).click();
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("abgemeldet");
+        driver.get(url("/konto"));
+        assertThat(driver.getCurrentUrl()).endsWith("/konto/anmelden");
+    }
+
+    @Test
+    void sessionIdChangesAtLoginAndSessionsLiveInPostgres() throws Exception {
+        String email = accounts.create("BUSINESS", PASSWORD);
+        CookieManager cookies = new CookieManager();
+        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
+
+        String loginPage = client.send(HttpRequest.newBuilder(URI.create(url("/konto/anmelden"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String before = sessionId(cookies);
+        assertThat(before).isNotNull();
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(csrf.find()).isTrue();
+
+        HttpResponse<String> login = client.send(HttpRequest.newBuilder(URI.create(url("/konto/anmelden")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + encode(email) + "&password=" + encode(PASSWORD)
+                        + "&_csrf=" + encode(csrf.group(1))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/konto"));
+        String after = sessionId(cookies);
+        assertThat(after).isNotNull().isNotEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE principal_name = ?", Integer.class, email))
+                .isEqualTo(1);
+
+        HttpResponse<String> account = client.send(HttpRequest.newBuilder(URI.create(url("/konto"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(account.body()).contains(email);
+    }
+
+    private static String sessionId(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("SESSION")).map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
