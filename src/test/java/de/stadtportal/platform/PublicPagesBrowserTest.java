@@ -79,7 +79,11 @@ class PublicPagesBrowserTest {
             driver.get(url("/reallabore/hybride-formen-des-handels"));
             Object overflow = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-            assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+            Object widest = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "let w = null; for (const e of document.querySelectorAll('body *')) {"
+                            + " if (e.getBoundingClientRect().right > document.documentElement.clientWidth + 1) w = e.outerHTML.slice(0, 120); }"
+                            + " return w;");
+            assertThat(((Number) overflow).intValue()).as("wider than the screen: %s", widest).isLessThanOrEqualTo(0);
         } finally {
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         }
@@ -109,7 +113,7 @@ class PublicPagesBrowserTest {
     }
 
     private HttpResponse<String> fetch(String path) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
