@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Beans every feature may use. */
 @Configuration(proxyBeanMethods = false)
-class PlatformConfiguration {
+public class PlatformConfiguration {
 
     /** The city's time zone: opening hours, events and "today" are all meant in Bottrop's local time. */
     public static final ZoneId CITY_ZONE = ZoneId.of("Europe/Berlin");

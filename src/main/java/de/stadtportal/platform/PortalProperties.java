@@ -1,6 +1,7 @@
 package de.stadtportal.platform;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Settings of one portal installation: who runs it (shown in Impressum, privacy notice and
@@ -10,8 +11,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record PortalProperties(String baseUrl, Mail mail, EmbeddedDatabase embeddedDatabase, Operator operator,
                                Accessibility accessibility) {
 
-    /** @param from sender address of the portal's mails */
-    public record Mail(String from) {
+    /**
+     * @param from             sender address of the portal's mails
+     * @param schedulerEnabled whether this instance sends mail on its own schedule (tests call the sender directly)
+     */
+    public record Mail(String from, @DefaultValue("true") boolean schedulerEnabled) {
     }
 
     /** @param dataDirectory where the embedded PostgreSQL keeps its files; blank means a temporary directory */

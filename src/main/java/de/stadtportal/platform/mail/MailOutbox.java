@@ -1,11 +1,82 @@
 package de.stadtportal.platform.mail;
 
-import org.springframework.stereotype.Service;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Optional;
 
-/** Placeholder until the outbox branch is merged. */
+import de.stadtportal.platform.PlatformConfiguration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The portal's only way to send mail. {@link #queue} joins the caller's transaction, so a mail
+ * exists exactly when the change that caused it was committed; {@link MailSender} delivers it.
+ */
 @Service
+@Transactional
 public class MailOutbox {
 
+    static final int MAX_SUBJECT = 300;
+
+    private final JdbcTemplate jdbc;
+
+    MailOutbox(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
     public void queue(String recipient, String subject, String body) {
+        String oneLineSubject = subject.replaceAll("[\\r\\n]+", " ");
+        jdbc.update("INSERT INTO outbox_mail (recipient, subject, body) VALUES (?, ?, ?)",
+                recipient, oneLineSubject.length() > MAX_SUBJECT ? oneLineSubject.substring(0, MAX_SUBJECT) : oneLineSubject,
+                body);
+    }
+
+    /** What the staff dashboard shows of the outbox. */
+    @Transactional(readOnly = true)
+    public OutboxSummary summary() {
+        return jdbc.queryForObject("""
+                SELECT count(*) FILTER (WHERE sent_at IS NULL) AS waiting,
+                       count(*) FILTER (WHERE sent_at IS NULL AND attempts > 0) AS failing,
+                       count(*) FILTER (WHERE sent_at > now() - interval '24 hours') AS sent_today
+                FROM outbox_mail""",
+                (rs, i) -> new OutboxSummary(rs.getLong("waiting"), rs.getLong("failing"), rs.getLong("sent_today")));
+    }
+
+    @Transactional(readOnly = true)
+    public List<OutboxMail> page(int page, int size) {
+        return jdbc.query("SELECT * FROM outbox_mail ORDER BY id DESC LIMIT ? OFFSET ?", MAIL, size, (long) page * size);
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return jdbc.queryForObject("SELECT count(*) FROM outbox_mail", Long.class);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<OutboxMail> find(long id) {
+        return jdbc.query("SELECT * FROM outbox_mail WHERE id = ?", MAIL, id).stream().findFirst();
+    }
+
+    public record OutboxSummary(long waiting, long failing, long sentToday) {
+    }
+
+    public record OutboxMail(long id, String recipient, String subject, String body, ZonedDateTime createdAt,
+                             int attempts, ZonedDateTime nextAttemptAt, ZonedDateTime sentAt, String lastError) {
+
+        public boolean sent() {
+            return sentAt != null;
+        }
+    }
+
+    private static final RowMapper<OutboxMail> MAIL = (rs, i) -> new OutboxMail(
+            rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
+            local(rs.getObject("created_at", java.time.OffsetDateTime.class)), rs.getInt("attempts"),
+            local(rs.getObject("next_attempt_at", java.time.OffsetDateTime.class)),
+            local(rs.getObject("sent_at", java.time.OffsetDateTime.class)), rs.getString("last_error"));
+
+    private static ZonedDateTime local(java.time.OffsetDateTime time) {
+        return time == null ? null : time.atZoneSameInstant(PlatformConfiguration.CITY_ZONE);
     }
 }
