@@ -19,7 +19,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,6 +36,13 @@ class AccountController {
 
     AccountController(AccountService accounts) {
         this.accounts = accounts;
+    }
+
+    /** Addresses are often pasted with a space around them; passwords are taken exactly as typed. */
+    @InitBinder
+    void trimAddresses(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, "email", new StringTrimmerEditor(false));
+        binder.registerCustomEditor(String.class, "newEmail", new StringTrimmerEditor(false));
     }
 
     @GetMapping("/konto/anmelden")

@@ -18,7 +18,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -40,6 +43,11 @@ class AdminAccountController {
             @NotBlank(message = "{validation.required}") @Email(message = "{validation.email}")
             @Size(max = 320, message = "{validation.tooLong}") String email,
             @NotNull(message = "{validation.required}") Role role) {
+    }
+
+    @InitBinder
+    void trimAddress(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, "email", new StringTrimmerEditor(false));
     }
 
     @GetMapping("/admin/konten")

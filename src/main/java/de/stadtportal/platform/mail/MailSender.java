@@ -47,16 +47,32 @@ class MailSender {
         }
     }
 
-    /** @return how many mails were delivered; 0 when no SMTP server is configured */
+    /**
+     * Works through all due mails, a batch per transaction: delivered ones are marked sent, failed
+     * ones are moved to their next attempt, so the loop ends.
+     *
+     * @return how many mails were delivered; 0 when no SMTP server is configured
+     */
     int sendDue() {
         JavaMailSender sender = smtp.getIfAvailable();
         if (sender == null) {
             return 0;
         }
-        Integer sent = transaction.execute(status -> {
+        int delivered = 0;
+        Batch batch;
+        do {
+            batch = sendBatch(sender);
+            delivered += batch.delivered();
+        } while (batch.size() == BATCH);
+        return delivered;
+    }
+
+    private Batch sendBatch(JavaMailSender sender) {
+        Batch result = transaction.execute(status -> {
             Boolean locked = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, LOCK_KEY);
             if (!Boolean.TRUE.equals(locked)) {
-                return 0;
+                // another instance is sending right now
+                return new Batch(0, 0);
             }
             List<Due> due = jdbc.query("""
                     SELECT id, recipient, subject, body, attempts FROM outbox_mail
@@ -82,9 +98,12 @@ class MailSender {
                     log.warn("Mail {} to {} not sent (attempt {}): {}", mail.id(), mail.recipient(), mail.attempts() + 1, error);
                 }
             }
-            return delivered;
+            return new Batch(due.size(), delivered);
         });
-        return sent == null ? 0 : sent;
+        return result == null ? new Batch(0, 0) : result;
+    }
+
+    private record Batch(int size, int delivered) {
     }
 
     private MimeMessage message(JavaMailSender sender, Due mail) throws Exception {

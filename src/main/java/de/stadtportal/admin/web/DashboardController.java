@@ -1,0 +1,31 @@
+package de.stadtportal.admin.web;
+
+import de.stadtportal.platform.audit.AuditLog;
+import de.stadtportal.platform.mail.MailOutbox;
+import de.stadtportal.platform.statistics.PageStatistics;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** What waits for staff, the latest changes and the most visited pages, on one page. */
+@Controller
+class DashboardController {
+
+    private final MailOutbox outbox;
+    private final AuditLog auditLog;
+    private final PageStatistics statistics;
+
+    DashboardController(MailOutbox outbox, AuditLog auditLog, PageStatistics statistics) {
+        this.outbox = outbox;
+        this.auditLog = auditLog;
+        this.statistics = statistics;
+    }
+
+    @GetMapping("/admin")
+    String dashboard(Model model) {
+        model.addAttribute("outbox", outbox.summary());
+        model.addAttribute("changes", auditLog.latest(10));
+        model.addAttribute("topPages", statistics.mostVisited(30, 10));
+        return "admin/dashboard";
+    }
+}
