@@ -81,13 +81,14 @@ class AccountBrowserTest {
         driver.findElement(By.id("password")).sendKeys("zu kurz");
         driver.findElement(By.id("passwordRepeat")).sendKeys("zu kurz");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(driver.findElement(By.id("password-error")).getText()).contains("mindestens 12 Zeichen");
+        assertThat(await(By.id("password-error")).getText()).contains("mindestens 12 Zeichen");
         assertThat(driver.findElement(By.id("email")).getAttribute("value")).isEqualTo(email);
         Browser.assertNoAccessibilityViolations(driver);
 
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.id("passwordRepeat")).sendKeys(PASSWORD);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        await(By.cssSelector("h1.signed-up"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).contains("Bitte bestätigen Sie Ihre E-Mail-Adresse");
 
         String body = jdbc.queryForObject("SELECT body FROM outbox_mail WHERE recipient = ? ORDER BY id DESC LIMIT 1",
@@ -97,17 +98,18 @@ class AccountBrowserTest {
         driver.get(url(link.group(1)));
         Browser.assertNoAccessibilityViolations(driver);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("bestätigt");
+        assertThat(await(By.cssSelector("[role=status]")).getText()).contains("bestätigt");
 
         driver.findElement(By.id("username")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        await(By.linkText("Konto löschen"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Mein Konto");
         assertThat(driver.findElement(By.tagName("main")).getText()).contains(email);
         Browser.assertNoAccessibilityViolations(driver);
 
         driver.findElement(By.cssSelector("header form button[type=submit]")).click();
-        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("abgemeldet");
+        assertThat(await(By.cssSelector("[role=status]")).getText()).contains("abgemeldet");
         driver.get(url("/konto"));
         assertThat(driver.getCurrentUrl()).endsWith("/konto/anmelden");
     }
@@ -141,6 +143,11 @@ class AccountBrowserTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(account.statusCode()).isEqualTo(200);
         assertThat(account.body()).contains(email);
+    }
+
+    private static org.openqa.selenium.WebElement await(By locator) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(locator));
     }
 
     private static String sessionId(CookieManager cookies) {
