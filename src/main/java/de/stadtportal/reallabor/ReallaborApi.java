@@ -6,13 +6,20 @@ import java.util.Optional;
 import de.stadtportal.reallabor.domain.Measure;
 import de.stadtportal.reallabor.domain.Reallabor;
 import de.stadtportal.reallabor.domain.ReallaborRepository;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What other features, and this feature's pages, may read of the Reallabore. */
+/**
+ * What other features, and this feature's pages, may read of the Reallabore. The views are
+ * immutable records and the content changes only with a migration (so far), so they are cached:
+ * a Reallabor page otherwise costs a dozen queries. Whoever adds editing must evict the cache.
+ */
 @Service
 @Transactional(readOnly = true)
 public class ReallaborApi {
+
+    static final String CACHE = "reallabore";
 
     private final ReallaborRepository reallabore;
 
@@ -21,6 +28,7 @@ public class ReallaborApi {
     }
 
     /** The Reallabore in their order, each with its measures' megatrends and SDGs (the overview table). */
+    @Cacheable(CACHE)
     public List<ReallaborOverview> overview() {
         return reallabore.findAllByOrderByPosition().stream()
                 .map(r -> new ReallaborOverview(r.getSlug(), r.getTitle(), r.getSummary(),
@@ -28,6 +36,8 @@ public class ReallaborApi {
                 .toList();
     }
 
+    // unknown slugs are not cached: made-up addresses must not fill the memory
+    @Cacheable(cacheNames = CACHE, unless = "#result == null")
     public Optional<ReallaborDetail> find(String slug) {
         return reallabore.findBySlug(slug).map(ReallaborApi::detail);
     }

@@ -17,8 +17,7 @@ class PageViewFilter extends OncePerRequestFilter {
     static final Pattern BOT = Pattern.compile(
             "bot|crawl|spider|slurp|curl|wget|python|httpclient|java|headless|monitor|preview|scan|wrk",
             Pattern.CASE_INSENSITIVE);
-    private static final String[] NOT_COUNTED = {"/admin", "/konto", "/actuator", "/css/", "/js/", "/images/",
-            "/webjars/", "/error", "/favicon"};
+    private static final String[] NOT_COUNTED = {"/admin", "/konto", "/actuator", "/assets/", "/webjars/", "/error", "/favicon"};
 
     private final PageViewCounter counter;
 
