@@ -37,6 +37,8 @@ public final class TestAccounts {
     public void deleteAll() {
         for (String email : created) {
             jdbc.update("DELETE FROM outbox_mail WHERE recipient = ?", email);
+            jdbc.update("DELETE FROM audit_entry WHERE actor = ? OR (entity_type = 'Konto' AND changes::text LIKE ?)",
+                    email, "%" + email + "%");
             jdbc.update("DELETE FROM account WHERE email = ?", email);
         }
         created.clear();

@@ -118,24 +118,24 @@ class AccountController {
 
     @GetMapping("/konto/passwort-neu")
     String resetForm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        return newPasswordPage(token, Purpose.RESET_PASSWORD, "account/reset", model, response);
+        return newPasswordPage(token, Purpose.RESET_PASSWORD, model, response);
     }
 
     @PostMapping("/konto/passwort-neu")
-    String reset(@ModelAttribute("form") NewPasswordForm form, BindingResult result, RedirectAttributes redirect,
-                 HttpServletResponse response) {
-        return setNewPassword(form, result, Purpose.RESET_PASSWORD, "account/reset", "reset.done", redirect, response);
+    String reset(@ModelAttribute("form") NewPasswordForm form, BindingResult result, Model model,
+                 RedirectAttributes redirect, HttpServletResponse response) {
+        return setNewPassword(form, result, Purpose.RESET_PASSWORD, model, redirect, response);
     }
 
     @GetMapping("/konto/einladung")
     String invitationForm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        return newPasswordPage(token, Purpose.INVITATION, "account/invitation", model, response);
+        return newPasswordPage(token, Purpose.INVITATION, model, response);
     }
 
     @PostMapping("/konto/einladung")
-    String acceptInvitation(@ModelAttribute("form") NewPasswordForm form, BindingResult result,
+    String acceptInvitation(@ModelAttribute("form") NewPasswordForm form, BindingResult result, Model model,
                             RedirectAttributes redirect, HttpServletResponse response) {
-        return setNewPassword(form, result, Purpose.INVITATION, "account/invitation", "invitation.done", redirect, response);
+        return setNewPassword(form, result, Purpose.INVITATION, model, redirect, response);
     }
 
     // ---- my account ----
@@ -245,16 +245,17 @@ class AccountController {
         return "account/confirm-link";
     }
 
-    private String newPasswordPage(String token, Purpose purpose, String view, Model model, HttpServletResponse response) {
+    /** One page serves the reset link and the invitation link; texts and address differ. */
+    private String newPasswordPage(String token, Purpose purpose, Model model, HttpServletResponse response) {
         if (!accounts.isUsable(token, purpose)) {
             return linkInvalid(response);
         }
         model.addAttribute("form", new NewPasswordForm(token, "", ""));
-        return view;
+        return newPasswordView(purpose, model);
     }
 
-    private String setNewPassword(NewPasswordForm form, BindingResult result, Purpose purpose, String view,
-                                  String doneKey, RedirectAttributes redirect, HttpServletResponse response) {
+    private String setNewPassword(NewPasswordForm form, BindingResult result, Purpose purpose, Model model,
+                                  RedirectAttributes redirect, HttpServletResponse response) {
         if (!accounts.isUsable(form.token(), purpose)) {
             return linkInvalid(response);
         }
@@ -262,14 +263,25 @@ class AccountController {
         if (!result.hasErrors()) {
             try {
                 accounts.setPasswordWithToken(form.token(), purpose, form.password());
-                redirect.addFlashAttribute("success", doneKey);
+                redirect.addFlashAttribute("success", texts(purpose) + ".done");
                 return "redirect:/konto/anmelden";
             } catch (AccountException e) {
                 reject(result, e);
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return view;
+        return newPasswordView(purpose, model);
+    }
+
+    private static String newPasswordView(Purpose purpose, Model model) {
+        model.addAttribute("texts", texts(purpose));
+        model.addAttribute("action", purpose == Purpose.INVITATION ? "/konto/einladung" : "/konto/passwort-neu");
+        return "account/new-password";
+    }
+
+    /** Prefix of the message keys of the new-password page for this kind of link. */
+    private static String texts(Purpose purpose) {
+        return purpose == Purpose.INVITATION ? "invitation" : "reset";
     }
 
     private static String linkInvalid(HttpServletResponse response) {
