@@ -115,6 +115,30 @@ class AccountBrowserTest {
     }
 
     @Test
+    void staffAndAccountPagesHaveNoWcagViolations() {
+        String admin = accounts.create("ADMIN", PASSWORD);
+        jdbc.update("INSERT INTO outbox_mail (recipient, subject, body) VALUES (?, 'Prüfung', 'Text')", admin);
+        driver.get(url("/konto/anmelden"));
+        driver.findElement(By.id("username")).sendKeys(admin);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        await(By.linkText("Konto löschen"));
+        long mailId = jdbc.queryForObject("SELECT max(id) FROM outbox_mail WHERE recipient = ?", Long.class, admin);
+        for (String path : java.util.List.of("/konto", "/konto/passwort", "/konto/email", "/konto/loeschen", "/admin",
+                "/admin/konten", "/admin/postausgang", "/admin/postausgang/" + mailId, "/admin/protokoll",
+                "/admin/protokoll?from=kein-datum", "/admin/statistik", "/admin?lang=en")) {
+            driver.get(url(path));
+            Browser.assertNoAccessibilityViolations(driver);
+            assertThat(driver.findElements(By.tagName("h1"))).as(path).hasSize(1);
+        }
+        driver.manage().deleteAllCookies();
+        for (String path : java.util.List.of("/konto/passwort-vergessen", "/konto/registriert", "/konto/bestaetigen?token=x")) {
+            driver.get(url(path));
+            Browser.assertNoAccessibilityViolations(driver);
+        }
+    }
+
+    @Test
     void sessionIdChangesAtLoginAndSessionsLiveInPostgres() throws Exception {
         String email = accounts.create("BUSINESS", PASSWORD);
         CookieManager cookies = new CookieManager();
