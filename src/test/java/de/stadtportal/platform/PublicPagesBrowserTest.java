@@ -48,7 +48,9 @@ class PublicPagesBrowserTest {
     @ValueSource(strings = {"/", "/reallabore", "/reallabore/hybride-formen-des-handels",
             "/reallabore/digitale-koproduktion-im-handwerk", "/reallabore/fachkraeftesicherung",
             "/impressum", "/datenschutz", "/barrierefreiheit", "/konto/anmelden", "/gibt-es-nicht",
-            "/reallabore?lang=en", "/reallabore/fachkraeftesicherung?lang=en"})
+            "/reallabore?lang=en", "/reallabore/fachkraeftesicherung?lang=en",
+            "/unternehmen", "/unternehmen?q=B%C3%A4ckerei&merkmal=gutschein&geoeffnet=true", "/unternehmen?q=nichtsgefunden",
+            "/unternehmen/baeckerei-kamphues", "/unternehmen/cafe-tetraeder?lang=en"})
     void pageHasNoWcagViolationsAndOneHeading(String path) {
         driver.get(url(path));
         Browser.assertNoAccessibilityViolations(driver);

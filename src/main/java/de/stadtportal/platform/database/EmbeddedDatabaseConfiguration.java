@@ -1,9 +1,14 @@
 package de.stadtportal.platform.database;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import de.stadtportal.platform.PortalProperties;
+import org.flywaydb.core.api.Location;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -27,5 +32,15 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setUsername(EmbeddedDatabaseServer.USER);
         dataSource.setMaximumPoolSize(10);
         return dataSource;
+    }
+
+    /** The embedded default is a demo: it also gets the fictional example data of db/demo. */
+    @Bean
+    FlywayConfigurationCustomizer demoData() {
+        return configuration -> {
+            List<Location> locations = new ArrayList<>(List.of(configuration.getLocations()));
+            locations.add(new Location("classpath:db/demo"));
+            configuration.locations(locations.toArray(Location[]::new));
+        };
     }
 }

@@ -1,0 +1,201 @@
+package de.stadtportal.directory;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading the business directory: search with filters and paging, one business with its hours.
+ * Search runs in PostgreSQL: German full text over folded text (umlauts and ß either way),
+ * trigram similarity on the name for typos, name weighing more than tags and description.
+ */
+@Service
+@Transactional(readOnly = true)
+public class DirectoryApi {
+
+    public static final int PAGE_SIZE = 20;
+
+    /** Attribute filters: URL parameter → column. Only these fixed columns ever reach the SQL. */
+    public static final Map<String, String> ATTRIBUTES = new java.util.LinkedHashMap<>();
+
+    static {
+        ATTRIBUTES.put("gutschein", "accepts_voucher");
+        ATTRIBUTES.put("fairtrade", "sells_fairtrade");
+        ATTRIBUTES.put("wlan", "wifi_hotspot");
+        ATTRIBUTES.put("wochenmarkt", "market_stall");
+        ATTRIBUTES.put("onlineshop", "online_shop");
+        ATTRIBUTES.put("lieferung", "delivery");
+        ATTRIBUTES.put("abholung", "click_and_collect");
+    }
+
+    private static final String OPEN_NOW = """
+            CASE WHEN ex.business_id IS NOT NULL
+                 THEN ex.opens IS NOT NULL AND :time >= ex.opens AND :time < ex.closes
+                 ELSE EXISTS (SELECT 1 FROM opening_hours h WHERE h.business_id = b.id
+                              AND h.day_of_week = :dow AND :time >= h.opens AND :time < h.closes) END""";
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Clock clock;
+
+    DirectoryApi(NamedParameterJdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public SearchResult search(Search search) {
+        // a one-letter typo in a word of eight ("Bäckrei") scores about 0.55; the default is 0.6
+        jdbc.getJdbcOperations().execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.5");
+        MapSqlParameterSource params = params();
+        String query = search.query() == null ? "" : search.query().strip();
+        params.addValue("q", query);
+        List<String> conditions = new ArrayList<>(List.of("b.status = 'PUBLISHED'"));
+        if (!query.isEmpty()) {
+            conditions.add("(b.search_vector @@ websearch_to_tsquery('german', portal_fold(:q))"
+                    + " OR portal_fold(:q) <% portal_fold(b.name) OR portal_fold(c.name) = portal_fold(:q))");
+        }
+        if (search.category() != null && !search.category().isBlank()) {
+            conditions.add("c.slug = :category");
+            params.addValue("category", search.category());
+        }
+        if (search.district() != null && !search.district().isBlank()) {
+            conditions.add("d.slug = :district");
+            params.addValue("district", search.district());
+        }
+        for (String attribute : search.attributes()) {
+            String column = ATTRIBUTES.get(attribute);
+            if (column != null) {
+                conditions.add("b." + column);
+            }
+        }
+        if (search.openNow()) {
+            conditions.add("(" + OPEN_NOW + ")");
+        }
+        String from = """
+                FROM business b
+                JOIN category c ON c.id = b.category_id
+                LEFT JOIN district d ON d.id = b.district_id
+                LEFT JOIN opening_exception ex ON ex.business_id = b.id AND ex.day = :today
+                WHERE\s""" + String.join(" AND ", conditions);
+        long total = jdbc.queryForObject("SELECT count(*) " + from, params, Long.class);
+        String order = query.isEmpty() || "name".equals(search.sort())
+                ? "b.name"
+                : "ts_rank(b.search_vector, websearch_to_tsquery('german', portal_fold(:q))) * 2"
+                        + " + word_similarity(portal_fold(:q), portal_fold(b.name))"
+                        + " + CASE WHEN portal_fold(c.name) = portal_fold(:q) THEN 0.5 ELSE 0 END DESC, b.name";
+        params.addValue("limit", PAGE_SIZE).addValue("offset", (long) Math.max(search.page(), 0) * PAGE_SIZE);
+        List<BusinessSummary> hits = jdbc.query("""
+                SELECT b.slug, b.name, c.name AS category, d.name AS district, b.street, b.postal_code, b.city,
+                       b.example, (""" + OPEN_NOW + ") AS open_now " + from + " ORDER BY " + order
+                        + " LIMIT :limit OFFSET :offset",
+                params, (rs, i) -> new BusinessSummary(rs.getString("slug"), rs.getString("name"),
+                        rs.getString("category"), rs.getString("district"), rs.getString("street"),
+                        rs.getString("postal_code"), rs.getString("city"), rs.getBoolean("open_now"),
+                        rs.getBoolean("example")));
+        return new SearchResult(hits, total, Math.max(search.page(), 0), PAGE_SIZE);
+    }
+
+    public Optional<BusinessDetail> find(String slug) {
+        MapSqlParameterSource params = params().addValue("slug", slug);
+        List<BusinessDetail> found = jdbc.query("""
+                SELECT b.*, c.name AS category, d.name AS district, (""" + OPEN_NOW + """
+                ) AS open_now
+                FROM business b
+                JOIN category c ON c.id = b.category_id
+                LEFT JOIN district d ON d.id = b.district_id
+                LEFT JOIN opening_exception ex ON ex.business_id = b.id AND ex.day = :today
+                WHERE b.slug = :slug AND b.status = 'PUBLISHED'""", params, (rs, i) -> detail(rs));
+        return found.stream().findFirst().map(this::withHours);
+    }
+
+    public List<Option> categories() {
+        return jdbc.query("SELECT slug, name FROM category ORDER BY position, name",
+                (rs, i) -> new Option(rs.getString("slug"), rs.getString("name")));
+    }
+
+    public List<Option> districts() {
+        return jdbc.query("SELECT slug, name FROM district ORDER BY name",
+                (rs, i) -> new Option(rs.getString("slug"), rs.getString("name")));
+    }
+
+    private BusinessDetail withHours(BusinessDetail business) {
+        List<OpeningHours> hours = jdbc.query("""
+                SELECT h.day_of_week, h.opens, h.closes FROM opening_hours h JOIN business b ON b.id = h.business_id
+                WHERE b.slug = :slug ORDER BY h.day_of_week, h.opens""", Map.of("slug", business.slug()),
+                (rs, i) -> new OpeningHours(rs.getInt("day_of_week"), rs.getObject("opens", LocalTime.class),
+                        rs.getObject("closes", LocalTime.class)));
+        return business.withHours(hours, ZonedDateTime.now(clock).getDayOfWeek().getValue());
+    }
+
+    private MapSqlParameterSource params() {
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        return new MapSqlParameterSource()
+                .addValue("today", now.toLocalDate())
+                .addValue("dow", now.getDayOfWeek().getValue())
+                .addValue("time", now.toLocalTime().withNano(0));
+    }
+
+    private static BusinessDetail detail(ResultSet rs) throws SQLException {
+        List<String> attributes = new ArrayList<>();
+        for (Map.Entry<String, String> attribute : ATTRIBUTES.entrySet()) {
+            if (rs.getBoolean(attribute.getValue())) {
+                attributes.add(attribute.getKey());
+            }
+        }
+        return new BusinessDetail(rs.getString("slug"), rs.getString("name"), rs.getString("category"),
+                rs.getString("district"), rs.getString("description"), rs.getString("street"),
+                rs.getString("postal_code"), rs.getString("city"), rs.getBigDecimal("latitude"),
+                rs.getBigDecimal("longitude"), rs.getString("phone"), rs.getString("email"), rs.getString("website"),
+                List.copyOf(attributes), rs.getBoolean("open_now"), rs.getBoolean("example"), List.of(), 0);
+    }
+
+    /** @param attributes keys of {@link #ATTRIBUTES}; unknown ones are ignored */
+    public record Search(String query, String category, String district, List<String> attributes, boolean openNow,
+                         String sort, int page) {
+    }
+
+    public record SearchResult(List<BusinessSummary> hits, long total, int page, int pageSize) {
+
+        public boolean hasNext() {
+            return (long) (page + 1) * pageSize < total;
+        }
+
+        public int pages() {
+            return (int) Math.max(1, (total + pageSize - 1) / pageSize);
+        }
+    }
+
+    public record BusinessSummary(String slug, String name, String category, String district, String street,
+                                  String postalCode, String city, boolean openNow, boolean example) {
+    }
+
+    public record BusinessDetail(String slug, String name, String category, String district, String description,
+                                 String street, String postalCode, String city, BigDecimal latitude,
+                                 BigDecimal longitude, String phone, String email, String website,
+                                 List<String> attributes, boolean openNow, boolean example,
+                                 List<OpeningHours> hours, int today) {
+
+        BusinessDetail withHours(List<OpeningHours> hours, int today) {
+            return new BusinessDetail(slug, name, category, district, description, street, postalCode, city, latitude,
+                    longitude, phone, email, website, attributes, openNow, example, List.copyOf(hours), today);
+        }
+    }
+
+    /** @param dayOfWeek ISO: 1 = Monday */
+    public record OpeningHours(int dayOfWeek, LocalTime opens, LocalTime closes) {
+    }
+
+    public record Option(String slug, String name) {
+    }
+}
