@@ -119,6 +119,11 @@ public class DirectoryApi {
         return found.stream().findFirst().map(this::withHours);
     }
 
+    /** How many new listings wait for staff (for the staff dashboard). */
+    public long awaitingModeration() {
+        return jdbc.getJdbcOperations().queryForObject("SELECT count(*) FROM business WHERE status = 'PENDING'", Long.class);
+    }
+
     public List<Option> categories() {
         return jdbc.query("SELECT slug, name FROM category ORDER BY position, name",
                 (rs, i) -> new Option(rs.getString("slug"), rs.getString("name")));

@@ -50,7 +50,7 @@ class PublicPagesBrowserTest {
             "/impressum", "/datenschutz", "/barrierefreiheit", "/konto/anmelden", "/gibt-es-nicht",
             "/reallabore?lang=en", "/reallabore/fachkraeftesicherung?lang=en",
             "/unternehmen", "/unternehmen?q=B%C3%A4ckerei&merkmal=gutschein&geoeffnet=true", "/unternehmen?q=nichtsgefunden",
-            "/unternehmen/baeckerei-kamphues", "/unternehmen/cafe-tetraeder?lang=en"})
+            "/unternehmen/baeckerei-kamphues", "/unternehmen/cafe-tetraeder?lang=en", "/mitmachen", "/mitmachen/danke"})
     void pageHasNoWcagViolationsAndOneHeading(String path) {
         driver.get(url(path));
         Browser.assertNoAccessibilityViolations(driver);

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import de.stadtportal.account.AccountException;
 import de.stadtportal.account.domain.AccountToken.Purpose;
 import de.stadtportal.platform.PortalProperties;
 import de.stadtportal.platform.audit.AuditLog;
@@ -68,19 +69,22 @@ public class AccountService {
     /**
      * A business signs up. An address that is already registered gets a mail saying so instead
      * of a new account, and the page answers the same: nobody learns which addresses exist.
+     *
+     * @return the new account's id; empty when the address was registered already
      */
-    public void signUp(String rawEmail, String password) {
+    public Optional<Long> signUp(String rawEmail, String password) {
         String email = normalizeEmail(rawEmail);
         checkPassword(password, email);
         Optional<Account> existing = accounts.findByEmail(email);
         if (existing.isPresent()) {
             mail(email, "mail.alreadyRegistered", link("/konto/passwort-vergessen", null));
-            return;
+            return Optional.empty();
         }
         Account account = accounts.save(new Account(email, EnumSet.of(Role.BUSINESS)));
         account.setPasswordHash(passwordEncoder.encode(password));
         auditLog.record(ENTITY, account.getId(), "CREATED", Map.of(), view(account));
         sendVerification(account);
+        return Optional.of(account.getId());
     }
 
     /** Confirms the e-mail address of a new account. */

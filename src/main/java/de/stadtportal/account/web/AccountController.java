@@ -2,7 +2,7 @@ package de.stadtportal.account.web;
 
 import java.security.Principal;
 
-import de.stadtportal.account.domain.AccountException;
+import de.stadtportal.account.AccountException;
 import de.stadtportal.account.domain.AccountService;
 import de.stadtportal.account.domain.AccountToken.Purpose;
 import de.stadtportal.account.web.AccountForms.ChangeEmailForm;

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import de.stadtportal.account.domain.AccountException;
+import de.stadtportal.account.AccountException;
 import de.stadtportal.account.domain.AccountService;
 import de.stadtportal.account.domain.Role;
 import jakarta.servlet.http.HttpServletResponse;

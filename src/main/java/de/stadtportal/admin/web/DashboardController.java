@@ -1,5 +1,6 @@
 package de.stadtportal.admin.web;
 
+import de.stadtportal.directory.DirectoryApi;
 import de.stadtportal.platform.audit.AuditLog;
 import de.stadtportal.platform.mail.MailOutbox;
 import de.stadtportal.platform.statistics.PageStatistics;
@@ -14,16 +15,19 @@ class DashboardController {
     private final MailOutbox outbox;
     private final AuditLog auditLog;
     private final PageStatistics statistics;
+    private final DirectoryApi directory;
 
-    DashboardController(MailOutbox outbox, AuditLog auditLog, PageStatistics statistics) {
+    DashboardController(MailOutbox outbox, AuditLog auditLog, PageStatistics statistics, DirectoryApi directory) {
         this.outbox = outbox;
         this.auditLog = auditLog;
         this.statistics = statistics;
+        this.directory = directory;
     }
 
     @GetMapping("/admin")
     String dashboard(Model model) {
         model.addAttribute("outbox", outbox.summary());
+        model.addAttribute("pendingListings", directory.awaitingModeration());
         model.addAttribute("changes", auditLog.latest(10));
         model.addAttribute("topPages", statistics.mostVisited(30, 10));
         return "admin/dashboard";

@@ -1,4 +1,4 @@
-package de.stadtportal.account.domain;
+package de.stadtportal.account;
 
 /** A request about an account that cannot be done; the message key says why, in the user's language. */
 public class AccountException extends RuntimeException {

@@ -1,0 +1,39 @@
+package de.stadtportal.account;
+
+import java.util.Optional;
+
+import de.stadtportal.account.domain.AccountService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What other features may do with accounts. */
+@Service
+@Transactional
+public class AccountApi {
+
+    private final AccountService accounts;
+
+    AccountApi(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    /**
+     * Creates a BUSINESS account and mails the confirmation link, in the caller's transaction.
+     *
+     * @return the new account's id; empty when the address was registered already (its owner got a mail instead)
+     * @throws AccountException when the password breaks the password rules (field "password")
+     */
+    public Optional<Long> signUpBusiness(String email, String password) {
+        return accounts.signUp(email, password);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Long> idOf(String email) {
+        return accounts.findByEmail(email).map(AccountService.AccountView::id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<String> emailOf(long accountId) {
+        return accounts.find(accountId).map(AccountService.AccountView::email);
+    }
+}

@@ -1,0 +1,102 @@
+package de.stadtportal.directory.web;
+
+import java.security.Principal;
+
+import de.stadtportal.account.AccountException;
+import de.stadtportal.directory.DirectoryApi;
+import de.stadtportal.directory.domain.ListingService;
+import de.stadtportal.directory.domain.ListingService.Registration;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/**
+ * "Eintragen": one short form creates the account and the listing. The seed reports that few
+ * businesses registered on their own, so this asks only what a listing needs to be found.
+ */
+@Controller
+class JoinController {
+
+    private final ListingService listings;
+    private final DirectoryApi directory;
+
+    JoinController(ListingService listings, DirectoryApi directory) {
+        this.listings = listings;
+        this.directory = directory;
+    }
+
+    record JoinForm(
+            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String name,
+            @NotBlank(message = "{join.categoryMissing}") String category,
+            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String street,
+            @NotBlank(message = "{validation.required}") @Pattern(regexp = "\\d{5}", message = "{join.postalCode}") String postalCode,
+            @NotBlank(message = "{validation.required}") @Email(message = "{validation.email}")
+            @Size(max = 320, message = "{validation.tooLong}") String email,
+            String password,
+            String passwordRepeat) {
+    }
+
+    @InitBinder
+    void trim(WebDataBinder binder) {
+        for (String field : new String[] {"name", "street", "postalCode", "email"}) {
+            binder.registerCustomEditor(String.class, field, new StringTrimmerEditor(false));
+        }
+    }
+
+    @GetMapping("/mitmachen")
+    String form(Model model) {
+        model.addAttribute("form", new JoinForm("", "", "", "", "", "", ""));
+        return show(model);
+    }
+
+    @PostMapping("/mitmachen")
+    String join(@Valid @ModelAttribute("form") JoinForm form, BindingResult result, Model model,
+                HttpServletResponse response) {
+        if (form.category() != null && !form.category().isBlank() && !listings.categoryExists(form.category())) {
+            result.rejectValue("category", "join.categoryMissing");
+        }
+        if (form.password() == null || !form.password().equals(form.passwordRepeat())) {
+            result.rejectValue("passwordRepeat", "password.mismatch");
+        }
+        if (!result.hasErrors()) {
+            try {
+                listings.register(new Registration(form.name(), form.category(), form.street(), form.postalCode(),
+                        form.email(), form.password()));
+                return "redirect:/mitmachen/danke";
+            } catch (AccountException e) {
+                result.rejectValue(e.field() == null ? "email" : e.field(), e.messageKey());
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return show(model);
+    }
+
+    @GetMapping("/mitmachen/danke")
+    String thanks() {
+        return "directory/joined";
+    }
+
+    @GetMapping("/konto/eintraege")
+    String own(Principal principal, Model model) {
+        model.addAttribute("listings", listings.ownedBy(principal.getName()));
+        return "directory/own";
+    }
+
+    private String show(Model model) {
+        model.addAttribute("categories", directory.categories());
+        return "directory/join";
+    }
+}

@@ -1,0 +1,156 @@
+package de.stadtportal.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+import java.util.UUID;
+
+import de.stadtportal.PortalTest;
+import de.stadtportal.account.TestAccounts;
+import de.stadtportal.directory.DirectoryApi.Search;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** A business lists itself in one form; staff publish or reject it; the owner is told and sees the status. */
+@PortalTest
+class JoinAndModerationTest {
+
+    static final String PASSWORD = "Bernepark und Haldenzeichen";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    DirectoryApi directory;
+
+    TestAccounts accounts;
+    String name;
+    String email;
+
+    @BeforeEach
+    void setUp() {
+        accounts = new TestAccounts(jdbc, encoder);
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        name = "Rösterei Zechenkaffee " + id;
+        email = "roesterei-" + id + "@test.example";
+        accounts.track(email);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        jdbc.update("DELETE FROM audit_entry WHERE entity_type = 'Unternehmen' AND entity_id IN "
+                + "(SELECT id::text FROM business WHERE name = ?)", name);
+        jdbc.update("DELETE FROM business WHERE name = ?", name);
+        accounts.deleteAll();
+    }
+
+    @Test
+    void businessListsItselfStaffPublishAndTheOwnerIsToldAndSeesTheStatus() throws Exception {
+        mvc.perform(join()).andExpect(redirectedUrl("/mitmachen/danke"));
+        assertThat(jdbc.queryForObject("SELECT status FROM business WHERE name = ?", String.class, name)).isEqualTo("PENDING");
+        assertThat(mail("Bitte bestätigen")).contains("/konto/bestaetigen?token=");
+        assertThat(found()).isFalse();
+
+        mvc.perform(get("/konto/eintraege").with(user(email).roles("BUSINESS")))
+                .andExpect(content().string(allOf(containsString(name), containsString("wird von der Wirtschaftsförderung geprüft"))));
+        mvc.perform(get("/admin/unternehmen").with(user("redaktion@bottrop.example").roles("EDITOR")))
+                .andExpect(content().string(allOf(containsString(name), containsString(email))));
+
+        long id = jdbc.queryForObject("SELECT id FROM business WHERE name = ?", Long.class, name);
+        mvc.perform(post("/admin/unternehmen/{id}/freigeben", id).with(csrf()).with(user("redaktion@bottrop.example").roles("EDITOR")))
+                .andExpect(flash().attribute("success", "moderation.approved"));
+        assertThat(found()).isTrue();
+        assertThat(mail("Ihr Eintrag im Stadtportal Bottrop ist online")).contains(name, "/unternehmen/");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE entity_type = 'Unternehmen' AND entity_id = ? "
+                + "AND action = 'APPROVED' AND actor = 'redaktion@bottrop.example'", Integer.class, String.valueOf(id))).isEqualTo(1);
+
+        // a second decision on the same listing is refused, not repeated
+        mvc.perform(post("/admin/unternehmen/{id}/ablehnen", id).with(csrf()).with(user("r2@bottrop.example").roles("EDITOR"))
+                        .param("reason", "zu spät"))
+                .andExpect(flash().attribute("failure", "moderation.alreadyDecided"));
+    }
+
+    @Test
+    void rejectionNeedsAReasonWhichTheOwnerReceives() throws Exception {
+        mvc.perform(join()).andExpect(redirectedUrl("/mitmachen/danke"));
+        long id = jdbc.queryForObject("SELECT id FROM business WHERE name = ?", Long.class, name);
+        mvc.perform(post("/admin/unternehmen/{id}/ablehnen", id).with(csrf()).with(user("r@bottrop.example").roles("EDITOR"))
+                        .param("reason", " "))
+                .andExpect(flash().attribute("failure", "moderation.reasonMissing"));
+        mvc.perform(post("/admin/unternehmen/{id}/ablehnen", id).with(csrf()).with(user("r@bottrop.example").roles("EDITOR"))
+                        .param("reason", "Kein Sitz in Bottrop"))
+                .andExpect(flash().attribute("success", "moderation.rejected"));
+        assertThat(mail("Ihr Eintrag im Stadtportal Bottrop")).contains("Kein Sitz in Bottrop");
+        mvc.perform(get("/konto/eintraege").with(user(email).roles("BUSINESS")))
+                .andExpect(content().string(allOf(containsString("abgelehnt"), containsString("Kein Sitz in Bottrop"))));
+    }
+
+    @Test
+    void badInputShowsGermanMessagesAndKeepsWhatWasTyped() throws Exception {
+        mvc.perform(post("/mitmachen").with(csrf()).param("name", name).param("category", "gibt-es-nicht")
+                        .param("street", "Hochstraße 1").param("postalCode", "4623").param("email", email)
+                        .param("password", PASSWORD).param("passwordRepeat", PASSWORD))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(
+                        containsString("Bitte wählen Sie eine Branche."),
+                        containsString("Postleitzahl mit fünf Ziffern"),
+                        // attribute values escape umlauts as entities (R&ouml;sterei)
+                        containsString(name.substring(name.indexOf("Zechenkaffee")) + "\""),
+                        containsString("value=\"Hochstra"))));
+        mvc.perform(post("/mitmachen").with(csrf()).param("name", name).param("category", "gastronomie")
+                        .param("street", "Hochstraße 1").param("postalCode", "46236").param("email", email)
+                        .param("password", "kurz").param("passwordRepeat", "kurz"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("mindestens 12 Zeichen")));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM business WHERE name = ?", Integer.class, name)).isZero();
+    }
+
+    @Test
+    void aRegisteredAddressGetsNoSecondAccountAndNoListingButAMail() throws Exception {
+        String existing = accounts.create("BUSINESS", PASSWORD);
+        mvc.perform(post("/mitmachen").with(csrf()).param("name", name).param("category", "gastronomie")
+                        .param("street", "Hochstraße 1").param("postalCode", "46236").param("email", existing)
+                        .param("password", PASSWORD).param("passwordRepeat", PASSWORD))
+                .andExpect(redirectedUrl("/mitmachen/danke"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM business WHERE name = ?", Integer.class, name)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_mail WHERE recipient = ?", Integer.class, existing)).isEqualTo(1);
+    }
+
+    private MockHttpServletRequestBuilder join() {
+        return post("/mitmachen").with(csrf()).param("name", name).param("category", "gastronomie")
+                .param("street", " Gladbecker Straße 12 ").param("postalCode", "46236").param("email", email)
+                .param("password", PASSWORD).param("passwordRepeat", PASSWORD);
+    }
+
+    private boolean found() {
+        return directory.search(new Search(name, null, null, List.of(), false, "relevanz", 0)).hits().stream()
+                .anyMatch(hit -> hit.name().equals(name));
+    }
+
+    private String mail(String subject) {
+        return jdbc.queryForObject("SELECT body FROM outbox_mail WHERE recipient = ? AND subject LIKE ? ORDER BY id DESC LIMIT 1",
+                String.class, email, subject + "%");
+    }
+}
