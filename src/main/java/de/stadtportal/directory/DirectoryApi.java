@@ -99,10 +99,7 @@ public class DirectoryApi {
                 SELECT b.slug, b.name, c.name AS category, d.name AS district, b.street, b.postal_code, b.city,
                        b.example, (""" + OPEN_NOW + ") AS open_now " + from + " ORDER BY " + order
                         + " LIMIT :limit OFFSET :offset",
-                params, (rs, i) -> new BusinessSummary(rs.getString("slug"), rs.getString("name"),
-                        rs.getString("category"), rs.getString("district"), rs.getString("street"),
-                        rs.getString("postal_code"), rs.getString("city"), rs.getBoolean("open_now"),
-                        rs.getBoolean("example")));
+                params, (rs, i) -> summary(rs));
         return new SearchResult(hits, total, Math.max(search.page(), 0), PAGE_SIZE);
     }
 
@@ -117,6 +114,24 @@ public class DirectoryApi {
                 LEFT JOIN opening_exception ex ON ex.business_id = b.id AND ex.day = :today
                 WHERE b.slug = :slug AND b.status = 'PUBLISHED'""", params, (rs, i) -> detail(rs));
         return found.stream().findFirst().map(this::withHours);
+    }
+
+    /** All published businesses with one attribute (for the topic pages), by name; at most 500. */
+    public List<BusinessSummary> withAttribute(String attribute) {
+        String column = ATTRIBUTES.get(attribute);
+        if (column == null) {
+            throw new IllegalArgumentException(attribute);
+        }
+        return jdbc.query("""
+                SELECT b.slug, b.name, c.name AS category, d.name AS district, b.street, b.postal_code, b.city,
+                       b.example, (""" + OPEN_NOW + """
+                ) AS open_now
+                FROM business b
+                JOIN category c ON c.id = b.category_id
+                LEFT JOIN district d ON d.id = b.district_id
+                LEFT JOIN opening_exception ex ON ex.business_id = b.id AND ex.day = :today
+                WHERE b.status = 'PUBLISHED' AND b.""" + column + " ORDER BY b.name LIMIT 500", params(),
+                (rs, i) -> summary(rs));
     }
 
     /** How many new listings wait for staff (for the staff dashboard). */
@@ -149,6 +164,12 @@ public class DirectoryApi {
                 .addValue("today", now.toLocalDate())
                 .addValue("dow", now.getDayOfWeek().getValue())
                 .addValue("time", now.toLocalTime().withNano(0));
+    }
+
+    private static BusinessSummary summary(ResultSet rs) throws SQLException {
+        return new BusinessSummary(rs.getString("slug"), rs.getString("name"), rs.getString("category"),
+                rs.getString("district"), rs.getString("street"), rs.getString("postal_code"), rs.getString("city"),
+                rs.getBoolean("open_now"), rs.getBoolean("example"));
     }
 
     private static BusinessDetail detail(ResultSet rs) throws SQLException {

@@ -132,6 +132,16 @@ class DirectoryTest {
     }
 
     @Test
+    void topicPagesListTheBusinessesWithThatAttribute() throws Exception {
+        mvc.perform(get("/wlan")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("WLAN-Hotspots (6)"), containsString("Café Tetraeder"))));
+        mvc.perform(get("/wochenmarkt")).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Käserei Wochenmarkt Terhorst"), not(containsString("Elektro Borgmann")))));
+        mvc.perform(get("/gutschein")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Hier wird der Gutschein angenommen")));
+    }
+
+    @Test
     void demoDataHoldsSixtyFictionalBusinessesMarkedAsExamples() {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM business WHERE example", Integer.class)).isEqualTo(60);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM business WHERE example AND description NOT LIKE '%Beispieleintrag%'",

@@ -50,7 +50,8 @@ class PublicPagesBrowserTest {
             "/impressum", "/datenschutz", "/barrierefreiheit", "/konto/anmelden", "/gibt-es-nicht",
             "/reallabore?lang=en", "/reallabore/fachkraeftesicherung?lang=en",
             "/unternehmen", "/unternehmen?q=B%C3%A4ckerei&merkmal=gutschein&geoeffnet=true", "/unternehmen?q=nichtsgefunden",
-            "/unternehmen/baeckerei-kamphues", "/unternehmen/cafe-tetraeder?lang=en", "/mitmachen", "/mitmachen/danke"})
+            "/unternehmen/baeckerei-kamphues", "/unternehmen/cafe-tetraeder?lang=en", "/mitmachen", "/mitmachen/danke",
+            "/gutschein", "/wochenmarkt", "/wlan"})
     void pageHasNoWcagViolationsAndOneHeading(String path) {
         driver.get(url(path));
         Browser.assertNoAccessibilityViolations(driver);
