@@ -63,6 +63,8 @@ class AccessMatrixTest {
             Map.entry("GET /konto/loeschen", Access.LOGGED_IN),
             Map.entry("POST /konto/loeschen", Access.LOGGED_IN),
             Map.entry("GET /konto/eintraege", Access.LOGGED_IN),
+            Map.entry("GET /konto/eintraege/{id}", Access.LOGGED_IN),
+            Map.entry("POST /konto/eintraege/{id}", Access.LOGGED_IN),
             Map.entry("GET /admin", Access.STAFF),
             Map.entry("GET /admin/unternehmen", Access.STAFF),
             Map.entry("POST /admin/unternehmen/{id}/freigeben", Access.STAFF),

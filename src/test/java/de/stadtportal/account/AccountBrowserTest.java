@@ -121,6 +121,8 @@ class AccountBrowserTest {
         jdbc.update("INSERT INTO outbox_mail (recipient, subject, body) VALUES (?, 'Prüfung', 'Text')", admin);
         jdbc.update("INSERT INTO business (slug, name, category_id, street, postal_code, status) VALUES "
                 + "('test-axe-wartet', 'Wartender Betrieb', (SELECT id FROM category WHERE slug = 'handwerk'), 'Hochstraße 2', '46236', 'PENDING')");
+        long listing = jdbc.queryForObject("SELECT id FROM business WHERE slug = 'test-axe-wartet'", Long.class);
+        jdbc.update("INSERT INTO business_owner (business_id, account_id) SELECT ?, id FROM account WHERE email = ?", listing, admin);
         driver.get(url("/konto/anmelden"));
         driver.findElement(By.id("username")).sendKeys(admin);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
@@ -129,7 +131,7 @@ class AccountBrowserTest {
         long mailId = jdbc.queryForObject("SELECT max(id) FROM outbox_mail WHERE recipient = ?", Long.class, admin);
         for (String path : java.util.List.of("/konto", "/konto/passwort", "/konto/email", "/konto/loeschen", "/admin",
                 "/admin/konten", "/admin/postausgang", "/admin/postausgang/" + mailId, "/admin/protokoll",
-                "/admin/protokoll?from=kein-datum", "/admin/statistik", "/admin?lang=en", "/admin/unternehmen", "/konto/eintraege")) {
+                "/admin/protokoll?from=kein-datum", "/admin/statistik", "/admin?lang=en", "/admin/unternehmen", "/konto/eintraege", "/konto/eintraege/" + listing)) {
             driver.get(url(path));
             Browser.assertNoAccessibilityViolations(driver);
             assertThat(driver.findElements(By.tagName("h1"))).as(path).hasSize(1);

@@ -138,6 +138,55 @@ class JoinAndModerationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_mail WHERE recipient = ?", Integer.class, existing)).isEqualTo(1);
     }
 
+    @Test
+    void ownerEditsTheListingAndTwoEditorsNeverSilentlyOverwriteEachOther() throws Exception {
+        mvc.perform(join()).andExpect(redirectedUrl("/mitmachen/danke"));
+        long id = jdbc.queryForObject("SELECT id FROM business WHERE name = ?", Long.class, name);
+        long version = jdbc.queryForObject("SELECT version FROM business WHERE id = ?", Long.class, id);
+
+        mvc.perform(get("/konto/eintraege/{id}", id).with(user(email).roles("BUSINESS")))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("name=\"version\"")));
+        mvc.perform(edit(id, version, "Frisch gerösteter Kaffee aus Bottrop", "https://zechenkaffee.example"))
+                .andExpect(redirectedUrl("/konto/eintraege"));
+        assertThat(jdbc.queryForObject("SELECT description FROM business WHERE id = ?", String.class, id))
+                .isEqualTo("Frisch gerösteter Kaffee aus Bottrop");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE entity_type = 'Unternehmen' AND entity_id = ? "
+                + "AND action = 'UPDATED' AND actor = ?", Integer.class, String.valueOf(id), email)).isEqualTo(1);
+
+        // a second tab still holds the old version: 409, input kept, nothing overwritten
+        mvc.perform(edit(id, version, "Alte Fassung aus dem zweiten Fenster", ""))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("Jemand anderes hat diesen Eintrag gespeichert"),
+                        containsString("Alte Fassung aus dem zweiten Fenster"))));
+        assertThat(jdbc.queryForObject("SELECT description FROM business WHERE id = ?", String.class, id))
+                .isEqualTo("Frisch gerösteter Kaffee aus Bottrop");
+
+        mvc.perform(edit(id, version + 1, "x", "javascript:alert(1)"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("beginnend mit https://")));
+    }
+
+    @Test
+    void nobodyButTheOwnerCanOpenOrSaveAListing() throws Exception {
+        mvc.perform(join()).andExpect(redirectedUrl("/mitmachen/danke"));
+        long id = jdbc.queryForObject("SELECT id FROM business WHERE name = ?", Long.class, name);
+        String stranger = accounts.create("BUSINESS", PASSWORD);
+        mvc.perform(get("/konto/eintraege/{id}", id).with(user(stranger).roles("BUSINESS"))).andExpect(status().isNotFound());
+        mvc.perform(post("/konto/eintraege/{id}", id).with(csrf()).with(user(stranger).roles("BUSINESS"))
+                        .param("name", "Übernommen").param("category", "gastronomie").param("street", "x 1")
+                        .param("postalCode", "46236").param("version", "0"))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.queryForObject("SELECT name FROM business WHERE id = ?", String.class, id)).isEqualTo(name);
+    }
+
+    private MockHttpServletRequestBuilder edit(long id, long version, String description, String website) {
+        return post("/konto/eintraege/{id}", id).with(csrf()).with(user(email).roles("BUSINESS"))
+                .param("name", name).param("category", "gastronomie").param("district", "boy")
+                .param("description", description).param("tags", "Kaffee, Rösterei").param("street", "Gladbecker Straße 12")
+                .param("postalCode", "46236").param("phone", "02041 12345").param("email", "").param("website", website)
+                .param("acceptsVoucher", "true").param("version", String.valueOf(version));
+    }
+
     private MockHttpServletRequestBuilder join() {
         return post("/mitmachen").with(csrf()).param("name", name).param("category", "gastronomie")
                 .param("street", " Gladbecker Straße 12 ").param("postalCode", "46236").param("email", email)

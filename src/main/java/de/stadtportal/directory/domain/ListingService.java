@@ -178,6 +178,105 @@ public class ListingService {
         return slug;
     }
 
+    /** The listing as its owner edits it, or empty when this account does not own it. */
+    @Transactional(readOnly = true)
+    public Optional<ListingEdit> editableBy(long id, String email) {
+        if (!owns(id, email)) {
+            return Optional.empty();
+        }
+        return load(id);
+    }
+
+    private Optional<ListingEdit> load(long id) {
+        return jdbc.query("""
+                SELECT b.*, c.slug AS category_slug, d.slug AS district_slug FROM business b
+                JOIN category c ON c.id = b.category_id LEFT JOIN district d ON d.id = b.district_id
+                WHERE b.id = :id""", Map.of("id", id), (rs, i) -> new ListingEdit(
+                rs.getString("name"), rs.getString("category_slug"), rs.getString("district_slug"),
+                rs.getString("description"), rs.getString("tags"), rs.getString("street"), rs.getString("postal_code"),
+                rs.getString("phone"), rs.getString("email"), rs.getString("website"),
+                rs.getBoolean("accepts_voucher"), rs.getBoolean("sells_fairtrade"), rs.getBoolean("wifi_hotspot"),
+                rs.getBoolean("market_stall"), rs.getBoolean("online_shop"), rs.getBoolean("delivery"),
+                rs.getBoolean("click_and_collect"), rs.getLong("version"))).stream().findFirst();
+    }
+
+    public boolean owns(long id, String email) {
+        Optional<Long> account = accounts.idOf(email);
+        return account.isPresent() && Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM business_owner WHERE business_id = :id AND account_id = :account)",
+                Map.of("id", id, "account", account.get()), Boolean.class));
+    }
+
+    /**
+     * Saves the owner's changes. A published listing changes at once. The version guards against
+     * two people overwriting each other: a stale version changes nothing.
+     *
+     * @return false when someone else saved the listing in the meantime
+     */
+    public boolean update(long id, ListingEdit edit) {
+        ListingEdit before = load(id).orElseThrow();
+        int changed = jdbc.update("""
+                UPDATE business SET name = :name, category_id = (SELECT id FROM category WHERE slug = :category),
+                       district_id = (SELECT id FROM district WHERE slug = :district), description = :description,
+                       tags = :tags, street = :street, postal_code = :postalCode, phone = :phone, email = :email,
+                       website = :website, accepts_voucher = :voucher, sells_fairtrade = :fairtrade,
+                       wifi_hotspot = :wifi, market_stall = :market, online_shop = :shop, delivery = :delivery,
+                       click_and_collect = :collect, last_confirmed_at = now(), version = version + 1
+                WHERE id = :id AND version = :version""", new MapSqlParameterSource()
+                .addValue("id", id).addValue("version", edit.version())
+                .addValue("name", edit.name()).addValue("category", edit.category()).addValue("district", edit.district())
+                .addValue("description", nullToEmpty(edit.description())).addValue("tags", nullToEmpty(edit.tags()))
+                .addValue("street", edit.street()).addValue("postalCode", edit.postalCode())
+                .addValue("phone", blankToNull(edit.phone())).addValue("email", blankToNull(edit.email()))
+                .addValue("website", blankToNull(edit.website()))
+                .addValue("voucher", edit.acceptsVoucher()).addValue("fairtrade", edit.sellsFairtrade())
+                .addValue("wifi", edit.wifiHotspot()).addValue("market", edit.marketStall())
+                .addValue("shop", edit.onlineShop()).addValue("delivery", edit.delivery())
+                .addValue("collect", edit.clickAndCollect()));
+        if (changed == 0) {
+            return false;
+        }
+        auditLog.record(ENTITY, id, "UPDATED", before.fields(), edit.fields());
+        return true;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** What an owner can change; {@code version} is the one the owner started from. */
+    public record ListingEdit(String name, String category, String district, String description, String tags,
+                              String street, String postalCode, String phone, String email, String website,
+                              boolean acceptsVoucher, boolean sellsFairtrade, boolean wifiHotspot, boolean marketStall,
+                              boolean onlineShop, boolean delivery, boolean clickAndCollect, long version) {
+
+        Map<String, Object> fields() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("name", name);
+            fields.put("category", category);
+            fields.put("district", district);
+            fields.put("description", description);
+            fields.put("tags", tags);
+            fields.put("street", street);
+            fields.put("postalCode", postalCode);
+            fields.put("phone", blankToNull(phone));
+            fields.put("email", blankToNull(email));
+            fields.put("website", blankToNull(website));
+            fields.put("acceptsVoucher", acceptsVoucher);
+            fields.put("sellsFairtrade", sellsFairtrade);
+            fields.put("wifiHotspot", wifiHotspot);
+            fields.put("marketStall", marketStall);
+            fields.put("onlineShop", onlineShop);
+            fields.put("delivery", delivery);
+            fields.put("clickAndCollect", clickAndCollect);
+            return fields;
+        }
+    }
+
     public record Registration(String name, String category, String street, String postalCode, String email,
                                String password) {
     }
