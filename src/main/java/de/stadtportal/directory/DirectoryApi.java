@@ -134,6 +134,28 @@ public class DirectoryApi {
                 (rs, i) -> summary(rs));
     }
 
+    /** Published listings as open data, by name; no owner or account data. */
+    public List<OpenDataBusiness> openData(int page, int size) {
+        return jdbc.query("""
+                SELECT b.slug, b.name, c.name AS category, d.name AS district, b.street, b.postal_code, b.city,
+                       b.latitude, b.longitude, b.phone, b.email, b.website, b.accepts_voucher, b.sells_fairtrade,
+                       b.wifi_hotspot, b.market_stall, b.online_shop, b.delivery, b.click_and_collect, b.example
+                FROM business b JOIN category c ON c.id = b.category_id LEFT JOIN district d ON d.id = b.district_id
+                WHERE b.status = 'PUBLISHED' ORDER BY b.name, b.id LIMIT :limit OFFSET :offset""",
+                new MapSqlParameterSource("limit", size).addValue("offset", (long) page * size),
+                (rs, i) -> new OpenDataBusiness(rs.getString("slug"), rs.getString("name"), rs.getString("category"),
+                        rs.getString("district"), rs.getString("street"), rs.getString("postal_code"), rs.getString("city"),
+                        rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rs.getString("phone"),
+                        rs.getString("email"), rs.getString("website"), rs.getBoolean("accepts_voucher"),
+                        rs.getBoolean("sells_fairtrade"), rs.getBoolean("wifi_hotspot"), rs.getBoolean("market_stall"),
+                        rs.getBoolean("online_shop"), rs.getBoolean("delivery"), rs.getBoolean("click_and_collect"),
+                        rs.getBoolean("example")));
+    }
+
+    public long publishedCount() {
+        return jdbc.getJdbcOperations().queryForObject("SELECT count(*) FROM business WHERE status = 'PUBLISHED'", Long.class);
+    }
+
     /** How many new listings wait for staff (for the staff dashboard). */
     public long awaitingModeration() {
         return jdbc.getJdbcOperations().queryForObject("SELECT count(*) FROM business WHERE status = 'PENDING'", Long.class);
@@ -220,6 +242,14 @@ public class DirectoryApi {
 
     /** @param dayOfWeek ISO: 1 = Monday */
     public record OpeningHours(int dayOfWeek, LocalTime opens, LocalTime closes) {
+    }
+
+    /** One published business as published in the open data (contact data the business made public). */
+    public record OpenDataBusiness(String slug, String name, String category, String district, String street,
+                                   String postalCode, String city, BigDecimal latitude, BigDecimal longitude,
+                                   String phone, String email, String website, boolean acceptsVoucher,
+                                   boolean sellsFairtrade, boolean wifiHotspot, boolean marketStall, boolean onlineShop,
+                                   boolean delivery, boolean clickAndCollect, boolean example) {
     }
 
     public record Option(String slug, String name) {
