@@ -51,6 +51,8 @@ CREATE TABLE business (
     last_confirmed_at  TIMESTAMPTZ,
     created_at         TIMESTAMPTZ  NOT NULL DEFAULT now(),
     version            BIGINT       NOT NULL DEFAULT 0,
+    -- folded once when written, so a search does not fold every name again
+    name_folded        TEXT GENERATED ALWAYS AS (portal_fold(name)) STORED,
     -- name weighs most, then tags, then the description
     search_vector      TSVECTOR GENERATED ALWAYS AS (
         setweight(to_tsvector('german'::regconfig, portal_fold(name)), 'A')
@@ -59,7 +61,7 @@ CREATE TABLE business (
 );
 
 CREATE INDEX business_search_idx ON business USING GIN (search_vector);
-CREATE INDEX business_name_trgm_idx ON business USING GIN (portal_fold(name) gin_trgm_ops);
+CREATE INDEX business_name_trgm_idx ON business USING GIN (name_folded gin_trgm_ops);
 CREATE INDEX business_status_name_idx ON business (status, name);
 CREATE INDEX business_category_idx ON business (category_id);
 CREATE INDEX business_district_idx ON business (district_id);

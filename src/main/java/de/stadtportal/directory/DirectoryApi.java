@@ -40,11 +40,18 @@ public class DirectoryApi {
         ATTRIBUTES.put("abholung", "click_and_collect");
     }
 
+    /** Open at this moment in Bottrop: a dated exception for today wins over the weekly hours. */
     private static final String OPEN_NOW = """
-            CASE WHEN ex.business_id IS NOT NULL
-                 THEN ex.opens IS NOT NULL AND :time >= ex.opens AND :time < ex.closes
+            CASE WHEN EXISTS (SELECT 1 FROM opening_exception e WHERE e.business_id = b.id AND e.day = :today)
+                 THEN EXISTS (SELECT 1 FROM opening_exception e WHERE e.business_id = b.id AND e.day = :today
+                              AND e.opens IS NOT NULL AND :time >= e.opens AND :time < e.closes)
                  ELSE EXISTS (SELECT 1 FROM opening_hours h WHERE h.business_id = b.id
                               AND h.day_of_week = :dow AND :time >= h.opens AND :time < h.closes) END""";
+
+    // Folded once per query (an InitPlan): in a generic prepared plan a function of the parameter
+    // would otherwise be evaluated again for every row.
+    private static final String FOLDED = "(SELECT portal_fold(:q))";
+    private static final String TSQUERY = "(SELECT websearch_to_tsquery('german', portal_fold(:q)))";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -60,17 +67,18 @@ public class DirectoryApi {
         MapSqlParameterSource params = params();
         String query = search.query() == null ? "" : search.query().strip();
         params.addValue("q", query);
+        // each condition can use an index: full text (GIN), trigram on the folded name (GIN), category
         List<String> conditions = new ArrayList<>(List.of("b.status = 'PUBLISHED'"));
         if (!query.isEmpty()) {
-            conditions.add("(b.search_vector @@ websearch_to_tsquery('german', portal_fold(:q))"
-                    + " OR portal_fold(:q) <% portal_fold(b.name) OR portal_fold(c.name) = portal_fold(:q))");
+            conditions.add("(b.search_vector @@ " + TSQUERY + " OR " + FOLDED + " <% b.name_folded"
+                    + " OR b.category_id IN (SELECT id FROM category WHERE portal_fold(name) = " + FOLDED + "))");
         }
         if (search.category() != null && !search.category().isBlank()) {
-            conditions.add("c.slug = :category");
+            conditions.add("b.category_id = (SELECT id FROM category WHERE slug = :category)");
             params.addValue("category", search.category());
         }
         if (search.district() != null && !search.district().isBlank()) {
-            conditions.add("d.slug = :district");
+            conditions.add("b.district_id = (SELECT id FROM district WHERE slug = :district)");
             params.addValue("district", search.district());
         }
         for (String attribute : search.attributes()) {
@@ -82,24 +90,32 @@ public class DirectoryApi {
         if (search.openNow()) {
             conditions.add("(" + OPEN_NOW + ")");
         }
-        String from = """
-                FROM business b
-                JOIN category c ON c.id = b.category_id
-                LEFT JOIN district d ON d.id = b.district_id
-                LEFT JOIN opening_exception ex ON ex.business_id = b.id AND ex.day = :today
-                WHERE\s""" + String.join(" AND ", conditions);
-        long total = jdbc.queryForObject("SELECT count(*) " + from, params, Long.class);
-        String order = query.isEmpty() || "name".equals(search.sort())
-                ? "b.name"
-                : "ts_rank(b.search_vector, websearch_to_tsquery('german', portal_fold(:q))) * 2"
-                        + " + word_similarity(portal_fold(:q), portal_fold(b.name))"
-                        + " + CASE WHEN portal_fold(c.name) = portal_fold(:q) THEN 0.5 ELSE 0 END DESC, b.name";
+        String where = " FROM business b WHERE " + String.join(" AND ", conditions);
+        String rank = query.isEmpty() || "name".equals(search.sort())
+                ? "0"
+                : "ts_rank(b.search_vector, " + TSQUERY + ") * 2 + word_similarity(" + FOLDED + ", b.name_folded)";
         params.addValue("limit", PAGE_SIZE).addValue("offset", (long) Math.max(search.page(), 0) * PAGE_SIZE);
+        // one pass ranks, counts (window) and pages; names, places and "open now" only for the page's rows
+        List<Long> totals = new ArrayList<>();
         List<BusinessSummary> hits = jdbc.query("""
                 SELECT b.slug, b.name, c.name AS category, d.name AS district, b.street, b.postal_code, b.city,
-                       b.example, (""" + OPEN_NOW + ") AS open_now " + from + " ORDER BY " + order
-                        + " LIMIT :limit OFFSET :offset",
-                params, (rs, i) -> summary(rs));
+                       b.example, page.total, (""" + OPEN_NOW + """
+                ) AS open_now
+                FROM (SELECT b.id, b.name, count(*) OVER () AS total,\s""" + rank + " AS rank" + where
+                        + " ORDER BY rank DESC, b.name, b.id LIMIT :limit OFFSET :offset) page"
+                        + """
+
+                JOIN business b ON b.id = page.id
+                JOIN category c ON c.id = b.category_id
+                LEFT JOIN district d ON d.id = b.district_id
+                ORDER BY page.rank DESC, page.name, page.id""",
+                params, (rs, i) -> {
+                    totals.add(rs.getLong("total"));
+                    return summary(rs);
+                });
+        // past the last page there is no row to carry the count
+        long total = !totals.isEmpty() ? totals.get(0)
+                : search.page() > 0 ? jdbc.queryForObject("SELECT count(*)" + where, params, Long.class) : 0;
         return new SearchResult(hits, total, Math.max(search.page(), 0), PAGE_SIZE);
     }
 
@@ -111,7 +127,6 @@ public class DirectoryApi {
                 FROM business b
                 JOIN category c ON c.id = b.category_id
                 LEFT JOIN district d ON d.id = b.district_id
-                LEFT JOIN opening_exception ex ON ex.business_id = b.id AND ex.day = :today
                 WHERE b.slug = :slug AND b.status = 'PUBLISHED'""", params, (rs, i) -> detail(rs));
         return found.stream().findFirst().map(this::withHours);
     }
@@ -129,7 +144,6 @@ public class DirectoryApi {
                 FROM business b
                 JOIN category c ON c.id = b.category_id
                 LEFT JOIN district d ON d.id = b.district_id
-                LEFT JOIN opening_exception ex ON ex.business_id = b.id AND ex.day = :today
                 WHERE b.status = 'PUBLISHED' AND b.""" + column + " ORDER BY b.name LIMIT 500", params(),
                 (rs, i) -> summary(rs));
     }

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Directory benchmark: fills the embedded database with N synthetic published businesses
+# (default 10000 and 100000), then loads the search page and a detail page with wrk
+# (32 connections) and, for comparison, the same page's bytes served statically by nginx.
+# Usage: bench/directory.sh [duration, default 20s] [sizes, default "10000 100000"].
+# Needs wrk and psql; nginx (apt-get install -y nginx-light) for the static comparison.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${1:-20s}
+SIZES=${2:-"10000 100000"}
+PORT=18090
+NGINX_PORT=18091
+DATA=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; [ -f "$DATA/nginx.pid" ] && kill "$(cat "$DATA/nginx.pid")" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$DATA"' EXIT
+SEARCH="/unternehmen?q=B%C3%A4ckerei"
+DETAIL="/unternehmen/baeckerei-kamphues"
+
+./mvnw -B -q -DskipTests package >/dev/null
+java -jar target/stadtportal-*.jar --server.port=$PORT --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/jar.log" 2>&1 &
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
+PGPORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
+sql() { psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d stadtportal -v ON_ERROR_STOP=1 -c "$1"; }
+
+run() {
+  local label=$1 path=$2
+  wrk -t2 -c32 -d5s "http://127.0.0.1:$PORT$path" >/dev/null
+  echo "-- portal $label ($path)"
+  wrk -t2 -c32 -d"$DURATION" --latency "http://127.0.0.1:$PORT$path" | grep -E "Requests/sec| 50%| 99%|Non-2xx"
+  if command -v nginx >/dev/null; then
+    mkdir -p "$DATA/www"
+    curl -s "http://127.0.0.1:$PORT$path" >"$DATA/www/page.html"
+    echo "-- nginx, same bytes ($(wc -c <"$DATA/www/page.html") bytes)"
+    wrk -t2 -c32 -d"$DURATION" --latency "http://127.0.0.1:$NGINX_PORT/page.html" | grep -E "Requests/sec| 50%| 99%"
+  fi
+}
+
+if command -v nginx >/dev/null; then
+  mkdir -p "$DATA/www" "$DATA/nginx-tmp"
+  cat >"$DATA/nginx.conf" <<CONF
+worker_processes 1; pid $DATA/nginx.pid; error_log $DATA/nginx-error.log; daemon on;
+events { worker_connections 1024; }
+http { access_log off; client_body_temp_path $DATA/nginx-tmp; proxy_temp_path $DATA/nginx-tmp;
+  fastcgi_temp_path $DATA/nginx-tmp; uwsgi_temp_path $DATA/nginx-tmp; scgi_temp_path $DATA/nginx-tmp;
+  server { listen 127.0.0.1:$NGINX_PORT; root $DATA/www; } }
+CONF
+  nginx -c "$DATA/nginx.conf"
+fi
+
+have=60
+for size in $SIZES; do
+  add=$((size - have))
+  echo "== $size businesses (adding $add synthetic ones) =="
+  start=$(date +%s)
+  sql "INSERT INTO business (slug, name, category_id, district_id, description, tags, street, postal_code, status, example)
+       SELECT 'synth-' || g,
+              (ARRAY['Bäckerei','Metzgerei','Friseur','Café','Elektro','Tischlerei','Blumen','Optik','Apotheke','Kiosk'])[1 + g % 10]
+                || ' ' || (ARRAY['Schmidt','Müller','Schulte','Wessels','Kamp','Yilmaz','Becker','Hoffmann','Brinkhoff','Tenbrink'])[1 + (g / 10) % 10]
+                || ' ' || g,
+              (SELECT id FROM category ORDER BY id LIMIT 1 OFFSET g % 6),
+              (SELECT id FROM district ORDER BY id LIMIT 1 OFFSET g % 12),
+              'Synthetischer Eintrag für den Lasttest mit Beschreibung, Angeboten und Service in Bottrop.',
+              'Lasttest, Bottrop', 'Teststraße ' || g, '46236', 'PUBLISHED', TRUE
+       FROM generate_series($have + 1, $size) AS g" >/dev/null
+  sql "ANALYZE business" >/dev/null
+  echo "generated in $(( $(date +%s) - start )) s"
+  have=$size
+  run "search" "$SEARCH"
+  run "detail" "$DETAIL"
+done
