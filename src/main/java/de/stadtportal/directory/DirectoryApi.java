@@ -70,8 +70,13 @@ public class DirectoryApi {
         // each condition can use an index: full text (GIN), trigram on the folded name (GIN), category
         List<String> conditions = new ArrayList<>(List.of("b.status = 'PUBLISHED'"));
         if (!query.isEmpty()) {
+            // a query naming a category ("Gastronomie") finds that category; looked up first, because a
+            // subquery inside the OR would keep PostgreSQL from combining the indexes (BitmapOr)
+            List<Long> namedCategories = jdbc.queryForList(
+                    "SELECT id FROM category WHERE portal_fold(name) = portal_fold(:q)", Map.of("q", query), Long.class);
+            params.addValue("namedCategories", namedCategories);
             conditions.add("(b.search_vector @@ " + TSQUERY + " OR " + FOLDED + " <% b.name_folded"
-                    + " OR b.category_id IN (SELECT id FROM category WHERE portal_fold(name) = " + FOLDED + "))");
+                    + (namedCategories.isEmpty() ? "" : " OR b.category_id IN (:namedCategories)") + ")");
         }
         if (search.category() != null && !search.category().isBlank()) {
             conditions.add("b.category_id = (SELECT id FROM category WHERE slug = :category)");
