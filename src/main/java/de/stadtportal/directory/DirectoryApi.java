@@ -48,6 +48,13 @@ public class DirectoryApi {
                  ELSE EXISTS (SELECT 1 FROM opening_hours h WHERE h.business_id = b.id
                               AND h.day_of_week = :dow AND :time >= h.opens AND :time < h.closes) END""";
 
+    /** The columns summary() reads, with their joins; callers add FROM business b (or a page of it). */
+    private static final String SUMMARY_COLUMNS = """
+            SELECT b.slug, b.name, c.name AS category, d.name AS district, b.street, b.postal_code, b.city,
+                   b.example, (""" + OPEN_NOW + ") AS open_now";
+    private static final String SUMMARY_JOINS =
+            " JOIN category c ON c.id = b.category_id LEFT JOIN district d ON d.id = b.district_id";
+
     // Folded once per query (an InitPlan): in a generic prepared plan a function of the parameter
     // would otherwise be evaluated again for every row.
     private static final String FOLDED = "(SELECT portal_fold(:q))";
@@ -102,18 +109,11 @@ public class DirectoryApi {
         params.addValue("limit", PAGE_SIZE).addValue("offset", (long) Math.max(search.page(), 0) * PAGE_SIZE);
         // one pass ranks, counts (window) and pages; names, places and "open now" only for the page's rows
         List<Long> totals = new ArrayList<>();
-        List<BusinessSummary> hits = jdbc.query("""
-                SELECT b.slug, b.name, c.name AS category, d.name AS district, b.street, b.postal_code, b.city,
-                       b.example, page.total, (""" + OPEN_NOW + """
-                ) AS open_now
-                FROM (SELECT b.id, b.name, count(*) OVER () AS total,\s""" + rank + " AS rank" + where
-                        + " ORDER BY rank DESC, b.name, b.id LIMIT :limit OFFSET :offset) page"
-                        + """
-
-                JOIN business b ON b.id = page.id
-                JOIN category c ON c.id = b.category_id
-                LEFT JOIN district d ON d.id = b.district_id
-                ORDER BY page.rank DESC, page.name, page.id""",
+        List<BusinessSummary> hits = jdbc.query(SUMMARY_COLUMNS + ", page.total"
+                + " FROM (SELECT b.id, b.name, count(*) OVER () AS total, " + rank + " AS rank" + where
+                + " ORDER BY rank DESC, b.name, b.id LIMIT :limit OFFSET :offset) page"
+                + " JOIN business b ON b.id = page.id" + SUMMARY_JOINS
+                + " ORDER BY page.rank DESC, page.name, page.id",
                 params, (rs, i) -> {
                     totals.add(rs.getLong("total"));
                     return summary(rs);
@@ -142,14 +142,8 @@ public class DirectoryApi {
         if (column == null) {
             throw new IllegalArgumentException(attribute);
         }
-        return jdbc.query("""
-                SELECT b.slug, b.name, c.name AS category, d.name AS district, b.street, b.postal_code, b.city,
-                       b.example, (""" + OPEN_NOW + """
-                ) AS open_now
-                FROM business b
-                JOIN category c ON c.id = b.category_id
-                LEFT JOIN district d ON d.id = b.district_id
-                WHERE b.status = 'PUBLISHED' AND b.""" + column + " ORDER BY b.name LIMIT 500", params(),
+        return jdbc.query(SUMMARY_COLUMNS + " FROM business b" + SUMMARY_JOINS
+                        + " WHERE b.status = 'PUBLISHED' AND b." + column + " ORDER BY b.name LIMIT 500", params(),
                 (rs, i) -> summary(rs));
     }
 
