@@ -136,6 +136,11 @@ class AccountFlowTest {
         String[] link = link(email, "Neues Passwort");
         String newPassword = "Malakoffturm am Morgen 7";
         mvc.perform(get(link[0]).param("token", link[1])).andExpect(status().isOk());
+        // a refused password does not use up the link
+        mvc.perform(post(link[0]).with(csrf()).param("token", link[1])
+                        .param("password", "passwort1234").param("passwordRepeat", "passwort1234"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("zu verbreitet")));
         mvc.perform(post(link[0]).with(csrf()).param("token", link[1])
                         .param("password", newPassword).param("passwordRepeat", newPassword))
                 .andExpect(redirectedUrl("/konto/anmelden"));

@@ -114,11 +114,9 @@ public class AccountService {
         if (purpose != Purpose.RESET_PASSWORD && purpose != Purpose.INVITATION) {
             throw new IllegalArgumentException(purpose.name());
         }
-        AccountToken peek = tokens.findForUse(Tokens.hash(token == null ? "" : token))
-                .filter(t -> t.getPurpose() == purpose && t.isUsable(clock.instant()))
-                .orElseThrow(() -> new AccountException(null, "token.invalid"));
-        checkPassword(password, peek.getAccount().getEmail());
         Account account = use(token, purpose).getAccount();
+        // a refused password rolls the transaction back, so the link stays usable for the next try
+        checkPassword(password, account.getEmail());
         Map<String, Object> before = view(account);
         account.setPasswordHash(passwordEncoder.encode(password));
         // whoever can read the mailbox owns the address
