@@ -27,6 +27,16 @@ public class AccountApi {
         return accounts.signUp(email, password);
     }
 
+    /**
+     * Creates a BUSINESS account for an address the caller has proven (a link mailed to it was followed).
+     *
+     * @return the new account's id; empty when the address is registered already
+     * @throws AccountException when the password breaks the password rules (field "password")
+     */
+    public Optional<Long> createVerifiedBusiness(String email, String password) {
+        return accounts.createVerifiedBusiness(email, password);
+    }
+
     @Transactional(readOnly = true)
     public Optional<Long> idOf(String email) {
         return accounts.findByEmail(email).map(AccountService.AccountView::id);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import de.stadtportal.directory.domain.DirectoryProperties;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -62,10 +63,12 @@ public class DirectoryApi {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final DirectoryProperties settings;
 
-    DirectoryApi(NamedParameterJdbcTemplate jdbc, Clock clock) {
+    DirectoryApi(NamedParameterJdbcTemplate jdbc, Clock clock, DirectoryProperties settings) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.settings = settings;
     }
 
     public SearchResult search(Search search) {
@@ -136,6 +139,12 @@ public class DirectoryApi {
         return found.stream().findFirst().map(this::withHours);
     }
 
+    /** The id of a published business. */
+    public Optional<Long> idOf(String slug) {
+        return jdbc.queryForList("SELECT id FROM business WHERE slug = :slug AND status = 'PUBLISHED'",
+                Map.of("slug", slug), Long.class).stream().findFirst();
+    }
+
     /** All published businesses with one attribute (for the topic pages), by name; at most 500. */
     public List<BusinessSummary> withAttribute(String attribute) {
         String column = ATTRIBUTES.get(attribute);
@@ -169,9 +178,16 @@ public class DirectoryApi {
         return jdbc.getJdbcOperations().queryForObject("SELECT count(*) FROM business WHERE status = 'PUBLISHED'", Long.class);
     }
 
-    /** How many new listings wait for staff (for the staff dashboard). */
-    public long awaitingModeration() {
-        return jdbc.getJdbcOperations().queryForObject("SELECT count(*) FROM business WHERE status = 'PENDING'", Long.class);
+    /** What waits for staff in the directory, for the staff dashboard. */
+    public StaffWork staffWork() {
+        return jdbc.queryForObject("""
+                SELECT (SELECT count(*) FROM business WHERE status = 'PENDING') AS pending,
+                       (SELECT count(*) FROM business WHERE owner_changed_at IS NOT NULL) AS changed,
+                       (SELECT count(*) FROM business_report WHERE resolved_at IS NULL) AS reports,
+                       (SELECT count(*) FROM business WHERE status = 'PUBLISHED'
+                          AND (last_confirmed_at IS NULL OR last_confirmed_at < :staleBefore)) AS stale""",
+                Map.of("staleBefore", java.time.OffsetDateTime.now(clock).minus(settings.confirmationInterval())),
+                (rs, i) -> new StaffWork(rs.getLong("pending"), rs.getLong("changed"), rs.getLong("reports"), rs.getLong("stale")));
     }
 
     public List<Option> categories() {
@@ -266,5 +282,12 @@ public class DirectoryApi {
     }
 
     public record Option(String slug, String name) {
+    }
+
+    /**
+     * @param changed published listings their owners changed since staff last looked
+     * @param stale   published listings not confirmed within the configured interval
+     */
+    public record StaffWork(long pending, long changed, long reports, long stale) {
     }
 }

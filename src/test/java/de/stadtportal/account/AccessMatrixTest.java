@@ -65,10 +65,46 @@ class AccessMatrixTest {
             Map.entry("GET /konto/eintraege", Access.LOGGED_IN),
             Map.entry("GET /konto/eintraege/{id}", Access.LOGGED_IN),
             Map.entry("POST /konto/eintraege/{id}", Access.LOGGED_IN),
+            Map.entry("POST /konto/eintraege/{id}/bestaetigen", Access.LOGGED_IN),
+            Map.entry("GET /konto/eintraege/{id}/oeffnungszeiten", Access.LOGGED_IN),
+            Map.entry("POST /konto/eintraege/{id}/oeffnungszeiten", Access.LOGGED_IN),
+            Map.entry("POST /konto/eintraege/{id}/oeffnungszeiten/ausnahmen", Access.LOGGED_IN),
+            Map.entry("POST /konto/eintraege/{id}/oeffnungszeiten/ausnahmen/{day}/loeschen", Access.LOGGED_IN),
+            Map.entry("GET /konto/uebernehmen", Access.LOGGED_IN),
+            Map.entry("POST /konto/uebernehmen", Access.LOGGED_IN),
             Map.entry("GET /admin", Access.STAFF),
             Map.entry("GET /admin/unternehmen", Access.STAFF),
             Map.entry("POST /admin/unternehmen/{id}/freigeben", Access.STAFF),
             Map.entry("POST /admin/unternehmen/{id}/ablehnen", Access.STAFF),
+            Map.entry("GET /admin/unternehmen/alle", Access.STAFF),
+            Map.entry("GET /admin/unternehmen/neu", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/neu", Access.STAFF),
+            Map.entry("GET /admin/unternehmen/{id}", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/{id}", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/{id}/archivieren", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/{id}/wiederherstellen", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/{id}/einladen", Access.STAFF),
+            Map.entry("GET /admin/unternehmen/aenderungen", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/{id}/gesehen", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/{id}/aenderung-uebernehmen", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/{id}/aenderung-verwerfen", Access.STAFF),
+            Map.entry("GET /admin/unternehmen/{id}/oeffnungszeiten", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/{id}/oeffnungszeiten", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/{id}/oeffnungszeiten/ausnahmen", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/{id}/oeffnungszeiten/ausnahmen/{day}/loeschen", Access.STAFF),
+            Map.entry("GET /admin/unternehmen/hinweise", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/hinweise/{id}/erledigt", Access.STAFF),
+            Map.entry("GET /admin/unternehmen/verzeichnisse", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/verzeichnisse/{kind}", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/verzeichnisse/{kind}/{id}", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/verzeichnisse/{kind}/{id}/loeschen", Access.STAFF),
+            Map.entry("GET /admin/unternehmen/import", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/import", Access.STAFF),
+            Map.entry("GET /admin/unternehmen/export.csv", Access.STAFF),
+            Map.entry("GET /admin/unternehmen/themen", Access.STAFF),
+            Map.entry("GET /admin/unternehmen/themen/{topic}", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/themen/{topic}", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/themen/{topic}/zuruecksetzen", Access.STAFF),
             Map.entry("GET /admin/postausgang", Access.STAFF),
             Map.entry("GET /admin/postausgang/{id}", Access.STAFF),
             Map.entry("GET /admin/protokoll", Access.STAFF),
@@ -152,8 +188,9 @@ class AccessMatrixTest {
 
     private MockHttpServletResponse perform(String route, Who who) throws Exception {
         String[] parts = route.split(" ", 2);
-        // ids that exist nowhere: a request that is let through changes nothing
-        String path = parts[1].replace("{id}", "999999999");
+        // ids, days and names that exist nowhere: a request that is let through changes nothing
+        String path = parts[1].replace("{id}", "999999999").replace("{day}", "2099-01-01")
+                .replace("{kind}", "gibt-es-nicht").replace("{topic}", "gibt-es-nicht");
         MockHttpServletRequestBuilder builder = request(HttpMethod.valueOf(parts[0]), path);
         if (parts[0].equals("POST")) {
             builder.with(csrf());

@@ -1,5 +1,6 @@
 package de.stadtportal.account.domain;
 
+import de.stadtportal.platform.Tokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -256,6 +257,25 @@ public class AccountService {
     /** The first staff account of an empty portal. */
     public boolean hasAdmin() {
         return accounts.existsWithRole(Role.ADMIN);
+    }
+
+    /**
+     * A BUSINESS account whose address is proven already (the owner followed a link mailed to it,
+     * e.g. a claim invitation), so no confirmation mail is needed.
+     *
+     * @return the new account's id; empty when the address is registered already
+     */
+    public Optional<Long> createVerifiedBusiness(String rawEmail, String password) {
+        String email = normalizeEmail(rawEmail);
+        checkPassword(password, email);
+        if (accounts.findByEmail(email).isPresent()) {
+            return Optional.empty();
+        }
+        Account account = accounts.save(new Account(email, EnumSet.of(Role.BUSINESS)));
+        account.setPasswordHash(passwordEncoder.encode(password));
+        account.markVerified();
+        auditLog.record(ENTITY, account.getId(), "CREATED", Map.of(), view(account));
+        return Optional.of(account.getId());
     }
 
     public void createVerifiedAdmin(String rawEmail, String password) {

@@ -1,5 +1,6 @@
 package de.stadtportal.account.domain;
 
+import de.stadtportal.platform.Tokens;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;

@@ -1,5 +1,6 @@
 package de.stadtportal.account.domain;
 
+import de.stadtportal.platform.Tokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

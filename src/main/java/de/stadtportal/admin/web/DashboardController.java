@@ -27,7 +27,7 @@ class DashboardController {
     @GetMapping("/admin")
     String dashboard(Model model) {
         model.addAttribute("outbox", outbox.summary());
-        model.addAttribute("pendingListings", directory.awaitingModeration());
+        model.addAttribute("directoryWork", directory.staffWork());
         model.addAttribute("changes", auditLog.latest(10));
         model.addAttribute("topPages", statistics.mostVisited(30, 10));
         return "admin/dashboard";

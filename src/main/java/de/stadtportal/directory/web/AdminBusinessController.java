@@ -1,31 +1,54 @@
 package de.stadtportal.directory.web;
 
+import de.stadtportal.directory.DirectoryApi;
 import de.stadtportal.directory.domain.ListingService;
+import de.stadtportal.directory.domain.ListingService.ListingEdit;
+import de.stadtportal.directory.domain.ListingService.StaffFilter;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The moderation queue: new listings wait here until staff publish or reject them. */
+/**
+ * The directory's staff screens: the moderation queue (publish, reject, ask for changes), all
+ * listings with filters, editing, creating and archiving any listing, and the owners' changes.
+ */
 @Controller
 class AdminBusinessController {
 
     static final int MAX_REASON = 500;
+    static final java.util.Set<String> STATUSES =
+            java.util.Set.of("DRAFT", "PENDING", "CHANGES_REQUESTED", "PUBLISHED", "REJECTED", "ARCHIVED");
 
     private final ListingService listings;
+    private final DirectoryApi directory;
 
-    AdminBusinessController(ListingService listings) {
+    AdminBusinessController(ListingService listings, DirectoryApi directory) {
         this.listings = listings;
+        this.directory = directory;
+    }
+
+    @InitBinder("form")
+    void trim(WebDataBinder binder) {
+        ListingForm.trim(binder);
     }
 
     @GetMapping("/admin/unternehmen")
     String queue(Model model) {
         model.addAttribute("pending", listings.awaitingModeration());
+        model.addAttribute("changedCount", listings.changedByOwners().size());
+        model.addAttribute("staleCount", listings.staleCount());
         return "admin/directory/moderation";
     }
 
@@ -37,8 +60,10 @@ class AdminBusinessController {
         return "redirect:/admin/unternehmen";
     }
 
+    /** Rejects or sends back for changes; both need a reason the business reads. */
     @PostMapping("/admin/unternehmen/{id}/ablehnen")
-    String reject(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+    String reject(@PathVariable long id, @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) String decision, RedirectAttributes redirect) {
         requireExists(id);
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
             redirect.addFlashAttribute("failure", "moderation.reasonMissing");
@@ -46,13 +71,133 @@ class AdminBusinessController {
             redirect.addFlashAttribute("reason", reason);
             return "redirect:/admin/unternehmen";
         }
-        boolean done = listings.reject(id, reason);
-        redirect.addFlashAttribute(done ? "success" : "failure", done ? "moderation.rejected" : "moderation.alreadyDecided");
+        boolean changes = "aenderungen".equals(decision);
+        boolean done = changes ? listings.requestChanges(id, reason) : listings.reject(id, reason);
+        redirect.addFlashAttribute(done ? "success" : "failure",
+                !done ? "moderation.alreadyDecided" : changes ? "moderation.changesRequested" : "moderation.rejected");
         return "redirect:/admin/unternehmen";
     }
 
+    @GetMapping("/admin/unternehmen/alle")
+    String all(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+               @RequestParam(name = "veraltet", defaultValue = "false") boolean stale,
+               @RequestParam(name = "seite", defaultValue = "0") int page, Model model) {
+        String query = q == null ? "" : q.length() > 160 ? q.substring(0, 160) : q;
+        String knownStatus = status != null && STATUSES.contains(status) ? status : "";
+        var found = listings.all(new StaffFilter(query, knownStatus, stale), Math.max(page, 0));
+        model.addAttribute("listings", found.stream().limit(ListingService.STAFF_PAGE_SIZE).toList());
+        model.addAttribute("hasNext", found.size() > ListingService.STAFF_PAGE_SIZE);
+        model.addAttribute("page", Math.max(page, 0));
+        model.addAttribute("q", query);
+        model.addAttribute("status", knownStatus);
+        model.addAttribute("stale", stale);
+        model.addAttribute("statuses", STATUSES.stream().sorted().toList());
+        return "admin/directory/list";
+    }
+
+    @GetMapping("/admin/unternehmen/neu")
+    String create(Model model) {
+        model.addAttribute("form", ListingForm.empty());
+        return show(null, model);
+    }
+
+    @PostMapping("/admin/unternehmen/neu")
+    String create(@Valid @ModelAttribute("form") ListingForm form, BindingResult result, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        form.checkReferences(listings, result);
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return show(null, model);
+        }
+        long id = listings.createByStaff(form.toEdit());
+        redirect.addFlashAttribute("success", "staffListing.created");
+        return "redirect:/admin/unternehmen/" + id;
+    }
+
+    @GetMapping("/admin/unternehmen/{id}")
+    String edit(@PathVariable long id, Model model) {
+        ListingEdit edit = listings.load(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("form", ListingForm.of(edit));
+        return show(id, model);
+    }
+
+    @PostMapping("/admin/unternehmen/{id}")
+    String save(@PathVariable long id, @Valid @ModelAttribute("form") ListingForm form, BindingResult result, Model model,
+                RedirectAttributes redirect, HttpServletResponse response) {
+        ListingEdit current = listings.load(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        form.checkReferences(listings, result);
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return show(id, model);
+        }
+        if (!listings.updateByStaff(id, form.toEdit())) {
+            model.addAttribute("form", form.withVersion(current.version()));
+            model.addAttribute("conflict", true);
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return show(id, model);
+        }
+        redirect.addFlashAttribute("success", "edit.saved");
+        return "redirect:/admin/unternehmen/" + id;
+    }
+
+    @PostMapping("/admin/unternehmen/{id}/archivieren")
+    String archive(@PathVariable long id, RedirectAttributes redirect) {
+        requireExists(id);
+        redirect.addFlashAttribute("success", listings.archive(id) ? "staffListing.archived" : "staffListing.unchanged");
+        return "redirect:/admin/unternehmen/" + id;
+    }
+
+    @PostMapping("/admin/unternehmen/{id}/wiederherstellen")
+    String restore(@PathVariable long id, RedirectAttributes redirect) {
+        requireExists(id);
+        redirect.addFlashAttribute("success", listings.restore(id) ? "staffListing.restored" : "staffListing.unchanged");
+        return "redirect:/admin/unternehmen/" + id;
+    }
+
+    @GetMapping("/admin/unternehmen/aenderungen")
+    String changes(Model model) {
+        model.addAttribute("changed", listings.changedByOwners());
+        return "admin/directory/changes";
+    }
+
+    @PostMapping("/admin/unternehmen/{id}/gesehen")
+    String reviewed(@PathVariable long id, RedirectAttributes redirect) {
+        requireExists(id);
+        listings.markReviewed(id);
+        redirect.addFlashAttribute("success", "changes.reviewed");
+        return "redirect:/admin/unternehmen/aenderungen";
+    }
+
+    @PostMapping("/admin/unternehmen/{id}/aenderung-uebernehmen")
+    String applyChange(@PathVariable long id, RedirectAttributes redirect) {
+        requireExists(id);
+        redirect.addFlashAttribute("success", listings.applyPendingChange(id) ? "changes.applied" : "staffListing.unchanged");
+        return "redirect:/admin/unternehmen/aenderungen";
+    }
+
+    @PostMapping("/admin/unternehmen/{id}/aenderung-verwerfen")
+    String discardChange(@PathVariable long id, RedirectAttributes redirect) {
+        requireExists(id);
+        redirect.addFlashAttribute("success", listings.discardPendingChange(id) ? "changes.discarded" : "staffListing.unchanged");
+        return "redirect:/admin/unternehmen/aenderungen";
+    }
+
+    private String show(Long id, Model model) {
+        model.addAttribute("staff", true);
+        model.addAttribute("id", id);
+        model.addAttribute("action", id == null ? "/admin/unternehmen/neu" : "/admin/unternehmen/" + id);
+        model.addAttribute("back", "/admin/unternehmen/alle");
+        if (id != null) {
+            model.addAttribute("listing", listings.find(id).orElseThrow());
+            listings.pendingChange(id).ifPresent(change -> model.addAttribute("pendingChange", change));
+        }
+        model.addAttribute("categories", directory.categories());
+        model.addAttribute("districts", directory.districts());
+        return "directory/edit";
+    }
+
     private void requireExists(long id) {
-        if (listings.find(id).isEmpty()) {
+        if (listings.status(id).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
     }

@@ -1,5 +1,8 @@
 package de.stadtportal.directory.web;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +10,22 @@ import java.util.Map;
 import de.stadtportal.directory.DirectoryApi;
 import de.stadtportal.directory.DirectoryApi.BusinessDetail;
 import de.stadtportal.directory.DirectoryApi.Search;
+import de.stadtportal.directory.domain.OpeningHoursService;
+import de.stadtportal.directory.domain.OpeningHoursService.OpeningException;
+import de.stadtportal.platform.PortalProperties;
+import ezvcard.Ezvcard;
+import ezvcard.VCard;
+import ezvcard.VCardVersion;
+import ezvcard.parameter.AddressType;
+import ezvcard.parameter.EmailType;
+import ezvcard.parameter.TelephoneType;
+import ezvcard.property.Address;
+import ezvcard.property.Geo;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,13 +39,21 @@ import tools.jackson.databind.json.JsonMapper;
 class BusinessController {
 
     static final int MAX_QUERY = 200;
+    /** Exceptions shown on the detail page: the coming weeks. */
+    static final int EXCEPTION_DAYS = 60;
     static final String[] DAYS = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private final DirectoryApi directory;
+    private final OpeningHoursService hours;
+    private final PortalProperties properties;
+    private final Clock clock;
 
-    BusinessController(DirectoryApi directory) {
+    BusinessController(DirectoryApi directory, OpeningHoursService hours, PortalProperties properties, Clock clock) {
         this.directory = directory;
+        this.hours = hours;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     @GetMapping("/unternehmen")
@@ -52,14 +78,58 @@ class BusinessController {
 
     @GetMapping("/unternehmen/{slug}")
     String detail(@PathVariable String slug, Model model) {
-        BusinessDetail business = directory.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        BusinessDetail business = published(slug);
+        LocalDate today = LocalDate.now(clock);
+        List<OpeningException> exceptions = hours.exceptionsFrom(directory.idOf(slug).orElseThrow(), today).stream()
+                .filter(e -> e.day().isBefore(today.plusDays(EXCEPTION_DAYS))).toList();
         model.addAttribute("business", business);
-        model.addAttribute("jsonLd", jsonLd(business));
+        model.addAttribute("exceptions", exceptions);
+        model.addAttribute("jsonLd", jsonLd(business, exceptions));
         return "directory/detail";
     }
 
+    /** The business as a contact card (vCard 4.0) for the address book. */
+    @GetMapping("/unternehmen/{slug}/visitenkarte.vcf")
+    ResponseEntity<byte[]> vcard(@PathVariable String slug) {
+        BusinessDetail business = published(slug);
+        VCard card = new VCard();
+        card.setFormattedName(business.name());
+        card.setOrganization(business.name());
+        card.setCategories(business.category());
+        Address address = new Address();
+        address.setStreetAddress(business.street());
+        address.setPostalCode(business.postalCode());
+        address.setLocality(business.city());
+        address.setCountry("Deutschland");
+        address.getTypes().add(AddressType.WORK);
+        card.addAddress(address);
+        if (business.phone() != null) {
+            card.addTelephoneNumber(business.phone(), TelephoneType.WORK);
+        }
+        if (business.email() != null) {
+            card.addEmail(business.email(), EmailType.WORK);
+        }
+        if (business.website() != null) {
+            card.addUrl(business.website());
+        }
+        if (business.latitude() != null && business.longitude() != null) {
+            card.setGeo(new Geo(business.latitude().doubleValue(), business.longitude().doubleValue()));
+        }
+        card.addSource(properties.baseUrl() + "/unternehmen/" + slug + "/visitenkarte.vcf");
+        byte[] body = Ezvcard.write(card).version(VCardVersion.V4_0).prodId(false).go().getBytes(StandardCharsets.UTF_8);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "vcard", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(slug + ".vcf").build().toString())
+                .body(body);
+    }
+
+    private BusinessDetail published(String slug) {
+        return directory.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
     /** schema.org LocalBusiness; "</" is escaped so the text can never end the script element. */
-    static String jsonLd(BusinessDetail business) {
+    static String jsonLd(BusinessDetail business, List<OpeningException> exceptions) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("@context", "https://schema.org");
         data.put("@type", "LocalBusiness");
@@ -78,6 +148,13 @@ class BusinessController {
         data.put("openingHoursSpecification", business.hours().stream().map(h -> Map.of(
                 "@type", "OpeningHoursSpecification", "dayOfWeek", "https://schema.org/" + DAYS[h.dayOfWeek()],
                 "opens", h.opens().toString(), "closes", h.closes().toString())).toList());
+        if (!exceptions.isEmpty()) {
+            // a day closed all day is given as 00:00–00:00 (schema.org's convention)
+            data.put("specialOpeningHoursSpecification", exceptions.stream().map(e -> Map.of(
+                    "@type", "OpeningHoursSpecification", "validFrom", e.day().toString(), "validThrough", e.day().toString(),
+                    "opens", e.closed() ? "00:00" : e.opens().toString(),
+                    "closes", e.closed() ? "00:00" : e.closes().toString())).toList());
+        }
         return json.writeValueAsString(data).replace("</", "<\\/");
     }
 }

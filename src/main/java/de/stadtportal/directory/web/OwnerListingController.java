@@ -5,13 +5,9 @@ import java.security.Principal;
 import de.stadtportal.directory.DirectoryApi;
 import de.stadtportal.directory.domain.ListingService;
 import de.stadtportal.directory.domain.ListingService.ListingEdit;
+import de.stadtportal.directory.domain.ListingService.SaveResult;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,83 +33,60 @@ class OwnerListingController {
         this.directory = directory;
     }
 
-    record EditForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String name,
-            @NotBlank(message = "{join.categoryMissing}") String category,
-            String district,
-            @Size(max = 2000, message = "{validation.tooLong}") String description,
-            @Size(max = 500, message = "{validation.tooLong}") String tags,
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String street,
-            @NotBlank(message = "{validation.required}") @Pattern(regexp = "\\d{5}", message = "{join.postalCode}") String postalCode,
-            @Size(max = 40, message = "{validation.tooLong}") @Pattern(regexp = "[0-9 +()/-]*", message = "{edit.phoneInvalid}") String phone,
-            @Email(message = "{validation.email}") @Size(max = 320, message = "{validation.tooLong}") String email,
-            @Size(max = 300, message = "{validation.tooLong}") @Pattern(regexp = "(https?://\\S+)?", message = "{edit.websiteInvalid}") String website,
-            // objects, not primitives: an unticked checkbox sends nothing, which means "no"
-            Boolean acceptsVoucher, Boolean sellsFairtrade, Boolean wifiHotspot, Boolean marketStall,
-            Boolean onlineShop, Boolean delivery, Boolean clickAndCollect,
-            long version) {
-
-        static EditForm of(ListingEdit edit) {
-            return new EditForm(edit.name(), edit.category(), edit.district(), edit.description(), edit.tags(),
-                    edit.street(), edit.postalCode(), edit.phone(), edit.email(), edit.website(), edit.acceptsVoucher(),
-                    edit.sellsFairtrade(), edit.wifiHotspot(), edit.marketStall(), edit.onlineShop(), edit.delivery(),
-                    edit.clickAndCollect(), edit.version());
-        }
-
-        ListingEdit toEdit() {
-            return new ListingEdit(name, category, district == null || district.isBlank() ? null : district,
-                    description, tags, street, postalCode, phone, email, website, yes(acceptsVoucher), yes(sellsFairtrade),
-                    yes(wifiHotspot), yes(marketStall), yes(onlineShop), yes(delivery), yes(clickAndCollect), version);
-        }
-
-        private static boolean yes(Boolean ticked) {
-            return Boolean.TRUE.equals(ticked);
-        }
-    }
-
-    @InitBinder
+    @InitBinder("form")
     void trim(WebDataBinder binder) {
-        for (String field : new String[] {"name", "street", "postalCode", "phone", "email", "website"}) {
-            binder.registerCustomEditor(String.class, field, new StringTrimmerEditor(false));
-        }
+        ListingForm.trim(binder);
     }
 
     @GetMapping("/konto/eintraege/{id}")
     String form(@PathVariable long id, Principal principal, Model model) {
-        ListingEdit edit = listings.editableBy(id, principal.getName())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("form", EditForm.of(edit));
+        ListingEdit edit = owned(id, principal);
+        model.addAttribute("form", ListingForm.of(edit));
         return show(id, model);
     }
 
     @PostMapping("/konto/eintraege/{id}")
-    String save(@PathVariable long id, @Valid @ModelAttribute("form") EditForm form, BindingResult result,
+    String save(@PathVariable long id, @Valid @ModelAttribute("form") ListingForm form, BindingResult result,
                 Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        ListingEdit current = listings.editableBy(id, principal.getName())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (form.category() != null && !form.category().isBlank() && !listings.categoryExists(form.category())) {
-            result.rejectValue("category", "join.categoryMissing");
-        }
+        ListingEdit current = owned(id, principal);
+        form.checkReferences(listings, result);
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(id, model);
         }
-        if (!listings.update(id, form.toEdit())) {
-            // keep what the user typed; with the current version a second save is a deliberate overwrite
-            model.addAttribute("form", new EditForm(form.name(), form.category(), form.district(), form.description(),
-                    form.tags(), form.street(), form.postalCode(), form.phone(), form.email(), form.website(),
-                    form.acceptsVoucher(), form.sellsFairtrade(), form.wifiHotspot(), form.marketStall(),
-                    form.onlineShop(), form.delivery(), form.clickAndCollect(), current.version()));
+        SaveResult saved = listings.updateByOwner(id, form.toEdit(), principal.getName());
+        if (saved == SaveResult.CONFLICT) {
+            model.addAttribute("form", form.withVersion(current.version()));
             model.addAttribute("conflict", true);
             response.setStatus(HttpStatus.CONFLICT.value());
             return show(id, model);
         }
-        redirect.addFlashAttribute("success", "edit.saved");
+        redirect.addFlashAttribute("success", switch (saved) {
+            case RESUBMITTED -> "edit.resubmitted";
+            case AWAITING_APPROVAL -> "edit.awaitingApproval";
+            default -> "edit.saved";
+        });
         return "redirect:/konto/eintraege";
+    }
+
+    @PostMapping("/konto/eintraege/{id}/bestaetigen")
+    String confirm(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+        owned(id, principal);
+        listings.confirmCurrent(id);
+        redirect.addFlashAttribute("success", "own.confirmed");
+        return "redirect:/konto/eintraege";
+    }
+
+    private ListingEdit owned(long id, Principal principal) {
+        return listings.editableBy(id, principal.getName())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private String show(long id, Model model) {
         model.addAttribute("id", id);
+        model.addAttribute("action", "/konto/eintraege/" + id);
+        model.addAttribute("back", "/konto/eintraege");
+        model.addAttribute("listing", listings.find(id).orElseThrow());
         model.addAttribute("categories", directory.categories());
         model.addAttribute("districts", directory.districts());
         return "directory/edit";

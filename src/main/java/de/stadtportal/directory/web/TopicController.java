@@ -1,40 +1,107 @@
 package de.stadtportal.directory.web;
 
+import java.security.Principal;
+import java.util.Locale;
+
 import de.stadtportal.directory.DirectoryApi;
+import de.stadtportal.directory.domain.TopicTextService;
+import de.stadtportal.directory.domain.TopicTextService.TopicText;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The seed's most visited topics, each a short page over live directory data: who accepts the
- * city voucher, who stands at the weekly market, where the free Wi-Fi hotspots are.
+ * city voucher, who stands at the weekly market, where the free Wi-Fi hotspots are. Staff write
+ * the text above the list.
  */
 @Controller
 class TopicController {
 
     private final DirectoryApi directory;
+    private final TopicTextService texts;
 
-    TopicController(DirectoryApi directory) {
+    TopicController(DirectoryApi directory, TopicTextService texts) {
         this.directory = directory;
+        this.texts = texts;
+    }
+
+    record TopicForm(@NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}") String german,
+                     @NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}") String english) {
     }
 
     @GetMapping("/gutschein")
-    String voucher(Model model) {
-        return topic("gutschein", model);
+    String voucher(Model model, Locale locale) {
+        return topic("gutschein", model, locale);
     }
 
     @GetMapping("/wochenmarkt")
-    String market(Model model) {
-        return topic("wochenmarkt", model);
+    String market(Model model, Locale locale) {
+        return topic("wochenmarkt", model, locale);
     }
 
     @GetMapping("/wlan")
-    String wifi(Model model) {
-        return topic("wlan", model);
+    String wifi(Model model, Locale locale) {
+        return topic("wlan", model, locale);
     }
 
-    private String topic(String attribute, Model model) {
+    @GetMapping("/admin/unternehmen/themen")
+    String topics(Model model) {
+        model.addAttribute("topics", TopicTextService.TOPICS);
+        return "admin/directory/topics";
+    }
+
+    @GetMapping("/admin/unternehmen/themen/{topic}")
+    String edit(@PathVariable String topic, Model model) {
+        known(topic);
+        TopicText text = texts.find(topic).orElse(new TopicText("", ""));
+        model.addAttribute("form", new TopicForm(text.german(), text.english()));
+        model.addAttribute("topic", topic);
+        return "admin/directory/topic-edit";
+    }
+
+    @PostMapping("/admin/unternehmen/themen/{topic}")
+    String save(@PathVariable String topic, @Valid @ModelAttribute("form") TopicForm form, BindingResult result,
+                Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        known(topic);
+        if (result.hasErrors()) {
+            model.addAttribute("topic", topic);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "admin/directory/topic-edit";
+        }
+        texts.save(topic, new TopicText(form.german(), form.english()), principal.getName());
+        redirect.addFlashAttribute("success", "topics.saved");
+        return "redirect:/admin/unternehmen/themen";
+    }
+
+    @PostMapping("/admin/unternehmen/themen/{topic}/zuruecksetzen")
+    String reset(@PathVariable String topic, RedirectAttributes redirect) {
+        known(topic);
+        texts.reset(topic);
+        redirect.addFlashAttribute("success", "topics.reset");
+        return "redirect:/admin/unternehmen/themen";
+    }
+
+    private static void known(String topic) {
+        if (!TopicTextService.TOPICS.contains(topic)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+    }
+
+    private String topic(String attribute, Model model, Locale locale) {
         model.addAttribute("topic", attribute);
+        texts.paragraphs(attribute, locale).ifPresent(paragraphs -> model.addAttribute("paragraphs", paragraphs));
         model.addAttribute("businesses", directory.withAttribute(attribute));
         return "directory/topic";
     }

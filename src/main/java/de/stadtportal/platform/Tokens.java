@@ -1,4 +1,4 @@
-package de.stadtportal.account.domain;
+package de.stadtportal.platform;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -8,20 +8,20 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Random link tokens (256 bits) and the hash under which they are stored. */
-final class Tokens {
+public final class Tokens {
 
     private static final SecureRandom random = new SecureRandom();
 
     private Tokens() {
     }
 
-    static String newToken() {
+    public static String newToken() {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
@@ -31,7 +31,7 @@ final class Tokens {
     }
 
     /** A password for generated accounts: 20 characters from an alphabet without look-alikes. */
-    static String newPassword() {
+    public static String newPassword() {
         String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < 20; i++) {

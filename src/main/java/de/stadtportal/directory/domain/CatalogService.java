@@ -1,0 +1,118 @@
+package de.stadtportal.directory.domain;
+
+import java.util.List;
+import java.util.Map;
+
+import de.stadtportal.platform.audit.AuditLog;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff-edited lists of categories (Branchen, in a chosen order) and districts (Stadtteile).
+ * The slug of an entry stays when it is renamed, so bookmarked search links keep working.
+ */
+@Service
+@Transactional
+public class CatalogService {
+
+    public enum Kind {
+        CATEGORY("category", "Branche"), DISTRICT("district", "Stadtteil");
+
+        final String table;
+        final String entity;
+
+        Kind(String table, String entity) {
+            this.table = table;
+            this.entity = entity;
+        }
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ListingService listings;
+    private final AuditLog auditLog;
+
+    CatalogService(NamedParameterJdbcTemplate jdbc, ListingService listings, AuditLog auditLog) {
+        this.jdbc = jdbc;
+        this.listings = listings;
+        this.auditLog = auditLog;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Entry> entries(Kind kind) {
+        String column = kind == Kind.CATEGORY ? "b.category_id" : "b.district_id";
+        String order = kind == Kind.CATEGORY ? "e.position, e.name" : "e.name";
+        return jdbc.query("SELECT e.id, e.slug, e.name, " + (kind == Kind.CATEGORY ? "e.position" : "0 AS position")
+                        + ", (SELECT count(*) FROM business b WHERE " + column + " = e.id) AS used FROM " + kind.table
+                        + " e ORDER BY " + order, Map.of(),
+                (rs, i) -> new Entry(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getInt("position"),
+                        rs.getLong("used")));
+    }
+
+    /** @return false when an entry of that name exists already */
+    public boolean add(Kind kind, String name, int position) {
+        if (nameTaken(kind, name, -1)) {
+            return false;
+        }
+        String slug = uniqueSlug(kind, name);
+        Long id = jdbc.queryForObject("INSERT INTO " + kind.table + " (slug, name" + (kind == Kind.CATEGORY ? ", position" : "")
+                        + ") VALUES (:slug, :name" + (kind == Kind.CATEGORY ? ", :position" : "") + ") RETURNING id",
+                new MapSqlParameterSource("slug", slug).addValue("name", name.strip()).addValue("position", position), Long.class);
+        auditLog.record(kind.entity, id, "CREATED", Map.of(), Map.of("name", name.strip(), "slug", slug));
+        return true;
+    }
+
+    /** @return false when another entry has that name */
+    public boolean rename(Kind kind, long id, String name, int position) {
+        if (nameTaken(kind, name, id)) {
+            return false;
+        }
+        Entry before = find(kind, id);
+        jdbc.update("UPDATE " + kind.table + " SET name = :name" + (kind == Kind.CATEGORY ? ", position = :position" : "")
+                + " WHERE id = :id", new MapSqlParameterSource("id", id).addValue("name", name.strip()).addValue("position", position));
+        auditLog.record(kind.entity, id, "UPDATED", Map.of("name", before.name(), "position", before.position()),
+                Map.of("name", name.strip(), "position", kind == Kind.CATEGORY ? position : 0));
+        return true;
+    }
+
+    /** @return false when listings still use the entry */
+    public boolean delete(Kind kind, long id) {
+        Entry entry = find(kind, id);
+        if (entry.used() > 0) {
+            return false;
+        }
+        jdbc.update("DELETE FROM " + kind.table + " WHERE id = :id", Map.of("id", id));
+        auditLog.record(kind.entity, id, "DELETED", Map.of("name", entry.name()), Map.of());
+        return true;
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(Kind kind, long id) {
+        return entries(kind).stream().anyMatch(e -> e.id() == id);
+    }
+
+    private Entry find(Kind kind, long id) {
+        return entries(kind).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
+    }
+
+    private boolean nameTaken(Kind kind, String name, long exceptId) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + kind.table
+                        + " WHERE lower(name) = lower(:name) AND id <> :id)",
+                new MapSqlParameterSource("name", name.strip()).addValue("id", exceptId), Boolean.class));
+    }
+
+    private String uniqueSlug(Kind kind, String name) {
+        String base = listings.slugBase(name);
+        String slug = base;
+        for (int n = 2; Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + kind.table
+                + " WHERE slug = :slug)", Map.of("slug", slug), Boolean.class)); n++) {
+            slug = base + "-" + n;
+        }
+        return slug;
+    }
+
+    /** @param used how many listings (of any status) use this entry */
+    public record Entry(long id, String slug, String name, int position, long used) {
+    }
+}

@@ -1,0 +1,21 @@
+package de.stadtportal.directory.domain;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the directory.
+ *
+ * @param approveChangesFirst  owners' changes to a published listing wait for staff instead of going live at once
+ * @param confirmationInterval after this long without a confirmation a listing is flagged and its owner reminded
+ * @param claimValidity        how long a claim invitation can be used
+ * @param reportsPerHour       how many "Daten veraltet?" reports one client address may send per hour
+ */
+@ConfigurationProperties("portal.directory")
+public record DirectoryProperties(@DefaultValue("false") boolean approveChangesFirst,
+                                  @DefaultValue("365d") Duration confirmationInterval,
+                                  @DefaultValue("14d") Duration claimValidity,
+                                  @DefaultValue("5") int reportsPerHour) {
+}

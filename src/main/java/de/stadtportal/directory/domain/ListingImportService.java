@@ -1,0 +1,259 @@
+package de.stadtportal.directory.domain;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import de.stadtportal.directory.DirectoryApi.Option;
+import de.stadtportal.directory.domain.ListingService.ListingEdit;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * CSV import of existing listings (e.g. the city's old business list) and CSV export of all
+ * listings, in the same columns so an export can be edited and imported again. An import is
+ * checked line by line first; it writes only when every line is valid, so nothing is half done.
+ */
+@Service
+@Transactional
+public class ListingImportService {
+
+    public static final List<String> COLUMNS = List.of("name", "branche", "strasse", "plz", "stadtteil", "telefon",
+            "email", "website", "beschreibung", "stichwoerter", "gutschein", "fairtrade", "wlan", "wochenmarkt",
+            "onlineshop", "lieferung", "abholung", "breitengrad", "laengengrad");
+    private static final List<String> REQUIRED = List.of("name", "branche", "strasse", "plz");
+    private static final List<String> FLAGS = List.of("gutschein", "fairtrade", "wlan", "wochenmarkt", "onlineshop",
+            "lieferung", "abholung");
+    public static final int MAX_LINES = 5000;
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ListingService listings;
+
+    ListingImportService(NamedParameterJdbcTemplate jdbc, ListingService listings) {
+        this.jdbc = jdbc;
+        this.listings = listings;
+    }
+
+    /**
+     * Checks every line and, unless {@code dryRun} or a line has errors, creates the listings
+     * (published, without an owner: staff can then send claim invitations).
+     */
+    public ImportResult importCsv(byte[] file, boolean dryRun) {
+        List<LineError> errors = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        String text = decode(file);
+        char delimiter = firstLine(text).contains(";") ? ';' : ',';
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true).setIgnoreHeaderCase(true).get();
+        List<Option> categories = options("category");
+        List<Option> districts = options("district");
+        Set<String> seen = new HashSet<>();
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
+            List<String> missing = REQUIRED.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
+            if (!missing.isEmpty()) {
+                return new ImportResult(0, List.of(new LineError(1, "import.missingColumns", String.join(", ", missing))), false);
+            }
+            for (CSVRecord record : parser) {
+                long line = parser.getCurrentLineNumber();
+                if (rows.size() + errors.size() >= MAX_LINES) {
+                    errors.add(new LineError(line, "import.tooManyLines", String.valueOf(MAX_LINES)));
+                    break;
+                }
+                Row row = check(record, line, categories, districts, errors);
+                if (row != null) {
+                    String key = row.edit().name().toLowerCase(Locale.GERMAN) + "|" + row.edit().postalCode() + "|"
+                            + row.edit().street().toLowerCase(Locale.GERMAN);
+                    if (!seen.add(key)) {
+                        errors.add(new LineError(line, "import.duplicateInFile", row.edit().name()));
+                    } else if (exists(row.edit())) {
+                        errors.add(new LineError(line, "import.exists", row.edit().name()));
+                    } else {
+                        rows.add(row);
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            // broken quoting and the like: the parser cannot go on
+            return new ImportResult(0, List.of(new LineError(0, "import.unreadable", "")), false);
+        }
+        if (dryRun || !errors.isEmpty()) {
+            return new ImportResult(rows.size(), errors, false);
+        }
+        for (Row row : rows) {
+            long id = listings.createByStaff(row.edit());
+            if (row.latitude() != null) {
+                jdbc.update("UPDATE business SET latitude = :lat, longitude = :lon WHERE id = :id",
+                        new MapSqlParameterSource("id", id).addValue("lat", row.latitude()).addValue("lon", row.longitude()));
+            }
+        }
+        return new ImportResult(rows.size(), errors, true);
+    }
+
+    /** Every listing of any status, in the import's columns plus status and address of the public page. */
+    @Transactional(readOnly = true)
+    public void exportCsv(Writer out) throws IOException {
+        List<String> header = new ArrayList<>(COLUMNS);
+        header.add("status");
+        header.add("slug");
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setDelimiter(';')
+                .setHeader(header.toArray(String[]::new)).get())) {
+            jdbc.query("""
+                    SELECT b.*, c.name AS category_name, d.name AS district_name FROM business b
+                    JOIN category c ON c.id = b.category_id LEFT JOIN district d ON d.id = b.district_id
+                    ORDER BY b.name, b.id""", Map.of(), rs -> {
+                try {
+                    printer.printRecord(rs.getString("name"), rs.getString("category_name"), rs.getString("street"),
+                            rs.getString("postal_code"), rs.getString("district_name"), rs.getString("phone"),
+                            rs.getString("email"), rs.getString("website"), rs.getString("description"), rs.getString("tags"),
+                            yesNo(rs.getBoolean("accepts_voucher")), yesNo(rs.getBoolean("sells_fairtrade")),
+                            yesNo(rs.getBoolean("wifi_hotspot")), yesNo(rs.getBoolean("market_stall")),
+                            yesNo(rs.getBoolean("online_shop")), yesNo(rs.getBoolean("delivery")),
+                            yesNo(rs.getBoolean("click_and_collect")), rs.getBigDecimal("latitude"),
+                            rs.getBigDecimal("longitude"), rs.getString("status"), rs.getString("slug"));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+
+    private Row check(CSVRecord record, long line, List<Option> categories, List<Option> districts, List<LineError> errors) {
+        int before = errors.size();
+        String name = value(record, "name");
+        String street = value(record, "strasse");
+        String postalCode = value(record, "plz");
+        String description = value(record, "beschreibung");
+        String tags = value(record, "stichwoerter");
+        String phone = value(record, "telefon");
+        String email = value(record, "email");
+        String website = value(record, "website");
+        require(name.isEmpty(), line, "import.nameMissing", "", errors);
+        require(name.length() > 160, line, "import.tooLong", "name", errors);
+        require(street.isEmpty(), line, "import.streetMissing", "", errors);
+        require(street.length() > 160, line, "import.tooLong", "strasse", errors);
+        require(!postalCode.matches("\\d{5}"), line, "import.postalCode", postalCode, errors);
+        require(description.length() > 2000, line, "import.tooLong", "beschreibung", errors);
+        require(tags.length() > 500, line, "import.tooLong", "stichwoerter", errors);
+        require(!phone.matches("[0-9 +()/-]{0,40}"), line, "import.phone", phone, errors);
+        require(!email.isEmpty() && (email.length() > 320 || !EMAIL.matcher(email).matches()), line, "import.email", email, errors);
+        require(!website.isEmpty() && (website.length() > 300 || !website.matches("https?://\\S+")), line, "import.website",
+                website, errors);
+        String category = match(value(record, "branche"), categories);
+        require(category == null, line, "import.category", value(record, "branche"), errors);
+        String districtText = value(record, "stadtteil");
+        String district = districtText.isEmpty() ? null : match(districtText, districts);
+        require(!districtText.isEmpty() && district == null, line, "import.district", districtText, errors);
+        boolean[] flags = new boolean[FLAGS.size()];
+        for (int i = 0; i < FLAGS.size(); i++) {
+            String flag = value(record, FLAGS.get(i)).toLowerCase(Locale.GERMAN);
+            flags[i] = Set.of("ja", "j", "x", "1", "true", "yes").contains(flag);
+            require(!flags[i] && !Set.of("", "nein", "n", "0", "false", "no").contains(flag), line, "import.flag",
+                    FLAGS.get(i) + " = " + flag, errors);
+        }
+        BigDecimal latitude = coordinate(value(record, "breitengrad"), 90, line, errors);
+        BigDecimal longitude = coordinate(value(record, "laengengrad"), 180, line, errors);
+        require((latitude == null) != (longitude == null), line, "import.coordinates", "", errors);
+        if (errors.size() > before) {
+            return null;
+        }
+        return new Row(new ListingEdit(name, category, district, description, tags, street, postalCode, phone, email,
+                website, flags[0], flags[1], flags[2], flags[3], flags[4], flags[5], flags[6], 0), latitude, longitude);
+    }
+
+    private static BigDecimal coordinate(String text, int limit, long line, List<LineError> errors) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            BigDecimal value = new BigDecimal(text.replace(',', '.'));
+            if (value.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
+                errors.add(new LineError(line, "import.coordinates", text));
+                return null;
+            }
+            return value.setScale(6, java.math.RoundingMode.HALF_UP);
+        } catch (NumberFormatException e) {
+            errors.add(new LineError(line, "import.coordinates", text));
+            return null;
+        }
+    }
+
+    private static void require(boolean failed, long line, String key, String detail, List<LineError> errors) {
+        if (failed) {
+            errors.add(new LineError(line, key, detail));
+        }
+    }
+
+    private static String value(CSVRecord record, String column) {
+        return record.isMapped(column) && record.isSet(column) ? record.get(column).strip() : "";
+    }
+
+    /** An entry by its name or slug, ignoring case. */
+    private static String match(String text, List<Option> options) {
+        return options.stream().filter(o -> o.slug().equalsIgnoreCase(text) || o.name().equalsIgnoreCase(text))
+                .map(Option::slug).findFirst().orElse(null);
+    }
+
+    private List<Option> options(String table) {
+        return jdbc.query("SELECT slug, name FROM " + table, Map.of(), (rs, i) -> new Option(rs.getString("slug"), rs.getString("name")));
+    }
+
+    private boolean exists(ListingEdit edit) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM business WHERE postal_code = :plz AND name_folded = portal_fold(:name)
+                               AND portal_fold(street) = portal_fold(:street) AND status <> 'ARCHIVED')""",
+                new MapSqlParameterSource("plz", edit.postalCode()).addValue("name", edit.name())
+                        .addValue("street", edit.street()), Boolean.class));
+    }
+
+    /** UTF-8 (with or without byte order mark); otherwise Windows-1252, as older Excel versions save CSV. */
+    static String decode(byte[] file) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(file)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            return new String(file, Charset.forName("windows-1252"));
+        }
+    }
+
+    private static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    private static String yesNo(boolean value) {
+        return value ? "ja" : "nein";
+    }
+
+    private record Row(ListingEdit edit, BigDecimal latitude, BigDecimal longitude) {
+    }
+
+    /** @param line the line in the file (the header is line 1); 0 when the file as a whole is broken */
+    public record LineError(long line, String messageKey, String detail) {
+    }
+
+    /** @param valid how many lines are (or were) importable; {@code imported}: whether they were written */
+    public record ImportResult(int valid, List<LineError> errors, boolean imported) {
+    }
+}

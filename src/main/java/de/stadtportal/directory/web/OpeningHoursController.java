@@ -1,0 +1,269 @@
+package de.stadtportal.directory.web;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import de.stadtportal.directory.DirectoryApi.OpeningHours;
+import de.stadtportal.directory.domain.ListingService;
+import de.stadtportal.directory.domain.ListingService.Listing;
+import de.stadtportal.directory.domain.OpeningHoursService;
+import de.stadtportal.directory.domain.OpeningHoursService.OpeningException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The opening-hours editor for owners (/konto/eintraege/{id}/oeffnungszeiten) and staff
+ * (/admin/unternehmen/{id}/oeffnungszeiten): two intervals a day for split hours, an empty day
+ * is closed, and dated exceptions (holidays, holiday closures, special hours).
+ */
+@Controller
+class OpeningHoursController {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
+    private static final String OWNER = "/konto/eintraege/{id}/oeffnungszeiten";
+    private static final String STAFF = "/admin/unternehmen/{id}/oeffnungszeiten";
+
+    private final ListingService listings;
+    private final OpeningHoursService hours;
+    private final Clock clock;
+
+    OpeningHoursController(ListingService listings, OpeningHoursService hours, Clock clock) {
+        this.listings = listings;
+        this.hours = hours;
+        this.clock = clock;
+    }
+
+    /** @param opens2 the second interval of a day with split hours (e.g. 15:00–18:00 after a lunch break) */
+    record DayForm(String opens1, String closes1, String opens2, String closes2) {
+    }
+
+    record HoursForm(List<DayForm> days) {
+    }
+
+    record ExceptionForm(String day, Boolean closed, String opens, String closes, String note) {
+    }
+
+    @GetMapping(OWNER)
+    String ownerForm(@PathVariable long id, Principal principal, Model model) {
+        return form(owned(id, principal), model);
+    }
+
+    @GetMapping(STAFF)
+    String staffForm(@PathVariable long id, Model model) {
+        return form(any(id), model);
+    }
+
+    @PostMapping(OWNER)
+    String ownerSave(@PathVariable long id, @ModelAttribute("form") HoursForm form, BindingResult result, Principal principal,
+                     Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return save(owned(id, principal), form, result, model, redirect, response);
+    }
+
+    @PostMapping(STAFF)
+    String staffSave(@PathVariable long id, @ModelAttribute("form") HoursForm form, BindingResult result,
+                     Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return save(any(id), form, result, model, redirect, response);
+    }
+
+    @PostMapping(OWNER + "/ausnahmen")
+    String ownerException(@PathVariable long id, @ModelAttribute("exception") ExceptionForm exception, BindingResult result,
+                          Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return addException(owned(id, principal), exception, result, model, redirect, response);
+    }
+
+    @PostMapping(STAFF + "/ausnahmen")
+    String staffException(@PathVariable long id, @ModelAttribute("exception") ExceptionForm exception, BindingResult result,
+                          Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        return addException(any(id), exception, result, model, redirect, response);
+    }
+
+    @PostMapping(OWNER + "/ausnahmen/{day}/loeschen")
+    String ownerRemove(@PathVariable long id, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Principal principal, RedirectAttributes redirect) {
+        return removeException(owned(id, principal), day, redirect);
+    }
+
+    @PostMapping(STAFF + "/ausnahmen/{day}/loeschen")
+    String staffRemove(@PathVariable long id, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {
+        return removeException(any(id), day, redirect);
+    }
+
+    /** Whose listing, and where its pages are. */
+    private record Target(Listing listing, boolean byOwner) {
+
+        String base() {
+            return byOwner ? "/konto/eintraege/" + listing.id() : "/admin/unternehmen/" + listing.id();
+        }
+    }
+
+    private Target owned(long id, Principal principal) {
+        if (!listings.owns(id, principal.getName())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return new Target(listings.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)), true);
+    }
+
+    private Target any(long id) {
+        return new Target(listings.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)), false);
+    }
+
+    private String form(Target target, Model model) {
+        List<DayForm> days = new ArrayList<>();
+        List<OpeningHours> weekly = hours.weekly(target.listing().id());
+        for (int day = 1; day <= 7; day++) {
+            int dayOfWeek = day;
+            List<OpeningHours> intervals = weekly.stream().filter(h -> h.dayOfWeek() == dayOfWeek).toList();
+            days.add(new DayForm(time(intervals, 0, true), time(intervals, 0, false), time(intervals, 1, true),
+                    time(intervals, 1, false)));
+        }
+        model.addAttribute("form", new HoursForm(days));
+        model.addAttribute("exception", new ExceptionForm("", false, "", "", ""));
+        return show(target, model);
+    }
+
+    private String save(Target target, HoursForm form, BindingResult result, Model model, RedirectAttributes redirect,
+                        HttpServletResponse response) {
+        List<OpeningHours> weekly = new ArrayList<>();
+        List<DayForm> days = form.days() == null ? List.of() : form.days();
+        if (days.size() != 7) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        for (int i = 0; i < 7; i++) {
+            DayForm day = days.get(i);
+            String path = "days[" + i + "].";
+            OpeningHours first = interval(i + 1, day.opens1(), day.closes1(), path + "opens1", path + "closes1", result);
+            OpeningHours second = interval(i + 1, day.opens2(), day.closes2(), path + "opens2", path + "closes2", result);
+            if (first != null && second != null && second.opens().isBefore(first.closes())) {
+                result.rejectValue(path + "opens2", "hours.overlap");
+            }
+            if (first == null && second != null && !result.hasFieldErrors(path + "opens1")) {
+                // the second interval alone is simply the day's hours
+                first = second;
+                second = null;
+            }
+            if (first != null) {
+                weekly.add(first);
+            }
+            if (second != null) {
+                weekly.add(second);
+            }
+        }
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("exception", new ExceptionForm("", false, "", "", ""));
+            return show(target, model);
+        }
+        hours.replaceWeekly(target.listing().id(), weekly, target.byOwner());
+        redirect.addFlashAttribute("success", "hours.saved");
+        return "redirect:" + target.base() + "/oeffnungszeiten";
+    }
+
+    private String addException(Target target, ExceptionForm form, BindingResult result, Model model,
+                                RedirectAttributes redirect, HttpServletResponse response) {
+        LocalDate day = null;
+        try {
+            day = form.day() == null || form.day().isBlank() ? null : LocalDate.parse(form.day().strip());
+            if (day == null) {
+                result.rejectValue("day", "hours.dateMissing");
+            } else if (day.isBefore(LocalDate.now(clock))) {
+                result.rejectValue("day", "hours.dateInPast");
+            } else if (day.isAfter(LocalDate.now(clock).plusYears(2))) {
+                result.rejectValue("day", "hours.dateTooFar");
+            }
+        } catch (DateTimeParseException e) {
+            result.rejectValue("day", "hours.dateInvalid");
+        }
+        boolean closed = Boolean.TRUE.equals(form.closed());
+        OpeningHours special = closed ? null : interval(1, form.opens(), form.closes(), "opens", "closes", result);
+        if (!closed && special == null && !result.hasFieldErrors("opens") && !result.hasFieldErrors("closes")) {
+            result.rejectValue("opens", "hours.closedOrTimes");
+        }
+        if (form.note() != null && form.note().length() > 160) {
+            result.rejectValue("note", "validation.tooLong");
+        }
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            form(target, model);
+            model.addAttribute("exception", form);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "exception", result);
+            return show(target, model);
+        }
+        hours.putException(target.listing().id(), new OpeningException(day, special == null ? null : special.opens(),
+                special == null ? null : special.closes(), form.note()), target.byOwner());
+        redirect.addFlashAttribute("success", "hours.exceptionSaved");
+        return "redirect:" + target.base() + "/oeffnungszeiten";
+    }
+
+    private String removeException(Target target, LocalDate day, RedirectAttributes redirect) {
+        if (!hours.removeException(target.listing().id(), day, target.byOwner())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("success", "hours.exceptionRemoved");
+        return "redirect:" + target.base() + "/oeffnungszeiten";
+    }
+
+    /** One interval from two fields; both empty means none, one empty or a bad time is an error next to it. */
+    private static OpeningHours interval(int day, String opens, String closes, String opensField, String closesField,
+                                         BindingResult result) {
+        boolean noOpens = opens == null || opens.isBlank();
+        boolean noCloses = closes == null || closes.isBlank();
+        if (noOpens && noCloses) {
+            return null;
+        }
+        LocalTime from = parse(opens, opensField, result);
+        LocalTime to = parse(closes, closesField, result);
+        if (from == null || to == null) {
+            return null;
+        }
+        if (!to.isAfter(from)) {
+            result.rejectValue(closesField, "hours.closesBeforeOpens");
+            return null;
+        }
+        return new OpeningHours(day, from, to);
+    }
+
+    private static LocalTime parse(String value, String field, BindingResult result) {
+        if (value == null || value.isBlank()) {
+            result.rejectValue(field, "hours.timeMissing");
+            return null;
+        }
+        try {
+            String time = value.strip();
+            // a browser's time field may send seconds
+            return LocalTime.parse(time.length() > 5 ? time.substring(0, 5) : time, TIME);
+        } catch (DateTimeParseException e) {
+            result.rejectValue(field, "hours.timeInvalid");
+            return null;
+        }
+    }
+
+    private static String time(List<OpeningHours> intervals, int index, boolean opens) {
+        if (intervals.size() <= index) {
+            return "";
+        }
+        return (opens ? intervals.get(index).opens() : intervals.get(index).closes()).format(TIME);
+    }
+
+    private String show(Target target, Model model) {
+        model.addAttribute("listing", target.listing());
+        model.addAttribute("base", target.base());
+        model.addAttribute("staff", target.byOwner() ? null : true);
+        model.addAttribute("exceptions", hours.exceptionsFrom(target.listing().id(), LocalDate.now(clock)));
+        return "directory/hours";
+    }
+}
