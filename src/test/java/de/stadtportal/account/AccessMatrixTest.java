@@ -65,10 +65,20 @@ class AccessMatrixTest {
             Map.entry("GET /konto/eintraege", Access.LOGGED_IN),
             Map.entry("GET /konto/eintraege/{id}", Access.LOGGED_IN),
             Map.entry("POST /konto/eintraege/{id}", Access.LOGGED_IN),
+            Map.entry("GET /konto/eintraege/{id}/bilder", Access.LOGGED_IN),
+            Map.entry("POST /konto/eintraege/{id}/bilder", Access.LOGGED_IN),
+            Map.entry("GET /konto/eintraege/{id}/bilder/{imageId}", Access.LOGGED_IN),
+            Map.entry("POST /konto/eintraege/{id}/bilder/{imageId}", Access.LOGGED_IN),
+            Map.entry("POST /konto/eintraege/{id}/bilder/{imageId}/loeschen", Access.LOGGED_IN),
             Map.entry("GET /admin", Access.STAFF),
             Map.entry("GET /admin/unternehmen", Access.STAFF),
             Map.entry("POST /admin/unternehmen/{id}/freigeben", Access.STAFF),
             Map.entry("POST /admin/unternehmen/{id}/ablehnen", Access.STAFF),
+            Map.entry("GET /admin/unternehmen/{id}/bilder", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/{id}/bilder", Access.STAFF),
+            Map.entry("GET /admin/unternehmen/{id}/bilder/{imageId}", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/{id}/bilder/{imageId}", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/{id}/bilder/{imageId}/loeschen", Access.STAFF),
             Map.entry("GET /admin/postausgang", Access.STAFF),
             Map.entry("GET /admin/postausgang/{id}", Access.STAFF),
             Map.entry("GET /admin/protokoll", Access.STAFF),
@@ -153,7 +163,7 @@ class AccessMatrixTest {
     private MockHttpServletResponse perform(String route, Who who) throws Exception {
         String[] parts = route.split(" ", 2);
         // ids that exist nowhere: a request that is let through changes nothing
-        String path = parts[1].replace("{id}", "999999999");
+        String path = parts[1].replaceAll("\\{[^}]+}", "999999999");
         MockHttpServletRequestBuilder builder = request(HttpMethod.valueOf(parts[0]), path);
         if (parts[0].equals("POST")) {
             builder.with(csrf());

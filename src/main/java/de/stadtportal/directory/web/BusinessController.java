@@ -7,6 +7,9 @@ import java.util.Map;
 import de.stadtportal.directory.DirectoryApi;
 import de.stadtportal.directory.DirectoryApi.BusinessDetail;
 import de.stadtportal.directory.DirectoryApi.Search;
+import de.stadtportal.directory.domain.BusinessImageService;
+import de.stadtportal.directory.domain.BusinessImageService.Kind;
+import de.stadtportal.directory.domain.BusinessImageService.StoredImage;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,9 +28,11 @@ class BusinessController {
     private static final JsonMapper json = JsonMapper.builder().build();
 
     private final DirectoryApi directory;
+    private final BusinessImageService images;
 
-    BusinessController(DirectoryApi directory) {
+    BusinessController(DirectoryApi directory, BusinessImageService images) {
         this.directory = directory;
+        this.images = images;
     }
 
     @GetMapping("/unternehmen")
@@ -54,6 +59,9 @@ class BusinessController {
     String detail(@PathVariable String slug, Model model) {
         BusinessDetail business = directory.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("business", business);
+        List<StoredImage> shown = images.published(slug);
+        model.addAttribute("logo", shown.stream().filter(i -> i.kind() == Kind.LOGO).findFirst().orElse(null));
+        model.addAttribute("photos", shown.stream().filter(i -> i.kind() == Kind.PHOTO).toList());
         model.addAttribute("jsonLd", jsonLd(business));
         return "directory/detail";
     }
