@@ -126,6 +126,14 @@ class ListingImagesTest {
         Integer width = jdbc.queryForObject("SELECT width FROM business_image WHERE business_id = ?", Integer.class, id);
         assertThat(width).isEqualTo(400);
 
+        // WebP is read (TwelveMonkeys) and stored as JPEG; name and declared type say otherwise
+        byte[] webp = java.util.Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");
+        mvc.perform(upload("foto", file("bild.gif", "application/octet-stream", webp), "Ein winziges Bild"))
+                .andExpect(status().isFound());
+        assertThat(jdbc.queryForObject("SELECT content_type || ' ' || width || 'x' || height FROM business_image"
+                + " WHERE business_id = ? AND kind = 'PHOTO'", String.class, id)).isEqualTo("image/jpeg 1x1");
+        jdbc.update("DELETE FROM business_image WHERE business_id = ? AND kind = 'PHOTO'", id);
+
         // a text file called .png and declared PNG is refused, with the reason next to the field
         mvc.perform(upload("foto", file("bild.png", "image/png", "<?php echo 'hallo'; ?>".getBytes(StandardCharsets.UTF_8)), "Ein Bild"))
                 .andExpect(status().isBadRequest())

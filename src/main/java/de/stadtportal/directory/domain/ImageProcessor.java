@@ -35,6 +35,11 @@ final class ImageProcessor {
     record Processed(byte[] data, String contentType, int width, int height) {
     }
 
+    static {
+        // registers TwelveMonkeys' WebP reader also where the class loader hid it from ImageIO's first scan
+        ImageIO.scanForPlugins();
+    }
+
     private ImageProcessor() {
     }
 
