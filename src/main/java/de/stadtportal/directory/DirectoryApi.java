@@ -76,6 +76,31 @@ public class DirectoryApi {
         jdbc.getJdbcOperations().execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.5");
         MapSqlParameterSource params = params();
         String query = search.query() == null ? "" : search.query().strip();
+        String where = where(search, params);
+        String rank = query.isEmpty() || "name".equals(search.sort())
+                ? "0"
+                : "ts_rank(b.search_vector, " + TSQUERY + ") * 2 + word_similarity(" + FOLDED + ", b.name_folded)";
+        params.addValue("limit", PAGE_SIZE).addValue("offset", (long) Math.max(search.page(), 0) * PAGE_SIZE);
+        // one pass ranks, counts (window) and pages; names, places and "open now" only for the page's rows
+        List<Long> totals = new ArrayList<>();
+        List<BusinessSummary> hits = jdbc.query(SUMMARY_COLUMNS + ", page.total"
+                + " FROM (SELECT b.id, b.name, count(*) OVER () AS total, " + rank + " AS rank" + where
+                + " ORDER BY rank DESC, b.name, b.id LIMIT :limit OFFSET :offset) page"
+                + " JOIN business b ON b.id = page.id" + SUMMARY_JOINS
+                + " ORDER BY page.rank DESC, page.name, page.id",
+                params, (rs, i) -> {
+                    totals.add(rs.getLong("total"));
+                    return summary(rs);
+                });
+        // past the last page there is no row to carry the count
+        long total = !totals.isEmpty() ? totals.get(0)
+                : search.page() > 0 ? jdbc.queryForObject("SELECT count(*)" + where, params, Long.class) : 0;
+        return new SearchResult(hits, total, Math.max(search.page(), 0), PAGE_SIZE);
+    }
+
+    /** FROM and WHERE of a search: published businesses matching the query and filters; adds the parameters. */
+    private String where(Search search, MapSqlParameterSource params) {
+        String query = search.query() == null ? "" : search.query().strip();
         params.addValue("q", query);
         // each condition can use an index: full text (GIN), trigram on the folded name (GIN), category
         List<String> conditions = new ArrayList<>(List.of("b.status = 'PUBLISHED'"));
@@ -105,26 +130,23 @@ public class DirectoryApi {
         if (search.openNow()) {
             conditions.add("(" + OPEN_NOW + ")");
         }
-        String where = " FROM business b WHERE " + String.join(" AND ", conditions);
-        String rank = query.isEmpty() || "name".equals(search.sort())
-                ? "0"
-                : "ts_rank(b.search_vector, " + TSQUERY + ") * 2 + word_similarity(" + FOLDED + ", b.name_folded)";
-        params.addValue("limit", PAGE_SIZE).addValue("offset", (long) Math.max(search.page(), 0) * PAGE_SIZE);
-        // one pass ranks, counts (window) and pages; names, places and "open now" only for the page's rows
-        List<Long> totals = new ArrayList<>();
-        List<BusinessSummary> hits = jdbc.query(SUMMARY_COLUMNS + ", page.total"
-                + " FROM (SELECT b.id, b.name, count(*) OVER () AS total, " + rank + " AS rank" + where
-                + " ORDER BY rank DESC, b.name, b.id LIMIT :limit OFFSET :offset) page"
-                + " JOIN business b ON b.id = page.id" + SUMMARY_JOINS
-                + " ORDER BY page.rank DESC, page.name, page.id",
-                params, (rs, i) -> {
-                    totals.add(rs.getLong("total"));
-                    return summary(rs);
-                });
-        // past the last page there is no row to carry the count
-        long total = !totals.isEmpty() ? totals.get(0)
-                : search.page() > 0 ? jdbc.queryForObject("SELECT count(*)" + where, params, Long.class) : 0;
-        return new SearchResult(hits, total, Math.max(search.page(), 0), PAGE_SIZE);
+        return " FROM business b WHERE " + String.join(" AND ", conditions);
+    }
+
+    /**
+     * Every business of a search that has coordinates, by name, for the map; at most {@code limit}.
+     * The filters are those of {@link #search(Search)}; page and sort are ignored.
+     */
+    public List<MapBusiness> mapped(Search search, int limit) {
+        jdbc.getJdbcOperations().execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.5");
+        MapSqlParameterSource params = params();
+        String where = where(search, params) + " AND b.latitude IS NOT NULL AND b.longitude IS NOT NULL";
+        params.addValue("limit", limit);
+        return jdbc.query("SELECT b.slug, b.name, b.street, b.postal_code, b.city, b.latitude, b.longitude" + where
+                        + " ORDER BY b.name, b.id LIMIT :limit", params,
+                (rs, i) -> new MapBusiness(rs.getString("slug"), rs.getString("name"), rs.getString("street"),
+                        rs.getString("postal_code"), rs.getString("city"), rs.getBigDecimal("latitude"),
+                        rs.getBigDecimal("longitude")));
     }
 
     public Optional<BusinessDetail> find(String slug) {
@@ -289,5 +311,10 @@ public class DirectoryApi {
      * @param stale   published listings not confirmed within the configured interval
      */
     public record StaffWork(long pending, long changed, long reports, long stale) {
+    }
+
+    /** A business on the map: where it is and how it is called. */
+    public record MapBusiness(String slug, String name, String street, String postalCode, String city,
+                              BigDecimal latitude, BigDecimal longitude) {
     }
 }

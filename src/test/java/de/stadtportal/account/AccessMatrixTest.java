@@ -72,6 +72,11 @@ class AccessMatrixTest {
             Map.entry("POST /konto/eintraege/{id}/oeffnungszeiten/ausnahmen/{day}/loeschen", Access.LOGGED_IN),
             Map.entry("GET /konto/uebernehmen", Access.LOGGED_IN),
             Map.entry("POST /konto/uebernehmen", Access.LOGGED_IN),
+            Map.entry("GET /konto/eintraege/{id}/bilder", Access.LOGGED_IN),
+            Map.entry("POST /konto/eintraege/{id}/bilder", Access.LOGGED_IN),
+            Map.entry("GET /konto/eintraege/{id}/bilder/{imageId}", Access.LOGGED_IN),
+            Map.entry("POST /konto/eintraege/{id}/bilder/{imageId}", Access.LOGGED_IN),
+            Map.entry("POST /konto/eintraege/{id}/bilder/{imageId}/loeschen", Access.LOGGED_IN),
             Map.entry("GET /admin", Access.STAFF),
             Map.entry("GET /admin/unternehmen", Access.STAFF),
             Map.entry("POST /admin/unternehmen/{id}/freigeben", Access.STAFF),
@@ -105,6 +110,11 @@ class AccessMatrixTest {
             Map.entry("GET /admin/unternehmen/themen/{topic}", Access.STAFF),
             Map.entry("POST /admin/unternehmen/themen/{topic}", Access.STAFF),
             Map.entry("POST /admin/unternehmen/themen/{topic}/zuruecksetzen", Access.STAFF),
+            Map.entry("GET /admin/unternehmen/{id}/bilder", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/{id}/bilder", Access.STAFF),
+            Map.entry("GET /admin/unternehmen/{id}/bilder/{imageId}", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/{id}/bilder/{imageId}", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/{id}/bilder/{imageId}/loeschen", Access.STAFF),
             Map.entry("GET /admin/postausgang", Access.STAFF),
             Map.entry("GET /admin/postausgang/{id}", Access.STAFF),
             Map.entry("GET /admin/protokoll", Access.STAFF),
@@ -190,7 +200,7 @@ class AccessMatrixTest {
         String[] parts = route.split(" ", 2);
         // ids, days and names that exist nowhere: a request that is let through changes nothing
         String path = parts[1].replace("{id}", "999999999").replace("{day}", "2099-01-01")
-                .replace("{kind}", "gibt-es-nicht").replace("{topic}", "gibt-es-nicht");
+                .replace("{kind}", "gibt-es-nicht").replace("{topic}", "gibt-es-nicht").replaceAll("\\{[^}]+}", "999999999");
         MockHttpServletRequestBuilder builder = request(HttpMethod.valueOf(parts[0]), path);
         if (parts[0].equals("POST")) {
             builder.with(csrf());

@@ -51,7 +51,8 @@ class PublicPagesBrowserTest {
             "/reallabore?lang=en", "/reallabore/fachkraeftesicherung?lang=en",
             "/unternehmen", "/unternehmen?q=B%C3%A4ckerei&merkmal=gutschein&geoeffnet=true", "/unternehmen?q=nichtsgefunden",
             "/unternehmen/baeckerei-kamphues", "/unternehmen/cafe-tetraeder?lang=en", "/mitmachen", "/mitmachen/danke",
-            "/gutschein", "/wochenmarkt", "/wlan"})
+            "/gutschein", "/wochenmarkt", "/wlan",
+            "/unternehmen/karte", "/unternehmen/karte?kategorie=lebensmittel&lang=en"})
     void pageHasNoWcagViolationsAndOneHeading(String path) {
         driver.get(url(path));
         Browser.assertNoAccessibilityViolations(driver);

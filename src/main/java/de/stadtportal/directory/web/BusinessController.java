@@ -23,6 +23,9 @@ import ezvcard.property.Address;
 import ezvcard.property.Geo;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import de.stadtportal.directory.domain.BusinessImageService;
+import de.stadtportal.directory.domain.BusinessImageService.Kind;
+import de.stadtportal.directory.domain.BusinessImageService.StoredImage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -46,12 +49,15 @@ class BusinessController {
 
     private final DirectoryApi directory;
     private final OpeningHoursService hours;
+    private final BusinessImageService images;
     private final PortalProperties properties;
     private final Clock clock;
 
-    BusinessController(DirectoryApi directory, OpeningHoursService hours, PortalProperties properties, Clock clock) {
+    BusinessController(DirectoryApi directory, OpeningHoursService hours, BusinessImageService images,
+                       PortalProperties properties, Clock clock) {
         this.directory = directory;
         this.hours = hours;
+        this.images = images;
         this.properties = properties;
         this.clock = clock;
     }
@@ -84,6 +90,9 @@ class BusinessController {
                 .filter(e -> e.day().isBefore(today.plusDays(EXCEPTION_DAYS))).toList();
         model.addAttribute("business", business);
         model.addAttribute("exceptions", exceptions);
+        List<StoredImage> shown = images.published(slug);
+        model.addAttribute("logo", shown.stream().filter(i -> i.kind() == Kind.LOGO).findFirst().orElse(null));
+        model.addAttribute("photos", shown.stream().filter(i -> i.kind() == Kind.PHOTO).toList());
         model.addAttribute("jsonLd", jsonLd(business, exceptions));
         return "directory/detail";
     }

@@ -1,5 +1,6 @@
 package de.stadtportal.platform.web;
 
+import de.stadtportal.platform.MapProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,17 +17,20 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self'",
-            "img-src 'self' data:",
-            "font-src 'self'",
-            "connect-src 'self'",
-            "object-src 'none'",
-            "base-uri 'none'",
-            "form-action 'self'",
-            "frame-ancestors 'none'");
+    /** @param tileOrigin the map tile server (portal.map.tile-url), the one foreign source of images */
+    static String contentSecurityPolicy(String tileOrigin) {
+        return String.join("; ",
+                "default-src 'self'",
+                "script-src 'self'",
+                "style-src 'self'",
+                "img-src 'self' data: " + tileOrigin,
+                "font-src 'self'",
+                "connect-src 'self'",
+                "object-src 'none'",
+                "base-uri 'none'",
+                "form-action 'self'",
+                "frame-ancestors 'none'");
+    }
 
     /** Account pages for people who are not logged in. */
     static final String[] PUBLIC_ACCOUNT_PAGES = {
@@ -34,7 +38,7 @@ class SecurityConfiguration {
             "/konto/passwort-vergessen", "/konto/passwort-neu", "/konto/email-bestaetigen", "/konto/einladung"};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, MapProperties map) throws Exception {
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/konten", "/admin/konten/**").hasRole("ADMIN")
@@ -51,7 +55,7 @@ class SecurityConfiguration {
                         .logoutUrl("/konto/abmelden")
                         .logoutSuccessUrl("/konto/anmelden?abgemeldet"))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(map.tileOrigin())))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny())
                         .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));

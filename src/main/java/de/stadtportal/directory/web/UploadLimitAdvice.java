@@ -1,0 +1,61 @@
+package de.stadtportal.directory.web;
+
+import java.security.Principal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import de.stadtportal.platform.CurrentUser;
+import de.stadtportal.platform.PortalProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.ExtendedModelMap;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * An upload over the limit (spring.servlet.multipart.*) fails before any controller runs. On the
+ * image forms the user stays on the form and reads why (413); elsewhere the general 4xx page.
+ */
+@ControllerAdvice
+class UploadLimitAdvice {
+
+    private static final Pattern IMAGE_FORM = Pattern.compile("^/(konto/eintraege|admin/unternehmen)/(\\d{1,18})/bilder(/\\d{1,18})?$");
+
+    private final ListingImagesController images;
+    private final PortalProperties properties;
+
+    UploadLimitAdvice(ListingImagesController images, PortalProperties properties) {
+        this.images = images;
+        this.properties = properties;
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ModelAndView tooLarge(HttpServletRequest request, HttpServletResponse response, Principal principal) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        ExtendedModelMap model = new ExtendedModelMap();
+        // what LayoutModelAdvice gives every page; @ModelAttribute methods do not run for exception handlers
+        model.addAttribute("currentPath", path);
+        model.addAttribute("currentUser", CurrentUser.get());
+        model.addAttribute("operator", properties.operator());
+        Matcher matcher = IMAGE_FORM.matcher(path);
+        String view = "error/4xx";
+        if (matcher.matches()) {
+            boolean staff = matcher.group(1).startsWith("admin");
+            long id = Long.parseLong(matcher.group(2));
+            String form = matcher.group(3) == null ? "foto" : "bild-" + matcher.group(3).substring(1);
+            try {
+                var listing = staff ? images.existing(id) : images.owned(id, principal);
+                view = images.refuseTooLarge(listing, staff, model, form, null, response);
+            } catch (ResponseStatusException e) {
+                response.setStatus(HttpStatus.NOT_FOUND.value());
+                return new ModelAndView("error/404", model);
+            }
+        }
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        return new ModelAndView(view, model);
+    }
+}
