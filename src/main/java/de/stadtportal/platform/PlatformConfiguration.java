@@ -1,7 +1,11 @@
 package de.stadtportal.platform;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.cache.CacheManager;
@@ -16,6 +20,12 @@ public class PlatformConfiguration {
 
     /** The city's time zone: opening hours, events and "today" are all meant in Bottrop's local time. */
     public static final ZoneId CITY_ZONE = ZoneId.of("Europe/Berlin");
+
+    /** A timestamp column read in Bottrop's local time; null stays null. */
+    public static ZonedDateTime cityTime(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.atZoneSameInstant(CITY_ZONE);
+    }
 
     /** Caches are created on first use; every cached value must be immutable. */
     @Bean

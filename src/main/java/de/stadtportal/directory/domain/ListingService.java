@@ -288,16 +288,12 @@ public class ListingService {
                 (rs, i) -> new Listing(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
                         rs.getString("category"), rs.getString("street"), rs.getString("postal_code"),
                         rs.getString("status"), rs.getString("rejection_reason"),
-                        cityTime(rs.getObject("created_at", OffsetDateTime.class)),
-                        cityTime(rs.getObject("last_confirmed_at", OffsetDateTime.class)),
-                        cityTime(rs.getObject("owner_changed_at", OffsetDateTime.class)),
+                        PlatformConfiguration.cityTime(rs, "created_at"),
+                        PlatformConfiguration.cityTime(rs, "last_confirmed_at"),
+                        PlatformConfiguration.cityTime(rs, "owner_changed_at"),
                         String.join(", ", ownerEmails(rs.getLong("id"))),
                         rs.getObject("duplicate_id", Long.class), rs.getString("duplicate_name"),
                         rs.getBoolean("change_pending")));
-    }
-
-    private static ZonedDateTime cityTime(OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(PlatformConfiguration.CITY_ZONE);
     }
 
     /** "Bäckerei Müller & Söhne" → "baeckerei-mueller-soehne" */

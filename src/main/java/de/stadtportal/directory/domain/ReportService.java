@@ -1,7 +1,6 @@
 package de.stadtportal.directory.domain;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,7 +65,7 @@ public class ReportService {
                 WHERE r.resolved_at IS NULL ORDER BY r.created_at, r.id LIMIT 500""", Map.of(),
                 (rs, i) -> new Report(rs.getLong("id"), rs.getLong("business_id"), rs.getString("name"),
                         rs.getString("slug"), rs.getString("message"), rs.getString("reporter_email"),
-                        rs.getObject("created_at", OffsetDateTime.class).atZoneSameInstant(PlatformConfiguration.CITY_ZONE)));
+                        PlatformConfiguration.cityTime(rs, "created_at")));
     }
 
     @Transactional(readOnly = true)

@@ -1,7 +1,6 @@
 package de.stadtportal.platform.audit;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -117,7 +116,7 @@ public class AuditLog {
 
     private static final RowMapper<AuditEntry> ENTRY = (rs, i) -> new AuditEntry(
             rs.getLong("id"),
-            rs.getObject("occurred_at", OffsetDateTime.class).atZoneSameInstant(PlatformConfiguration.CITY_ZONE),
+            PlatformConfiguration.cityTime(rs, "occurred_at"),
             rs.getString("actor"), rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("action"),
             json.readValue(rs.getString("changes"), new TypeReference<Map<String, Map<String, String>>>() { }));
 }

@@ -72,11 +72,7 @@ public class MailOutbox {
 
     private static final RowMapper<OutboxMail> MAIL = (rs, i) -> new OutboxMail(
             rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
-            local(rs.getObject("created_at", java.time.OffsetDateTime.class)), rs.getInt("attempts"),
-            local(rs.getObject("next_attempt_at", java.time.OffsetDateTime.class)),
-            local(rs.getObject("sent_at", java.time.OffsetDateTime.class)), rs.getString("last_error"));
-
-    private static ZonedDateTime local(java.time.OffsetDateTime time) {
-        return time == null ? null : time.atZoneSameInstant(PlatformConfiguration.CITY_ZONE);
-    }
+            PlatformConfiguration.cityTime(rs, "created_at"), rs.getInt("attempts"),
+            PlatformConfiguration.cityTime(rs, "next_attempt_at"), PlatformConfiguration.cityTime(rs, "sent_at"),
+            rs.getString("last_error"));
 }
