@@ -164,6 +164,10 @@ class DirectoryCurationTest {
                 .andExpect(content().string(containsString("Die zweite Zeitspanne muss nach dem Ende der ersten beginnen.")));
         mvc.perform(hours(owner.id(), "09:00", "13:00", "15:00", "18:00").with(asOwner))
                 .andExpect(flash().attribute("success", "hours.saved"));
+        // a form without the week is refused, not half saved
+        mvc.perform(post("/konto/eintraege/{id}/oeffnungszeiten", owner.id()).with(csrf()).with(asOwner)
+                        .param("days[0].opens1", "08:00").param("days[0].closes1", "12:00"))
+                .andExpect(status().isBadRequest());
         assertThat(jdbc.queryForList("SELECT opens::text || '-' || closes::text FROM opening_hours WHERE business_id = ? "
                 + "AND day_of_week = 1 ORDER BY opens", String.class, owner.id()))
                 .containsExactly("09:00:00-13:00:00", "15:00:00-18:00:00");
@@ -227,6 +231,8 @@ class DirectoryCurationTest {
         long id = createByStaff(name);
         String email = "schneiderei-" + UUID.randomUUID() + "@test.example";
         accounts.track(email);
+        mvc.perform(post("/admin/unternehmen/{id}/einladen", id).with(csrf()).with(STAFF).param("email", "keine-adresse"))
+                .andExpect(flash().attribute("failure", "claim.emailInvalid"));
         mvc.perform(post("/admin/unternehmen/{id}/einladen", id).with(csrf()).with(STAFF).param("email", email))
                 .andExpect(flash().attribute("success", "claim.sent"));
         Matcher link = Pattern.compile("/mitmachen/uebernehmen\\?token=([A-Za-z0-9_-]+)").matcher(mail(email, "Ihr Unternehmen"));

@@ -45,7 +45,7 @@ class ClaimController {
         }
         if (email == null || email.isBlank() || email.length() > MAX_EMAIL
                 || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            redirect.addFlashAttribute("success", "claim.emailInvalid");
+            redirect.addFlashAttribute("failure", "claim.emailInvalid");
             return "redirect:/admin/unternehmen/" + id;
         }
         claims.invite(id, email, principal.getName());
