@@ -140,6 +140,9 @@ class EventsTest {
     @Test
     void allEventsFeedAndCategoryFeedParse() throws Exception {
         series(TestEvents.slug(), null);
+        LocalDateTime tomorrow = LocalDate.now(BERLIN).plusDays(1).atTime(10, 0);
+        testEvents.create(TestEvents.slug(), "Handwerker-Frühstück Test", "handwerk", tomorrow, tomorrow.plusHours(1), null,
+                Set.of(), null);
         for (String path : List.of("/veranstaltungen.ics", "/veranstaltungen.ics?kategorie=handwerk")) {
             String ics = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
             Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
@@ -253,5 +256,23 @@ class EventsTest {
             pool.shutdownNow();
         }
         assertThat(LocalTime.of(8, 0)).isEqualTo(date.toLocalTime());
+    }
+
+    @Test
+    void handwerkPageNamesThePartnersAndTheNextBreakfastAndPagesExistInEnglish() throws Exception {
+        String slug = TestEvents.slug();
+        LocalDateTime tomorrow = LocalDate.now(BERLIN).plusDays(1).atTime(8, 0);
+        testEvents.create(slug, "Handwerker-Frühstück extra", "handwerk", tomorrow, tomorrow.plusMinutes(90), null, Set.of(), 10);
+        mvc.perform(get("/handwerk")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("Handwerkskammer Münster"), containsString("Kreishandwerkerschaft Emscher-Lippe-West"),
+                containsString("Agentur für Arbeit Gelsenkirchen"), containsString("Jobcenter Arbeit für Bottrop"),
+                containsString("/veranstaltungen/" + slug))));
+        mvc.perform(get("/handwerk").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("The partners of the cooperation")));
+        mvc.perform(get("/sprechtag")).andExpect(status().isOk());
+        mvc.perform(get("/veranstaltungen").param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("upcoming dates")));
+        mvc.perform(get("/veranstaltungen/" + slug).param("lang", "en")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Register")));
     }
 }

@@ -69,6 +69,11 @@ public class ConsultationService {
         return LocalDateTime.now(clock.withZone(PlatformConfiguration.CITY_ZONE));
     }
 
+    /** Bookings starting after this can still be cancelled. */
+    public LocalDateTime cancellableFrom() {
+        return now().plusHours(24);
+    }
+
     /** Slots of the coming days (free and booked), by day, expert and time. */
     @Transactional(readOnly = true)
     public List<Slot> comingSlots() {
