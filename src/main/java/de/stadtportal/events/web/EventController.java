@@ -143,10 +143,15 @@ class EventController {
             }
         }
         if (!result.hasErrors()) {
-            RegistrationOutcome outcome = events.register(event, start,
-                    new Registrant(form.name(), form.email().toLowerCase(), form.organisation(), Integer.parseInt(form.people())));
-            redirect.addFlashAttribute("success", outcome.confirmed() ? "events.registered.confirmed" : "events.registered.waiting");
-            return "redirect:/veranstaltungen/" + slug;
+            try {
+                RegistrationOutcome outcome = events.register(event, start,
+                        new Registrant(form.name(), form.email().toLowerCase(), form.organisation(), Integer.parseInt(form.people())));
+                redirect.addFlashAttribute("success", outcome.confirmed() ? "events.registered.confirmed" : "events.registered.waiting");
+                return "redirect:/veranstaltungen/" + slug;
+            } catch (IllegalArgumentException e) {
+                // cancelled or past since the page was loaded
+                result.rejectValue("date", "events.register.dateInvalid");
+            }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return show(event, model);
