@@ -303,7 +303,7 @@ public class EventService {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("slug", data.slug()).addValue("title", data.title()).addValue("category", data.category())
                 .addValue("description", data.description() == null ? "" : data.description())
-                .addValue("start", data.start()).addValue("end", data.end()).addValue("rrule", blankToNull(data.rrule()))
+                .addValue("start", data.start()).addValue("end", data.end()).addValue("rrule", Recurrences.normalise(data.rrule()))
                 .addValue("placeName", blankToNull(data.placeName())).addValue("street", blankToNull(data.street()))
                 .addValue("postalCode", blankToNull(data.postalCode())).addValue("city", blankToNull(data.city()))
                 .addValue("onlineUrl", blankToNull(data.onlineUrl())).addValue("organiser", data.organiser())

@@ -28,7 +28,7 @@ public final class Recurrences {
             }
             return starts;
         }
-        Recur<LocalDateTime> recur = new Recur<>(event.rrule());
+        Recur<LocalDateTime> recur = new Recur<>(local(event.rrule()));
         // the seed itself is a date of the series (RFC 5545: DTSTART is the first instance)
         LocalDateTime begin = from.isAfter(event.start()) ? from : event.start();
         if (!begin.isBefore(to)) {
@@ -60,8 +60,8 @@ public final class Recurrences {
         if (rrule == null || rrule.isBlank()) {
             return null;
         }
-        String rule = rrule.strip();
-        if (rule.toUpperCase().startsWith("RRULE:") || !rule.contains("FREQ=")) {
+        String rule = rrule.strip().toUpperCase(java.util.Locale.ROOT);
+        if (rule.startsWith("RRULE:") || !rule.contains("FREQ=")) {
             return "events.form.rrule.invalid";
         }
         if (rule.contains("UNTIL=") && rule.contains("COUNT=")) {
@@ -71,14 +71,45 @@ public final class Recurrences {
             return "events.form.rrule.tooOften";
         }
         try {
-            new Recur<LocalDateTime>(rule).getDates(seed, seed, seed.plusYears(2), MAX_DATES);
+            new Recur<LocalDateTime>(local(normalise(rule))).getDates(seed, seed, seed.plusYears(2), MAX_DATES);
             return null;
         } catch (RuntimeException e) {
             return "events.form.rrule.invalid";
         }
     }
 
-    static boolean sameDay(LocalDateTime time, LocalDate day) {
-        return time.toLocalDate().equals(day);
+    private static final java.util.regex.Pattern UNTIL = java.util.regex.Pattern.compile("UNTIL=(\\d{8})(T(\\d{6})(Z?))?");
+    private static final java.time.format.DateTimeFormatter BASIC = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+    private static final java.time.ZoneId CITY = de.stadtportal.platform.PlatformConfiguration.CITY_ZONE;
+
+    /**
+     * The rule as stored and published: upper case, and UNTIL in UTC as RFC 5545 demands with a
+     * zoned DTSTART (a day alone means the end of that day in Bottrop, a time without Z Bottrop's time).
+     */
+    public static String normalise(String rrule) {
+        if (rrule == null || rrule.isBlank()) {
+            return null;
+        }
+        String rule = rrule.strip().toUpperCase(java.util.Locale.ROOT);
+        java.util.regex.Matcher until = UNTIL.matcher(rule);
+        if (!until.find() || "Z".equals(until.group(4))) {
+            return rule;
+        }
+        LocalDateTime local = until.group(3) == null
+                ? LocalDate.parse(until.group(1), java.time.format.DateTimeFormatter.BASIC_ISO_DATE).atTime(23, 59, 59)
+                : LocalDateTime.parse(until.group(1) + "T" + until.group(3), BASIC);
+        String utc = local.atZone(CITY).withZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDateTime().format(BASIC) + "Z";
+        return rule.substring(0, until.start()) + "UNTIL=" + utc + rule.substring(until.end());
+    }
+
+    /** For expansion on local date-times: a UTC UNTIL becomes Bottrop's local time. */
+    static String local(String rule) {
+        java.util.regex.Matcher until = UNTIL.matcher(rule);
+        if (!until.find() || !"Z".equals(until.group(4))) {
+            return rule;
+        }
+        LocalDateTime utc = LocalDateTime.parse(until.group(1) + "T" + until.group(3), BASIC);
+        String local = utc.atZone(java.time.ZoneOffset.UTC).withZoneSameInstant(CITY).toLocalDateTime().format(BASIC);
+        return rule.substring(0, until.start()) + "UNTIL=" + local + rule.substring(until.end());
     }
 }
