@@ -275,4 +275,39 @@ class EventsTest {
         mvc.perform(get("/veranstaltungen/" + slug).param("lang", "en")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Register")));
     }
+
+    @Test
+    void badInputGetsA4xxPageNeverA500() throws Exception {
+        String slug = TestEvents.slug();
+        series(slug, null);
+        mvc.perform(get("/veranstaltungen").param("ansicht", "monat").param("monat", "2026-13")).andExpect(status().isBadRequest());
+        mvc.perform(get("/veranstaltungen").param("ansicht", "monat").param("monat", "9999-01")).andExpect(status().isBadRequest());
+        mvc.perform(get("/veranstaltungen").param("q", "x".repeat(5000))).andExpect(status().isOk());
+        mvc.perform(get("/veranstaltungen").param("q", "100%_\\")).andExpect(status().isOk());
+        mvc.perform(get("/veranstaltungen/abmelden")).andExpect(status().isNotFound());
+        mvc.perform(post("/veranstaltungen/abmelden").with(csrf()).param("token", "x".repeat(500))).andExpect(status().isNotFound());
+        // an event without registration
+        mvc.perform(post("/veranstaltungen/" + slug + "/anmeldung").with(csrf()).param("date", "2027-10-06T08:00")
+                .param("name", "X").param("email", "x@test.example").param("people", "1")).andExpect(status().isConflict());
+        mvc.perform(post("/veranstaltungen/" + slug + "/anmeldung").param("date", "2027-10-06T08:00")).andExpect(status().isForbidden());
+        mvc.perform(get("/konto/termine/buchen/abc").with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.user("b@test.example").roles("BUSINESS"))).andExpect(status().isBadRequest());
+        mvc.perform(post("/admin/sprechtag/termine").with(csrf()).param("dayId", "abc").with(org.springframework.security.test
+                .web.servlet.request.SecurityMockMvcRequestPostProcessors.user("r@test.example").roles("EDITOR")))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void oneAddressCannotFloodTheRegistrationForm() throws Exception {
+        String slug = TestEvents.slug();
+        series(slug, 20);
+        int status = 0;
+        for (int i = 0; i < 40 && status != 429; i++) {
+            status = mvc.perform(post("/veranstaltungen/" + slug + "/anmeldung").with(csrf())
+                    .with(r -> { r.setRemoteAddr("192.0.2.77"); return r; })
+                    .param("date", "2027-10-06T08:00").param("name", "").param("email", "x@test.example").param("people", "1"))
+                    .andReturn().getResponse().getStatus();
+        }
+        assertThat(status).isEqualTo(429);
+    }
 }

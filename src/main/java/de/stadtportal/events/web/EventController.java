@@ -18,6 +18,7 @@ import de.stadtportal.events.domain.EventService.Registrant;
 import de.stadtportal.events.domain.EventService.RegistrationOutcome;
 import de.stadtportal.events.domain.Occurrence;
 import de.stadtportal.events.domain.Recurrences;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -53,11 +54,13 @@ class EventController {
     private final EventService events;
     private final CalendarFeed feed;
     private final AtomFeed atom;
+    private final RegistrationThrottle throttle;
 
-    EventController(EventService events, CalendarFeed feed, AtomFeed atom) {
+    EventController(EventService events, CalendarFeed feed, AtomFeed atom, RegistrationThrottle throttle) {
         this.events = events;
         this.feed = feed;
         this.atom = atom;
+        this.throttle = throttle;
     }
 
     record RegistrationForm(
@@ -126,7 +129,10 @@ class EventController {
 
     @PostMapping("/veranstaltungen/{slug}/anmeldung")
     String register(@PathVariable String slug, @Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
-                    Model model, HttpServletResponse response, RedirectAttributes redirect) {
+                    Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        if (!throttle.tryAcquire(request.getRemoteAddr())) {
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
+        }
         Event event = events.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!event.registration() || event.cancelled()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
