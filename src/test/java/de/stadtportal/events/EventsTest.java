@@ -270,6 +270,8 @@ class EventsTest {
         mvc.perform(get("/handwerk").param("lang", "en")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("The partners of the cooperation")));
         mvc.perform(get("/sprechtag")).andExpect(status().isOk());
+        mvc.perform(get("/")).andExpect(status().isOk()).andExpect(content().string(allOf(containsString("Nächste Termine"),
+                containsString("/veranstaltungen/" + slug))));
         mvc.perform(get("/veranstaltungen").param("lang", "en")).andExpect(status().isOk())
                 .andExpect(content().string(containsString("upcoming dates")));
         mvc.perform(get("/veranstaltungen/" + slug).param("lang", "en")).andExpect(status().isOk())
