@@ -1,5 +1,6 @@
 package de.stadtportal.content.web;
 
+import de.stadtportal.events.EventsApi;
 import de.stadtportal.platform.PortalProperties;
 import de.stadtportal.reallabor.ReallaborApi;
 import org.springframework.stereotype.Controller;
@@ -12,15 +13,18 @@ class PageController {
 
     private final ReallaborApi reallabore;
     private final PortalProperties properties;
+    private final EventsApi events;
 
-    PageController(ReallaborApi reallabore, PortalProperties properties) {
+    PageController(ReallaborApi reallabore, PortalProperties properties, EventsApi events) {
         this.reallabore = reallabore;
         this.properties = properties;
+        this.events = events;
     }
 
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("reallabore", reallabore.overview());
+        model.addAttribute("nextEvents", events.next(null, 3));
         return "content/home";
     }
 

@@ -1,0 +1,39 @@
+package de.stadtportal.events.domain;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Set;
+
+/**
+ * One event or series as stored. Times are local in Europe/Berlin.
+ *
+ * @param rrule      recurrence rule (RFC 5545, without "RRULE:"), null for a single date
+ * @param exceptions cancelled dates of a series
+ * @param capacity   places per date; null when no registration is needed
+ */
+public record Event(long id, String slug, String title, String categorySlug, String categoryName, String description,
+                    LocalDateTime start, LocalDateTime end, String rrule, Set<LocalDate> exceptions, String placeName,
+                    String street, String postalCode, String city, String onlineUrl, String organiser,
+                    Integer capacity, String status, boolean example) {
+
+    public boolean series() {
+        return rrule != null && !rrule.isBlank();
+    }
+
+    public boolean cancelled() {
+        return "CANCELLED".equals(status);
+    }
+
+    public boolean online() {
+        return placeName == null && onlineUrl != null;
+    }
+
+    public boolean registration() {
+        return capacity != null;
+    }
+
+    public Duration duration() {
+        return Duration.between(start, end);
+    }
+}

@@ -1,0 +1,31 @@
+package de.stadtportal.events.domain;
+
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+
+import de.stadtportal.platform.PlatformConfiguration;
+
+/**
+ * One date of an event (a single event has one, a series many).
+ *
+ * @param free places still free; null when the event needs no registration
+ */
+public record Occurrence(Event event, LocalDateTime localStart, Integer free) {
+
+    public ZonedDateTime start() {
+        return localStart.atZone(PlatformConfiguration.CITY_ZONE);
+    }
+
+    public ZonedDateTime end() {
+        return localStart.plus(event.duration()).atZone(PlatformConfiguration.CITY_ZONE);
+    }
+
+    /** The date as it appears in URLs: 2026-12-02T08:00. */
+    public String key() {
+        return localStart.toString();
+    }
+
+    public boolean full() {
+        return free != null && free <= 0;
+    }
+}

@@ -1,0 +1,278 @@
+package de.stadtportal.events.web;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import de.stadtportal.events.domain.CalendarFeed;
+import de.stadtportal.events.domain.Event;
+import de.stadtportal.events.domain.EventService;
+import de.stadtportal.events.domain.EventService.Registrant;
+import de.stadtportal.events.domain.EventService.RegistrationOutcome;
+import de.stadtportal.events.domain.Occurrence;
+import de.stadtportal.events.domain.Recurrences;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The public events: list, month view, archive, one event with registration, cancel link, feeds. */
+@Controller
+class EventController {
+
+    static final int MAX_QUERY = 200;
+    /** How far ahead the list and the feeds look. */
+    static final int MONTHS_AHEAD = 12;
+    static final int DATES_ON_DETAIL = 24;
+
+    private final EventService events;
+    private final CalendarFeed feed;
+    private final AtomFeed atom;
+    private final RegistrationThrottle throttle;
+
+    EventController(EventService events, CalendarFeed feed, AtomFeed atom, RegistrationThrottle throttle) {
+        this.events = events;
+        this.feed = feed;
+        this.atom = atom;
+        this.throttle = throttle;
+    }
+
+    record RegistrationForm(
+            @NotBlank(message = "{events.register.dateMissing}") String date,
+            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String name,
+            @NotBlank(message = "{validation.required}") @Email(message = "{validation.email}")
+            @Size(max = 320, message = "{validation.tooLong}") String email,
+            @Size(max = 160, message = "{validation.tooLong}") String organisation,
+            @NotBlank(message = "{events.register.people}")
+            @Pattern(regexp = "[1-9]|10", message = "{events.register.people}") String people) {
+    }
+
+    @InitBinder("form")
+    void trim(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+    }
+
+    @GetMapping("/veranstaltungen")
+    String list(@RequestParam(name = "kategorie", required = false) String category,
+                @RequestParam(required = false) String q,
+                @RequestParam(name = "ansicht", required = false) String view,
+                @RequestParam(name = "monat", required = false) String month,
+                Model model) {
+        String query = q == null ? "" : (q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q.strip());
+        String categorySlug = category == null || category.isBlank() ? null : category;
+        if (categorySlug != null && !events.categoryExists(categorySlug)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        model.addAttribute("categories", events.categories());
+        model.addAttribute("category", categorySlug);
+        model.addAttribute("q", query);
+        if ("monat".equals(view)) {
+            YearMonth shown = parseMonth(month);
+            LocalDateTime from = shown.atDay(1).atStartOfDay();
+            LocalDateTime to = shown.plusMonths(1).atDay(1).atStartOfDay();
+            List<Occurrence> occurrences = events.occurrences(events.published(categorySlug, query, from, to, true), from, to);
+            model.addAttribute("month", shown);
+            model.addAttribute("previous", shown.minusMonths(1));
+            model.addAttribute("next", shown.plusMonths(1));
+            model.addAttribute("weeks", weeks(shown, occurrences));
+            model.addAttribute("occurrences", occurrences);
+            return "events/month";
+        }
+        model.addAttribute("occurrences", events.upcoming(categorySlug, query, events.now().plusMonths(MONTHS_AHEAD)));
+        model.addAttribute("month", YearMonth.from(events.now()));
+        return "events/list";
+    }
+
+    @GetMapping("/veranstaltungen/archiv")
+    String archive(Model model) {
+        LocalDateTime now = events.now();
+        LocalDateTime from = now.minusMonths(24);
+        List<Occurrence> past = new ArrayList<>(events.occurrences(events.published(null, null, from, now, true), from, now)
+                .stream().filter(o -> !o.end().toLocalDateTime().isAfter(now)).toList());
+        java.util.Collections.reverse(past);
+        model.addAttribute("occurrences", past);
+        return "events/archive";
+    }
+
+    @GetMapping("/veranstaltungen/{slug}")
+    String detail(@PathVariable String slug, Model model) {
+        Event event = events.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("form", new RegistrationForm(null, null, null, null, "1"));
+        return show(event, model);
+    }
+
+    @PostMapping("/veranstaltungen/{slug}/anmeldung")
+    String register(@PathVariable String slug, @Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
+                    Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        if (!throttle.tryAcquire(request.getRemoteAddr())) {
+            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
+        }
+        Event event = events.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!event.registration() || event.cancelled()) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        }
+        LocalDateTime start = null;
+        if (form.date() != null && !result.hasFieldErrors("date")) {
+            try {
+                start = LocalDateTime.parse(form.date());
+            } catch (DateTimeParseException e) {
+                result.rejectValue("date", "events.register.dateInvalid");
+            }
+            if (start != null && (!Recurrences.isDate(event, start) || !start.isAfter(events.now()))) {
+                result.rejectValue("date", "events.register.dateInvalid");
+            }
+        }
+        if (!result.hasErrors()) {
+            try {
+                RegistrationOutcome outcome = events.register(event, start,
+                        new Registrant(form.name(), form.email().toLowerCase(), form.organisation(), Integer.parseInt(form.people())));
+                redirect.addFlashAttribute("success", outcome.confirmed() ? "events.registered.confirmed" : "events.registered.waiting");
+                return "redirect:/veranstaltungen/" + slug;
+            } catch (IllegalArgumentException e) {
+                // cancelled or past since the page was loaded
+                result.rejectValue("date", "events.register.dateInvalid");
+            }
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return show(event, model);
+    }
+
+    @GetMapping("/veranstaltungen/abmelden")
+    String cancelPage(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        var registration = events.registrationByToken(token);
+        if (registration.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "events/link-invalid";
+        }
+        model.addAttribute("registration", registration.get());
+        model.addAttribute("token", token);
+        return "events/cancel";
+    }
+
+    @PostMapping("/veranstaltungen/abmelden")
+    String cancel(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        var registration = events.registrationByToken(token);
+        if (registration.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "events/link-invalid";
+        }
+        events.cancelRegistration(token);
+        model.addAttribute("registration", registration.get());
+        return "events/cancelled";
+    }
+
+    @GetMapping(value = "/veranstaltungen.ics", produces = "text/calendar;charset=UTF-8")
+    ResponseEntity<String> calendar(@RequestParam(name = "kategorie", required = false) String category) {
+        String categorySlug = category == null || category.isBlank() ? null : category;
+        if (categorySlug != null && !events.categoryExists(categorySlug)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        LocalDateTime now = events.now();
+        List<Event> list = events.published(categorySlug, null, now.minusMonths(1), now.plusMonths(MONTHS_AHEAD), true);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
+                .body(feed.render(list, "Stadtportal Bottrop – Veranstaltungen"));
+    }
+
+    @GetMapping(value = "/veranstaltungen/{slug}.ics", produces = "text/calendar;charset=UTF-8")
+    ResponseEntity<String> eventCalendar(@PathVariable String slug) {
+        Event event = events.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/calendar;charset=UTF-8"))
+                .header("Content-Disposition", "inline; filename=\"" + event.slug() + ".ics\"")
+                .body(feed.render(List.of(event), event.title()));
+    }
+
+    @GetMapping(value = "/veranstaltungen.atom", produces = "application/atom+xml;charset=UTF-8")
+    ResponseEntity<String> atomFeed() {
+        LocalDateTime now = events.now();
+        List<Occurrence> next = events.upcoming(null, null, now.plusMonths(MONTHS_AHEAD)).stream().limit(50).toList();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("application/atom+xml;charset=UTF-8"))
+                .body(atom.render(next));
+    }
+
+    private String show(Event event, Model model) {
+        LocalDateTime now = events.now();
+        List<Occurrence> dates = events.occurrences(List.of(event), now, now.plusMonths(MONTHS_AHEAD)).stream()
+                .limit(DATES_ON_DETAIL).toList();
+        model.addAttribute("event", event);
+        model.addAttribute("dates", dates);
+        model.addAttribute("place", placeLines(event));
+        model.addAttribute("jsonLd", JsonLd.event(event, dates, events.baseUrl()));
+        return "events/detail";
+    }
+
+    private static List<String> placeLines(Event event) {
+        List<String> lines = new ArrayList<>();
+        if (event.placeName() != null) {
+            lines.add(event.placeName());
+            if (event.street() != null) {
+                lines.add(event.street());
+            }
+            if (event.postalCode() != null || event.city() != null) {
+                lines.add(((event.postalCode() == null ? "" : event.postalCode() + " ") + (event.city() == null ? "" : event.city())).strip());
+            }
+        }
+        return lines;
+    }
+
+    private YearMonth parseMonth(String month) {
+        if (month == null || month.isBlank()) {
+            return YearMonth.from(events.now());
+        }
+        try {
+            YearMonth parsed = YearMonth.parse(month);
+            if (parsed.getYear() < 2000 || parsed.getYear() > 2100) {
+                throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+            }
+            return parsed;
+        } catch (DateTimeParseException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+    }
+
+    /** The month as weeks Monday to Sunday; days outside the month are null. */
+    static List<List<Day>> weeks(YearMonth month, List<Occurrence> occurrences) {
+        Map<LocalDate, List<Occurrence>> byDay = new LinkedHashMap<>();
+        for (Occurrence occurrence : occurrences) {
+            byDay.computeIfAbsent(occurrence.localStart().toLocalDate(), d -> new ArrayList<>()).add(occurrence);
+        }
+        List<List<Day>> weeks = new ArrayList<>();
+        LocalDate day = month.atDay(1).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        while (!day.isAfter(month.atEndOfMonth())) {
+            List<Day> week = new ArrayList<>();
+            for (int i = 0; i < 7; i++, day = day.plusDays(1)) {
+                week.add(YearMonth.from(day).equals(month) ? new Day(day, byDay.getOrDefault(day, List.of())) : null);
+            }
+            weeks.add(week);
+        }
+        return weeks;
+    }
+
+    record Day(LocalDate date, List<Occurrence> occurrences) {
+    }
+}

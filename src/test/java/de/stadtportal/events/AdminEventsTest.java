@@ -1,0 +1,147 @@
+package de.stadtportal.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDateTime;
+import java.util.Set;
+
+import de.stadtportal.PortalTest;
+import de.stadtportal.events.domain.Event;
+import de.stadtportal.events.domain.EventService;
+import de.stadtportal.events.domain.EventService.Registrant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** Staff create, change and cancel events; registrations as list, CSV and check-in list; every change in the audit log. */
+@PortalTest
+class AdminEventsTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    EventService events;
+
+    TestEvents testEvents;
+    String slug;
+
+    @BeforeEach
+    void setUp() {
+        testEvents = new TestEvents(events, jdbc);
+        slug = TestEvents.slug();
+    }
+
+    @AfterEach
+    void cleanUp() {
+        events.find(slug).ifPresent(e -> testEvents.track(e.id()));
+        testEvents.deleteAll();
+    }
+
+    /** The form with valid defaults; pairs of name and value replace single fields. */
+    private MockHttpServletRequestBuilder form(String path, String... overrides) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("title", "Fairer Kaffee-Workshop");
+        fields.put("slug", slug);
+        fields.put("category", "fairtrade");
+        fields.put("description", "Verkostung");
+        fields.put("date", "2027-10-20");
+        fields.put("startTime", "18:00");
+        fields.put("endTime", "20:00");
+        fields.put("placeName", "Weltladen");
+        fields.put("city", "Bottrop");
+        fields.put("organiser", "Fairtrade-Steuerungsgruppe");
+        fields.put("capacity", "2");
+        for (int i = 0; i < overrides.length; i += 2) {
+            fields.put(overrides[i], overrides[i + 1]);
+        }
+        MockHttpServletRequestBuilder request = post(path).with(csrf()).with(user("redaktion@test.example").roles("EDITOR"));
+        fields.forEach(request::param);
+        return request;
+    }
+
+    @Test
+    void staffCreateEditExportAndCancelAndEveryoneRegisteredIsTold() throws Exception {
+        mvc.perform(form("/admin/veranstaltungen/neu")).andExpect(status().is3xxRedirection());
+        Event event = events.find(slug).orElseThrow();
+        assertThat(jdbc.queryForObject("SELECT actor FROM audit_entry WHERE entity_type = 'Veranstaltung' AND entity_id = ? "
+                + "AND action = 'CREATED'", String.class, String.valueOf(event.id()))).isEqualTo("redaktion@test.example");
+
+        mvc.perform(form("/admin/veranstaltungen/" + event.id(), "title", "Fairer Kaffee-Workshop neu"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(events.find(slug).orElseThrow().title()).isEqualTo("Fairer Kaffee-Workshop neu");
+
+        LocalDateTime date = LocalDateTime.of(2027, 10, 20, 18, 0);
+        events.register(event, date, new Registrant("Anna", "anna-" + slug + "@test.example", "=HYPERLINK(\"x\")", 2));
+        events.register(event, date, new Registrant("Ben", "ben-" + slug + "@test.example", null, 1));
+        mvc.perform(get("/admin/veranstaltungen/" + event.id() + "/anmeldungen").with(user("r@test.example").roles("EDITOR")))
+                .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("Anna"), containsString("Warteliste"))));
+        String csv = mvc.perform(get("/admin/veranstaltungen/" + event.id() + "/anmeldungen.csv").with(user("r@test.example").roles("EDITOR")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(csv).contains("Termin,Status,Name", "2027-10-20 18:00,CONFIRMED,Anna", "WAITING,Ben", "'=HYPERLINK");
+        mvc.perform(get("/admin/veranstaltungen/" + event.id() + "/einlass").param("termin", "2027-10-20T18:00")
+                .with(user("r@test.example").roles("EDITOR"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Anna"), org.hamcrest.Matchers.not(containsString("Ben")))));
+        mvc.perform(get("/admin/veranstaltungen/" + event.id() + "/einlass").param("termin", "kaputt")
+                .with(user("r@test.example").roles("EDITOR"))).andExpect(status().isBadRequest());
+
+        mvc.perform(post("/admin/veranstaltungen/" + event.id() + "/absagen").with(csrf()).with(user("r@test.example").roles("EDITOR")))
+                .andExpect(status().is3xxRedirection());
+        assertThat(events.find(slug).orElseThrow().cancelled()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_mail WHERE recipient IN (?, ?) AND body LIKE '%absagen%'",
+                Integer.class, "anna-" + slug + "@test.example", "ben-" + slug + "@test.example")).isEqualTo(2);
+        mvc.perform(get("/veranstaltungen/" + slug)).andExpect(content().string(containsString("abgesagt")));
+    }
+
+    @Test
+    void badInputComesBackNextToTheFieldsAndUnknownIdsAre404() throws Exception {
+        mvc.perform(form("/admin/veranstaltungen/neu", "slug", "Nicht Gültig", "date", "20.10.2027", "endTime", "17:00",
+                        "rrule", "RRULE:FREQ=MONTHLY", "capacity", "viele", "category", "gibt-es-nicht", "exceptions", "morgen"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("Bitte nur Kleinbuchstaben"),
+                        containsString("Bitte wählen Sie ein Thema aus der Liste."), containsString("ganze Zahl von 1 bis 10000"),
+                        containsString("im richtigen Format"))));
+        mvc.perform(form("/admin/veranstaltungen/neu", "rrule", "FREQ=MONTHLY;BYDAY=1WE;COUNT=3;UNTIL=20280101T000000Z"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("UNTIL und COUNT")));
+        mvc.perform(form("/admin/veranstaltungen/neu", "endTime", "17:00"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("nach dem Beginn")));
+        mvc.perform(form("/admin/veranstaltungen/neu", "slug", "archiv"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("schon vergeben")));
+        mvc.perform(get("/admin/veranstaltungen/999999999").with(user("r@test.example").roles("EDITOR"))).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/veranstaltungen/abc").with(user("r@test.example").roles("EDITOR"))).andExpect(status().is4xxClientError());
+        mvc.perform(get("/admin/veranstaltungen").with(user("r@test.example").roles("EDITOR"))).andExpect(status().isOk());
+        mvc.perform(get("/admin/veranstaltungen/neu").with(user("r@test.example").roles("EDITOR"))).andExpect(status().isOk());
+        assertThat(events.find(slug)).isEmpty();
+    }
+
+    @Test
+    void cancellingOneDateOfASeriesTellsThoseRegisteredForThatDate() throws Exception {
+        LocalDateTime start = LocalDateTime.of(2027, 9, 1, 8, 0);
+        long id = testEvents.create(slug, "Reihe", "handwerk", start, start.plusMinutes(90), "FREQ=MONTHLY;BYDAY=1WE", Set.of(), 10);
+        Event event = events.find(id).orElseThrow();
+        String email = "reihe-" + slug + "@test.example";
+        events.register(event, LocalDateTime.of(2027, 10, 6, 8, 0), new Registrant("Carla", email, null, 1));
+        mvc.perform(form("/admin/veranstaltungen/" + id, "title", "Reihe", "category", "handwerk", "date", "2027-09-01",
+                        "startTime", "08:00", "endTime", "09:30", "rrule", "FREQ=MONTHLY;BYDAY=1WE", "exceptions", "2027-10-06",
+                        "capacity", "10"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForList("SELECT subject FROM outbox_mail WHERE recipient = ?", String.class, email))
+                .anyMatch(s -> s.startsWith("Termin abgesagt"));
+        assertThat(jdbc.queryForObject("SELECT status FROM event_registration WHERE email = ?", String.class, email)).isEqualTo("CANCELLED");
+    }
+}

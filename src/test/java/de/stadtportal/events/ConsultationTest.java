@@ -1,0 +1,187 @@
+package de.stadtportal.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import de.stadtportal.PortalTest;
+import de.stadtportal.account.TestAccounts;
+import de.stadtportal.events.domain.ConsultationService;
+import de.stadtportal.events.domain.ConsultationService.Topic;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Digitalisierungssprechtag: staff create slots, a business books one, a slot is never booked twice. */
+@PortalTest
+class ConsultationTest {
+
+    static final String PASSWORD = "Sprechtag im Handwerk 2026";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    ConsultationService consultations;
+
+    TestAccounts accounts;
+    LocalDate day;
+    String expert;
+
+    @BeforeEach
+    void setUp() {
+        accounts = new TestAccounts(jdbc, encoder);
+        // a day no demo data uses, far enough ahead to cancel
+        day = LocalDate.of(2031, 1, 1).plusDays(Math.floorMod(UUID.randomUUID().hashCode(), 3000));
+        expert = "Expertin " + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        for (Long slot : jdbc.queryForList("SELECT s.id FROM consultation_slot s JOIN consultation_expert x ON x.id = s.expert_id "
+                + "WHERE x.name = ?", Long.class, expert)) {
+            jdbc.update("DELETE FROM audit_entry WHERE entity_type = 'Sprechtag' AND (changes->'slot'->>'after' = ? "
+                    + "OR changes->'slot'->>'before' = ? OR entity_id = ?)", slot.toString(), slot.toString(), "Termin " + slot);
+        }
+        jdbc.update("DELETE FROM audit_entry WHERE entity_type = 'Sprechtag' AND entity_id IN "
+                + "(SELECT 'Tag ' || id FROM consultation_day WHERE day = ? UNION ALL SELECT 'Experte ' || id FROM consultation_expert "
+                + "WHERE name = ?)", day, expert);
+        jdbc.update("DELETE FROM consultation_day WHERE day = ?", day);
+        jdbc.update("DELETE FROM consultation_expert WHERE name = ?", expert);
+        accounts.deleteAll();
+    }
+
+    private long createSlots() throws Exception {
+        mvc.perform(post("/admin/sprechtag/tage").with(csrf()).with(user("redaktion@test.example").roles("EDITOR"))
+                .param("day", day.toString()).param("meetingUrl", "https://video.example/test")).andExpect(redirectedUrl("/admin/sprechtag"));
+        mvc.perform(post("/admin/sprechtag/experten").with(csrf()).with(user("redaktion@test.example").roles("EDITOR"))
+                .param("name", expert).param("organisation", "Handwerkskammer Münster")).andExpect(redirectedUrl("/admin/sprechtag"));
+        long dayId = jdbc.queryForObject("SELECT id FROM consultation_day WHERE day = ?", Long.class, day);
+        long expertId = jdbc.queryForObject("SELECT id FROM consultation_expert WHERE name = ?", Long.class, expert);
+        mvc.perform(post("/admin/sprechtag/termine").with(csrf()).with(user("redaktion@test.example").roles("EDITOR"))
+                .param("dayId", String.valueOf(dayId)).param("expertId", String.valueOf(expertId))
+                .param("from", "09:00").param("to", "11:00")).andExpect(redirectedUrl("/admin/sprechtag"));
+        List<Long> slots = jdbc.queryForList("SELECT id FROM consultation_slot WHERE expert_id = ? ORDER BY starts_at", Long.class, expertId);
+        assertThat(slots).hasSize(4);
+        assertThat(jdbc.queryForObject("SELECT starts_at FROM consultation_slot WHERE id = ?", LocalDateTime.class, slots.get(3)))
+                .isEqualTo(day.atTime(LocalTime.of(10, 30)));
+        return slots.get(0);
+    }
+
+    @Test
+    void businessBooksASlotGetsTheMeetingLinkAndCancels() throws Exception {
+        long slot = createSlots();
+        String business = accounts.create("BUSINESS", PASSWORD);
+        mvc.perform(get("/sprechtag")).andExpect(status().isOk()).andExpect(content().string(containsString(expert)));
+        mvc.perform(get("/konto/termine/buchen/" + slot).with(user(business).roles("BUSINESS"))).andExpect(status().isOk());
+        mvc.perform(get("/konto/termine/buchen/" + slot).with(user("redaktion@test.example").roles("EDITOR")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/konto/termine/buchen/" + slot).with(csrf()).with(user(business).roles("BUSINESS"))
+                        .param("topic", "GIBT_ES_NICHT").param("question", "x".repeat(1001)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("Bitte wählen Sie ein Thema aus der Liste."),
+                        containsString("höchstens 1000 Zeichen"))));
+        mvc.perform(post("/konto/termine/buchen/" + slot).with(csrf()).with(user(business).roles("BUSINESS"))
+                        .param("topic", "E_RECHNUNG").param("question", "Wie stelle ich auf E-Rechnung um?"))
+                .andExpect(redirectedUrl("/konto/termine"));
+        assertThat(jdbc.queryForObject("SELECT body FROM outbox_mail WHERE recipient = ?", String.class, business))
+                .contains("https://video.example/test", "E-Rechnung", "09:00");
+        mvc.perform(get("/konto/termine").with(user(business).roles("BUSINESS")))
+                .andExpect(content().string(allOf(containsString(expert), containsString("E-Rechnung"))));
+        mvc.perform(get("/admin/sprechtag").with(user("redaktion@test.example").roles("EDITOR")))
+                .andExpect(content().string(allOf(containsString(business), containsString("Wie stelle ich auf E-Rechnung um?"))));
+        String other = accounts.create("BUSINESS", PASSWORD);
+        mvc.perform(post("/konto/termine/buchen/" + slot).with(csrf()).with(user(other).roles("BUSINESS"))
+                .param("topic", "WEBSITE").param("question", "Frage")).andExpect(status().isConflict());
+        long booking = jdbc.queryForObject("SELECT id FROM consultation_booking WHERE slot_id = ?", Long.class, slot);
+        mvc.perform(post("/konto/termine/" + booking + "/stornieren").with(csrf()).with(user(other).roles("BUSINESS")))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/konto/termine/" + booking + "/stornieren").with(csrf()).with(user(business).roles("BUSINESS")))
+                .andExpect(redirectedUrl("/konto/termine"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM consultation_booking WHERE slot_id = ?", Integer.class, slot)).isZero();
+        mvc.perform(get("/konto/termine/buchen/999999999").with(user(business).roles("BUSINESS"))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void tenBusinessesBookingTheSameSlotAtOnceGiveExactlyOneBooking() throws Exception {
+        long slot = createSlots();
+        List<String> businesses = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            businesses.add(accounts.create("BUSINESS", PASSWORD));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (String business : businesses) {
+                Callable<Boolean> task = () -> {
+                    start.await();
+                    return consultations.book(slot, business, Topic.WEBSITE, "Gleichzeitig");
+                };
+                results.add(pool.submit(task));
+            }
+            start.countDown();
+            int booked = 0;
+            for (Future<Boolean> result : results) {
+                booked += result.get() ? 1 : 0;
+            }
+            assertThat(booked).isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM consultation_booking WHERE slot_id = ?", Integer.class, slot)).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void cancellingIsRefusedWithin24Hours() throws Exception {
+        String business = accounts.create("BUSINESS", PASSWORD);
+        LocalDateTime soon = LocalDateTime.now(ZoneId.of("Europe/Berlin")).plusHours(3).withSecond(0).withNano(0);
+        day = soon.toLocalDate();
+        // a day of its own only if none exists (demo days stay untouched)
+        Long dayId = jdbc.queryForList("SELECT id FROM consultation_day WHERE day = ?", Long.class, day).stream().findFirst().orElse(null);
+        boolean ownDay = dayId == null;
+        if (ownDay) {
+            dayId = jdbc.queryForObject("INSERT INTO consultation_day (day, meeting_url) VALUES (?, 'https://video.example/x') RETURNING id",
+                    Long.class, day);
+        } else {
+            day = LocalDate.of(1999, 1, 1);
+        }
+        jdbc.update("INSERT INTO consultation_expert (name, organisation) VALUES (?, 'HWK')", expert);
+        long expertId = jdbc.queryForObject("SELECT id FROM consultation_expert WHERE name = ?", Long.class, expert);
+        long slot = jdbc.queryForObject("INSERT INTO consultation_slot (day_id, expert_id, starts_at) VALUES (?, ?, ?) RETURNING id",
+                Long.class, dayId, expertId, soon);
+        assertThat(consultations.book(slot, business, Topic.WEBSITE, "Bald")).isTrue();
+        long booking = jdbc.queryForObject("SELECT id FROM consultation_booking WHERE slot_id = ?", Long.class, slot);
+        assertThat(consultations.cancel(booking, business)).isEqualTo(ConsultationService.CancelResult.TOO_LATE);
+    }
+}
