@@ -135,6 +135,7 @@ class AccessMatrixTest {
             Map.entry("POST /admin/unternehmen/{id}/bilder/{imageId}/loeschen", Access.STAFF),
             Map.entry("GET /admin/postausgang", Access.STAFF),
             Map.entry("GET /admin/postausgang/{id}", Access.STAFF),
+            Map.entry("GET /admin/postausgang/{id}/anhang", Access.STAFF),
             Map.entry("GET /admin/protokoll", Access.STAFF),
             Map.entry("GET /admin/statistik", Access.STAFF),
             Map.entry("GET /admin/konten", Access.ADMIN),

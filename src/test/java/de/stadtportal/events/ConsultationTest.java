@@ -116,6 +116,9 @@ class ConsultationTest {
                 .andExpect(redirectedUrl("/konto/termine"));
         assertThat(jdbc.queryForObject("SELECT body FROM outbox_mail WHERE recipient = ?", String.class, business))
                 .contains("https://video.example/test", "E-Rechnung", "09:00");
+        String appointment = new String(jdbc.queryForObject("SELECT attachment FROM outbox_mail WHERE recipient = ?", byte[].class,
+                business), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(appointment).contains("BEGIN:VEVENT", "T090000", "T093000", "TZID=Europe/Berlin", "LOCATION:https://video.example/test");
         mvc.perform(get("/konto/termine").with(user(business).roles("BUSINESS")))
                 .andExpect(content().string(allOf(containsString(expert), containsString("E-Rechnung"))));
         mvc.perform(get("/admin/sprechtag").with(user("redaktion@test.example").roles("EDITOR")))

@@ -202,6 +202,16 @@ class EventsTest {
                 .andExpect(redirectedUrl("/veranstaltungen/" + slug));
         String body = jdbc.queryForObject("SELECT body FROM outbox_mail WHERE recipient = ?", String.class, email);
         assertThat(body).contains("06.10.2027, 08:00", "/veranstaltungen/" + slug + ".ics", "/veranstaltungen/abmelden?token=");
+        // the registered date rides along as a calendar file that parses and validates
+        byte[] attachment = jdbc.queryForObject("SELECT attachment FROM outbox_mail WHERE recipient = ?", byte[].class, email);
+        Calendar appointment = new CalendarBuilder().build(new StringReader(new String(attachment, java.nio.charset.StandardCharsets.UTF_8)));
+        appointment.validate();
+        net.fortuna.ical4j.model.component.VEvent date = appointment.getComponent("VEVENT")
+                .map(c -> (net.fortuna.ical4j.model.component.VEvent) c).orElseThrow();
+        assertThat(date.getDateTimeStart().getValue()).isEqualTo("20271006T080000");
+        assertThat(date.getDateTimeStart().getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/Berlin");
+        assertThat(date.getUid().orElseThrow().getValue()).endsWith("-20271006T0800@stadtportal");
+        assertThat(Biweekly.parse(new String(attachment, java.nio.charset.StandardCharsets.UTF_8)).first().getEvents()).hasSize(1);
         String token = body.replaceAll("(?s).*abmelden\\?token=([A-Za-z0-9_-]+).*", "$1");
         mvc.perform(get("/veranstaltungen/abmelden").param("token", token)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("Handwerker-Frühstück Test")));

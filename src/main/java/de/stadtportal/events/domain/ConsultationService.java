@@ -128,7 +128,11 @@ public class ConsultationService {
         mailOutbox.queue(email, messages.getMessage("sprechtag.mail.booked.subject", new Object[] {slot.start().format(WHEN)}, locale),
                 messages.getMessage("sprechtag.mail.booked.body", new Object[] {slot.start().format(WHEN),
                         slot.expert(), slot.organisation(), messages.getMessage("sprechtag.topic." + topic.name(), null, locale),
-                        slot.meetingUrl(), properties.baseUrl() + "/konto/termine"}, locale));
+                        slot.meetingUrl(), properties.baseUrl() + "/konto/termine"}, locale),
+                AppointmentCalendar.attachment("sprechtag-" + id.get(0) + "@stadtportal",
+                        messages.getMessage("sprechtag.ics.title", new Object[] {slot.expert()}, locale),
+                        slot.start(), slot.start().plusMinutes(30), slot.meetingUrl(),
+                        messages.getMessage("sprechtag.topic." + topic.name(), null, locale), slot.meetingUrl()));
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("slot", slotId);
         after.put("start", slot.start());

@@ -19,8 +19,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import de.stadtportal.platform.PortalProperties;
+import de.stadtportal.platform.Tokens;
 import de.stadtportal.platform.audit.AuditLog;
 import de.stadtportal.platform.mail.MailOutbox;
+import de.stadtportal.platform.mail.MailOutbox.Attachment;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -195,14 +197,16 @@ public class EventService {
                         .addValue("token", Tokens.hash(token)), Long.class);
         Locale locale = LocaleContextHolder.getLocale();
         String when = start.format(WHEN);
+        String cancelLink = properties.baseUrl() + "/veranstaltungen/abmelden?token=" + token;
         mailOutbox.queue(registrant.email(),
                 messages.getMessage(confirmed ? "events.mail.confirmed.subject" : "events.mail.waiting.subject",
                         new Object[] {event.title()}, locale),
                 messages.getMessage(confirmed ? "events.mail.confirmed.body" : "events.mail.waiting.body",
-                        new Object[] {registrant.name(), event.title(), when, registrant.people(),
-                                properties.baseUrl() + "/veranstaltungen/abmelden?token=" + token,
+                        new Object[] {registrant.name(), event.title(), when, registrant.people(), cancelLink,
                                 properties.baseUrl() + "/veranstaltungen/" + event.slug() + ".ics",
-                                place(event)}, locale));
+                                place(event)}, locale),
+                // a place on the waiting list is no appointment yet
+                confirmed ? appointment(event, start, cancelLink) : null);
         return new RegistrationOutcome(id, confirmed, token);
     }
 
@@ -270,7 +274,8 @@ public class EventService {
                     messages.getMessage("events.mail.movedUp.subject", new Object[] {registration.title()}, locale),
                     messages.getMessage("events.mail.movedUp.body", new Object[] {registration.name(), registration.title(),
                             registration.start().format(WHEN),
-                            properties.baseUrl() + "/veranstaltungen/" + registration.slug() + ".ics"}, locale));
+                            properties.baseUrl() + "/veranstaltungen/" + registration.slug() + ".ics"}, locale),
+                    appointment(find(registration.slug()).orElseThrow(), registration.start(), null));
         }
     }
 
@@ -402,6 +407,16 @@ public class EventService {
         values.put("status", event.status());
         values.put("descriptionLength", event.description().length());
         return values;
+    }
+
+    /** The registered date as a calendar file; its UID names the event and the date, so it never doubles. */
+    private Attachment appointment(Event event, LocalDateTime start, String cancelLink) {
+        return AppointmentCalendar.attachment(
+                "event-" + event.id() + "-" + start.format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm")) + "@stadtportal",
+                event.title(), start, start.plus(event.duration()), place(event),
+                cancelLink == null ? null : messages.getMessage("events.ics.cancel", new Object[] {cancelLink},
+                        LocaleContextHolder.getLocale()),
+                properties.baseUrl() + "/veranstaltungen/" + event.slug());
     }
 
     String place(Event event) {

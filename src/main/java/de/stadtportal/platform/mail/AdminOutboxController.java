@@ -1,6 +1,10 @@
 package de.stadtportal.platform.mail;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,5 +39,15 @@ class AdminOutboxController {
     String show(@PathVariable long id, Model model) {
         model.addAttribute("mail", outbox.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
         return "admin/mail/show";
+    }
+
+    /** The attachment as the recipient gets it, never shown inline. */
+    @GetMapping("/admin/postausgang/{id}/anhang")
+    ResponseEntity<byte[]> attachment(@PathVariable long id) {
+        MailOutbox.Attachment attachment = outbox.attachment(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(attachment.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(attachment.name()).build().toString())
+                .body(attachment.content());
     }
 }

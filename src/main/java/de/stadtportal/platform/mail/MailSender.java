@@ -8,6 +8,7 @@ import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -75,11 +76,12 @@ class MailSender {
                 return new Batch(0, 0);
             }
             List<Due> due = jdbc.query("""
-                    SELECT id, recipient, subject, body, attempts FROM outbox_mail
+                    SELECT id, recipient, subject, body, attempts, attachment_name, attachment_type, attachment FROM outbox_mail
                     WHERE sent_at IS NULL AND next_attempt_at <= now()
                     ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED""",
                     (rs, i) -> new Due(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
-                            rs.getString("body"), rs.getInt("attempts")), BATCH);
+                            rs.getString("body"), rs.getInt("attempts"), rs.getString("attachment_name"),
+                            rs.getString("attachment_type"), rs.getBytes("attachment")), BATCH);
             int delivered = 0;
             for (Due mail : due) {
                 try {
@@ -108,14 +110,20 @@ class MailSender {
 
     private MimeMessage message(JavaMailSender sender, Due mail) throws Exception {
         MimeMessage message = sender.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, StandardCharsets.UTF_8.name());
+        // plain text, and with an attachment a flat multipart/mixed that every mail client reads
+        MimeMessageHelper helper = new MimeMessageHelper(message, mail.attachment() == null
+                ? MimeMessageHelper.MULTIPART_MODE_NO : MimeMessageHelper.MULTIPART_MODE_MIXED, StandardCharsets.UTF_8.name());
         helper.setFrom(properties.mail().from());
         helper.setTo(mail.recipient());
         helper.setSubject(mail.subject());
         helper.setText(mail.body(), false);
+        if (mail.attachment() != null) {
+            helper.addAttachment(mail.attachmentName(), new ByteArrayResource(mail.attachment()), mail.attachmentType());
+        }
         return message;
     }
 
-    private record Due(long id, String recipient, String subject, String body, int attempts) {
+    private record Due(long id, String recipient, String subject, String body, int attempts, String attachmentName,
+                       String attachmentType, byte[] attachment) {
     }
 }

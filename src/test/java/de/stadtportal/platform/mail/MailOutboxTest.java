@@ -88,6 +88,28 @@ class MailOutboxTest {
     }
 
     @Test
+    void anAttachmentIsDeliveredWithTheMailAndStaffCanDownloadIt() throws Exception {
+        startSmtp();
+        String to = recipient();
+        byte[] calendar = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        outbox.queue(to, "Ihr Termin", "Der Termin hängt an.",
+                new MailOutbox.Attachment("termin.ics", "text/calendar; charset=UTF-8", calendar));
+
+        assertThat(sendAll()).isPositive();
+        MimeMessage received = receivedFor(to).get(0);
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) received.getContent();
+        assertThat(parts.getCount()).isEqualTo(2);
+        assertThat(parts.getBodyPart(0).getContent().toString()).contains("Der Termin hängt an.");
+        assertThat(parts.getBodyPart(1).getFileName()).isEqualTo("termin.ics");
+        assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/calendar");
+        assertThat(parts.getBodyPart(1).getInputStream().readAllBytes()).isEqualTo(calendar);
+
+        long id = jdbc.queryForObject("SELECT id FROM outbox_mail WHERE recipient = ?", Long.class, to);
+        assertThat(outbox.find(id).orElseThrow().attachmentName()).isEqualTo("termin.ics");
+        assertThat(outbox.attachment(id)).hasValueSatisfying(a -> assertThat(a.content()).isEqualTo(calendar));
+    }
+
+    @Test
     void smtpOutageKeepsTheMailAndRetriesWithBackoffUntilItIsDeliveredExactlyOnce() throws Exception {
         String to = recipient();
         outbox.queue(to, "Während der Störung", "Diese E-Mail darf nicht verloren gehen.");
