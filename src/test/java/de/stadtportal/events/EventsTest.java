@@ -314,12 +314,17 @@ class EventsTest {
         String slug = TestEvents.slug();
         series(slug, 20);
         int status = 0;
+        String page = "";
         for (int i = 0; i < 40 && status != 429; i++) {
-            status = mvc.perform(post("/veranstaltungen/" + slug + "/anmeldung").with(csrf())
+            var response = mvc.perform(post("/veranstaltungen/" + slug + "/anmeldung").with(csrf())
                     .with(r -> { r.setRemoteAddr("192.0.2.77"); return r; })
-                    .param("date", "2027-10-06T08:00").param("name", "").param("email", "x@test.example").param("people", "1"))
-                    .andReturn().getResponse().getStatus();
+                    .param("date", "2027-10-06T08:00").param("name", "Flut " + i).param("email", "x@test.example").param("people", "x"))
+                    .andReturn().getResponse();
+            status = response.getStatus();
+            page = response.getContentAsString();
         }
         assertThat(status).isEqualTo(429);
+        // what was typed is still in the form
+        assertThat(page).contains("Bitte versuchen Sie es später noch einmal", "value=\"Flut ");
     }
 }

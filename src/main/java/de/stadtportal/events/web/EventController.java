@@ -130,10 +130,13 @@ class EventController {
     @PostMapping("/veranstaltungen/{slug}/anmeldung")
     String register(@PathVariable String slug, @Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
                     Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        if (!throttle.tryAcquire(request.getRemoteAddr())) {
-            throw new ResponseStatusException(HttpStatus.TOO_MANY_REQUESTS);
-        }
         Event event = events.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!throttle.tryAcquire(request.getRemoteAddr())) {
+            // the form comes back with what was typed and a message above it
+            model.addAttribute("throttled", true);
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return show(event, model);
+        }
         if (!event.registration() || event.cancelled()) {
             throw new ResponseStatusException(HttpStatus.CONFLICT);
         }
