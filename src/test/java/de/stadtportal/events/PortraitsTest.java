@@ -150,6 +150,9 @@ class PortraitsTest {
                 .andExpect(status().isBadRequest()).andExpect(content().string(allOf(containsString("id=\"name-error\""),
                         containsString("Bitte füllen Sie dieses Feld aus."), containsString("Dieser Text ist zu lang."),
                         containsString("ganze Zahl von 0 bis 9999"), containsString("id=\"text-error\""))));
+        mvc.perform(form(BASE + "/neu", "directorySlug", "", "published", "vielleicht")).andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"published-error\""),
+                        containsString("Dieser Wert ist nicht gültig."))));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM craft_portrait WHERE name LIKE ?", Integer.class, name + "%")).isZero();
 
         // exactly 1500 characters are fine, line breaks counted once; the same name and Gewerk only once

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -113,8 +114,16 @@ class AdminPortraitController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(id == null ? null : require(id), model);
         }
-        long saved = portraits.save(id, new PortraitData(form.name(), form.trade(), text, form.directorySlug(),
-                form.position() == null ? 0 : Integer.parseInt(form.position()), Boolean.TRUE.equals(form.published())));
+        long saved;
+        try {
+            saved = portraits.save(id, new PortraitData(form.name(), form.trade(), text, form.directorySlug(),
+                    form.position() == null ? 0 : Integer.parseInt(form.position()), Boolean.TRUE.equals(form.published())));
+        } catch (DuplicateKeyException e) {
+            // the same name and Gewerk saved by someone else a moment ago
+            result.rejectValue("name", "portraits.form.taken");
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return show(id == null ? null : require(id), model);
+        }
         redirect.addFlashAttribute("success", "portraits.saved");
         return "redirect:" + BASE + "/" + saved;
     }
