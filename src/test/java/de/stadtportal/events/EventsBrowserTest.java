@@ -72,7 +72,10 @@ class EventsBrowserTest {
         driver.findElement(By.id("people")).clear();
         driver.findElement(By.id("people")).sendKeys("12");
         driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
-        assertThat(driver.findElement(By.id("name-error")).getText()).isEqualTo("Bitte füllen Sie dieses Feld aus.");
+        // a loaded machine may still show the old page right after the click
+        assertThat(new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("name-error"))).getText())
+                .isEqualTo("Bitte füllen Sie dieses Feld aus.");
         assertThat(driver.findElement(By.id("people-error")).getText()).contains("1 bis 10");
         Browser.assertNoAccessibilityViolations(driver);
     }
