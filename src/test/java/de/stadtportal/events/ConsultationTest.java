@@ -256,6 +256,13 @@ class ConsultationTest {
         long expertId = jdbc.queryForObject("SELECT id FROM consultation_expert WHERE name = ?", Long.class, expert);
         String business = accounts.create("BUSINESS", PASSWORD);
         assertThat(consultations.book(slot, business, Topic.E_RECHNUNG, "Welches Format für die E-Rechnung?")).isTrue();
+        // the booking account owns a listing: its name stands next to the account on the expert's page
+        String listing = "test-sprechtag-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("INSERT INTO business (slug, name, category_id, street, postal_code, status) VALUES "
+                + "(?, 'Schreinerei Sprechtag-Test', (SELECT id FROM category WHERE slug = 'handwerk'), 'Hochstraße 2', '46236', 'PENDING')",
+                listing);
+        jdbc.update("INSERT INTO business_owner (business_id, account_id) SELECT b.id, a.id FROM business b, account a "
+                + "WHERE b.slug = ? AND a.email = ?", listing, business);
 
         String page = "/admin/sprechtag/experten/" + expertId;
         mvc.perform(get("/admin/sprechtag").with(user("redaktion@test.example").roles("EDITOR")))
@@ -264,7 +271,9 @@ class ConsultationTest {
                 .andExpect(content().string(allOf(containsString("Buchungen von " + expert),
                         containsString(day.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))),
                         containsString("09:00 bis 09:30"), containsString(business), containsString("E-Rechnung"),
-                        containsString("Welches Format für die E-Rechnung?"), containsString("keine angegeben"))));
+                        containsString("Welches Format für die E-Rechnung?"), containsString("keine angegeben"),
+                        containsString("Schreinerei Sprechtag-Test"))));
+        jdbc.update("DELETE FROM business WHERE slug = ?", listing);
 
         mvc.perform(post(page).with(csrf()).with(user("redaktion@test.example").roles("EDITOR")).param("email", "kein Mail"))
                 .andExpect(status().isBadRequest()).andExpect(content().string(allOf(containsString("id=\"email-error\""),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import de.stadtportal.directory.DirectoryApi;
 import de.stadtportal.platform.audit.AuditLog;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -26,10 +27,12 @@ public class ConsultationStaffService {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog auditLog;
+    private final DirectoryApi directory;
 
-    ConsultationStaffService(NamedParameterJdbcTemplate jdbc, AuditLog auditLog) {
+    ConsultationStaffService(NamedParameterJdbcTemplate jdbc, AuditLog auditLog, DirectoryApi directory) {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
+        this.directory = directory;
     }
 
     public enum DeleteResult { DELETED, BOOKED, NOT_FOUND }
@@ -62,17 +65,21 @@ public class ConsultationStaffService {
                         rs.getLong("bookings")));
     }
 
-    /** The booked slots of one expert from the given day on, in time order. */
+    /** The booked slots of one expert from the given day on, in time order, with the businesses of the booking accounts. */
     @Transactional(readOnly = true)
     public List<ExpertBooking> bookings(long expertId, LocalDate from) {
+        Map<Long, List<String>> businesses = new java.util.HashMap<>();
         return jdbc.query("""
-                SELECT s.starts_at, d.meeting_url, a.email AS booked_by, b.topic, b.question
+                SELECT s.starts_at, d.meeting_url, a.id AS account_id, a.email AS booked_by, b.topic, b.question
                 FROM consultation_slot s JOIN consultation_day d ON d.id = s.day_id
                 JOIN consultation_booking b ON b.slot_id = s.id JOIN account a ON a.id = b.account_id
                 WHERE s.expert_id = :expert AND d.day >= :from ORDER BY s.starts_at""",
                 new MapSqlParameterSource("expert", expertId).addValue("from", from),
                 (rs, i) -> new ExpertBooking(rs.getObject("starts_at", LocalDateTime.class), rs.getString("meeting_url"),
-                        rs.getString("booked_by"), rs.getString("topic"), rs.getString("question")));
+                        rs.getString("booked_by"), rs.getLong("account_id"), rs.getString("topic"), rs.getString("question"),
+                        List.of()))
+                .stream().map(b -> b.withBusinesses(businesses.computeIfAbsent(b.accountId(), directory::listingNamesOwnedBy)))
+                .toList();
     }
 
     /** Sets or (null) removes an expert's e-mail address. @return false when there is no such expert */
@@ -145,8 +152,16 @@ public class ConsultationStaffService {
     public record DayView(long id, LocalDate day, String meetingUrl, long bookings) {
     }
 
-    /** @param bookedBy e-mail address of the business account that booked */
-    public record ExpertBooking(LocalDateTime start, String meetingUrl, String bookedBy, String topic, String question) {
+    /**
+     * @param bookedBy   e-mail address of the business account that booked
+     * @param businesses names of that account's listings in the business directory (may be empty)
+     */
+    public record ExpertBooking(LocalDateTime start, String meetingUrl, String bookedBy, long accountId, String topic,
+                                String question, List<String> businesses) {
+
+        ExpertBooking withBusinesses(List<String> names) {
+            return new ExpertBooking(start, meetingUrl, bookedBy, accountId, topic, question, List.copyOf(names));
+        }
 
         public LocalDateTime end() {
             return start.plusMinutes(ConsultationService.SLOT_MINUTES);
