@@ -167,6 +167,13 @@ public class DirectoryApi {
                 Map.of("slug", slug), Long.class).stream().findFirst();
     }
 
+    /** Names of the listings an account owns, whatever their status, by name: who a business account is, for staff pages. */
+    public List<String> listingNamesOwnedBy(long accountId) {
+        return jdbc.queryForList("""
+                SELECT b.name FROM business b JOIN business_owner o ON o.business_id = b.id
+                WHERE o.account_id = :account ORDER BY b.name""", Map.of("account", accountId), String.class);
+    }
+
     /** All published businesses with one attribute (for the topic pages), by name; at most 500. */
     public List<BusinessSummary> withAttribute(String attribute) {
         String column = ATTRIBUTES.get(attribute);

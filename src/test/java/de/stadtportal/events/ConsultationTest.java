@@ -3,11 +3,13 @@ package de.stadtportal.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -17,6 +19,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.MessageSource;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -54,9 +58,15 @@ class ConsultationTest {
     @Autowired
     ConsultationService consultations;
 
+    @Autowired
+    MessageSource messages;
+
     TestAccounts accounts;
     LocalDate day;
     String expert;
+    /** audit entity ids of days and experts a test deleted (the cleanup can no longer find them by day or name) */
+    final List<String> deletedAuditIds = new ArrayList<>();
+    final List<Long> deletedSlots = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
@@ -68,14 +78,19 @@ class ConsultationTest {
 
     @AfterEach
     void cleanUp() {
-        for (Long slot : jdbc.queryForList("SELECT s.id FROM consultation_slot s JOIN consultation_expert x ON x.id = s.expert_id "
-                + "WHERE x.name = ?", Long.class, expert)) {
+        List<Long> slots = new ArrayList<>(deletedSlots);
+        slots.addAll(jdbc.queryForList("SELECT s.id FROM consultation_slot s JOIN consultation_expert x ON x.id = s.expert_id "
+                + "WHERE x.name = ?", Long.class, expert));
+        for (Long slot : slots) {
             jdbc.update("DELETE FROM audit_entry WHERE entity_type = 'Sprechtag' AND (changes->'slot'->>'after' = ? "
                     + "OR changes->'slot'->>'before' = ? OR entity_id = ?)", slot.toString(), slot.toString(), "Termin " + slot);
         }
         jdbc.update("DELETE FROM audit_entry WHERE entity_type = 'Sprechtag' AND entity_id IN "
                 + "(SELECT 'Tag ' || id FROM consultation_day WHERE day = ? UNION ALL SELECT 'Experte ' || id FROM consultation_expert "
                 + "WHERE name = ?)", day, expert);
+        for (String auditId : deletedAuditIds) {
+            jdbc.update("DELETE FROM audit_entry WHERE entity_type = 'Sprechtag' AND entity_id = ?", auditId);
+        }
         jdbc.update("DELETE FROM consultation_day WHERE day = ?", day);
         jdbc.update("DELETE FROM consultation_expert WHERE name = ?", expert);
         accounts.deleteAll();
@@ -186,5 +201,102 @@ class ConsultationTest {
         assertThat(consultations.book(slot, business, Topic.WEBSITE, "Bald")).isTrue();
         long booking = jdbc.queryForObject("SELECT id FROM consultation_booking WHERE slot_id = ?", Long.class, slot);
         assertThat(consultations.cancel(booking, business)).isEqualTo(ConsultationService.CancelResult.TOO_LATE);
+    }
+
+    @Test
+    void aDayOrAnExpertWithABookingIsNotDeletedWithoutOneItIs() throws Exception {
+        long slot = createSlots();
+        long dayId = jdbc.queryForObject("SELECT id FROM consultation_day WHERE day = ?", Long.class, day);
+        long expertId = jdbc.queryForObject("SELECT id FROM consultation_expert WHERE name = ?", Long.class, expert);
+        String business = accounts.create("BUSINESS", PASSWORD);
+        assertThat(consultations.book(slot, business, Topic.WEBSITE, "Brauche ich eine neue Website?")).isTrue();
+
+        mvc.perform(get("/admin/sprechtag").with(user("redaktion@test.example").roles("EDITOR")))
+                .andExpect(content().string(allOf(containsString("1 Buchung"),
+                        not(containsString("/admin/sprechtag/tage/" + dayId + "/loeschen")),
+                        not(containsString("/admin/sprechtag/experten/" + expertId + "/loeschen")))));
+        mvc.perform(post("/admin/sprechtag/tage/" + dayId + "/loeschen").with(csrf()).with(user("redaktion@test.example").roles("EDITOR")))
+                .andExpect(redirectedUrl("/admin/sprechtag")).andExpect(flash().attribute("failure", "sprechtag.admin.dayBooked"));
+        mvc.perform(post("/admin/sprechtag/experten/" + expertId + "/loeschen").with(csrf())
+                        .with(user("redaktion@test.example").roles("EDITOR")))
+                .andExpect(redirectedUrl("/admin/sprechtag")).andExpect(flash().attribute("failure", "sprechtag.admin.expertBooked"));
+        // the flash key shown after the redirect, in German
+        assertThat(messages.getMessage("sprechtag.admin.dayBooked", null, Locale.GERMAN))
+                .startsWith("Dieser Sprechtag kann nicht gelöscht werden, weil schon ein Termin");
+        assertThat(messages.getMessage("sprechtag.admin.expertBooked", null, Locale.GERMAN))
+                .startsWith("Diese Fachperson kann nicht gelöscht werden, weil schon ein Termin");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM consultation_slot WHERE day_id = ?", Integer.class, dayId)).isEqualTo(4);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM consultation_expert WHERE id = ?", Integer.class, expertId)).isEqualTo(1);
+
+        long booking = jdbc.queryForObject("SELECT id FROM consultation_booking WHERE slot_id = ?", Long.class, slot);
+        assertThat(consultations.cancel(booking, business)).isEqualTo(ConsultationService.CancelResult.CANCELLED);
+        deletedAuditIds.add("Tag " + dayId);
+        deletedAuditIds.add("Experte " + expertId);
+        deletedSlots.addAll(jdbc.queryForList("SELECT id FROM consultation_slot WHERE day_id = ?", Long.class, dayId));
+        mvc.perform(post("/admin/sprechtag/tage/" + dayId + "/loeschen").with(csrf()).with(user("redaktion@test.example").roles("EDITOR")))
+                .andExpect(redirectedUrl("/admin/sprechtag")).andExpect(flash().attribute("success", "sprechtag.admin.dayDeleted"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM consultation_slot WHERE day_id = ?", Integer.class, dayId)).isZero();
+        mvc.perform(post("/admin/sprechtag/experten/" + expertId + "/loeschen").with(csrf())
+                        .with(user("redaktion@test.example").roles("EDITOR")))
+                .andExpect(redirectedUrl("/admin/sprechtag")).andExpect(flash().attribute("success", "sprechtag.admin.expertDeleted"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM consultation_expert WHERE id = ?", Integer.class, expertId)).isZero();
+        assertThat(jdbc.queryForList("SELECT entity_id FROM audit_entry WHERE entity_type = 'Sprechtag' AND action = 'DELETED' "
+                + "AND entity_id IN (?, ?) AND actor = 'redaktion@test.example'", String.class, "Tag " + dayId, "Experte " + expertId))
+                .containsExactlyInAnyOrder("Tag " + dayId, "Experte " + expertId);
+
+        for (String path : List.of("/admin/sprechtag/tage/" + dayId + "/loeschen", "/admin/sprechtag/experten/" + expertId + "/loeschen")) {
+            mvc.perform(post(path).with(csrf()).with(user("redaktion@test.example").roles("EDITOR"))).andExpect(status().isNotFound());
+        }
+    }
+
+    @Test
+    void staffSeeEachExpertsBookingsOnOnePageAndKeepTheirEmailAddress() throws Exception {
+        mvc.perform(post("/admin/sprechtag/experten").with(csrf()).with(user("redaktion@test.example").roles("EDITOR"))
+                        .param("name", expert).param("organisation", "HWK").param("email", "kein Mail"))
+                .andExpect(flash().attribute("failure", "sprechtag.admin.expertEmailInvalid"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM consultation_expert WHERE name = ?", Integer.class, expert)).isZero();
+        long slot = createSlots();
+        long expertId = jdbc.queryForObject("SELECT id FROM consultation_expert WHERE name = ?", Long.class, expert);
+        String business = accounts.create("BUSINESS", PASSWORD);
+        assertThat(consultations.book(slot, business, Topic.E_RECHNUNG, "Welches Format für die E-Rechnung?")).isTrue();
+        // the booking account owns a listing: its name stands next to the account on the expert's page
+        String listing = "test-sprechtag-" + UUID.randomUUID().toString().substring(0, 8);
+        jdbc.update("INSERT INTO business (slug, name, category_id, street, postal_code, status) VALUES "
+                + "(?, 'Schreinerei Sprechtag-Test', (SELECT id FROM category WHERE slug = 'handwerk'), 'Hochstraße 2', '46236', 'PENDING')",
+                listing);
+        jdbc.update("INSERT INTO business_owner (business_id, account_id) SELECT b.id, a.id FROM business b, account a "
+                + "WHERE b.slug = ? AND a.email = ?", listing, business);
+
+        String page = "/admin/sprechtag/experten/" + expertId;
+        mvc.perform(get("/admin/sprechtag").with(user("redaktion@test.example").roles("EDITOR")))
+                .andExpect(content().string(containsString("href=\"" + page + "\"")));
+        mvc.perform(get(page).with(user("redaktion@test.example").roles("EDITOR"))).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Buchungen von " + expert),
+                        containsString(day.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))),
+                        containsString("09:00 bis 09:30"), containsString(business), containsString("E-Rechnung"),
+                        containsString("Welches Format für die E-Rechnung?"), containsString("keine angegeben"),
+                        containsString("Schreinerei Sprechtag-Test"))));
+        jdbc.update("DELETE FROM business WHERE slug = ?", listing);
+
+        mvc.perform(post(page).with(csrf()).with(user("redaktion@test.example").roles("EDITOR")).param("email", "kein Mail"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(allOf(containsString("id=\"email-error\""),
+                        containsString("Bitte geben Sie eine gültige E-Mail-Adresse ein"))));
+        mvc.perform(post(page).with(csrf()).with(user("redaktion@test.example").roles("EDITOR")).param("email", " anna@hwk.example "))
+                .andExpect(redirectedUrl(page));
+        assertThat(jdbc.queryForObject("SELECT email FROM consultation_expert WHERE id = ?", String.class, expertId))
+                .isEqualTo("anna@hwk.example");
+        mvc.perform(get(page).with(user("redaktion@test.example").roles("EDITOR")))
+                .andExpect(content().string(containsString("anna@hwk.example")));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE entity_type = 'Sprechtag' AND entity_id = ? "
+                + "AND action = 'CHANGED' AND changes->'email'->>'after' = 'anna@hwk.example'", Integer.class, "Experte " + expertId))
+                .isEqualTo(1);
+        mvc.perform(post(page).with(csrf()).with(user("redaktion@test.example").roles("EDITOR")).param("email", ""))
+                .andExpect(redirectedUrl(page));
+        assertThat(jdbc.queryForObject("SELECT email FROM consultation_expert WHERE id = ?", String.class, expertId)).isNull();
+
+        mvc.perform(get("/admin/sprechtag/experten/999999999").with(user("redaktion@test.example").roles("EDITOR")))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/admin/sprechtag/experten/999999999").with(csrf()).with(user("redaktion@test.example").roles("EDITOR"))
+                .param("email", "a@b.example")).andExpect(status().isNotFound());
     }
 }

@@ -179,13 +179,18 @@ public class ConsultationService {
         return !id.isEmpty();
     }
 
-    public boolean addExpert(String name, String organisation) {
+    /** @param email optional (null); experts have no account */
+    public boolean addExpert(String name, String organisation, String email) {
         List<Long> id = jdbc.queryForList("""
-                INSERT INTO consultation_expert (name, organisation) VALUES (:name, :organisation)
+                INSERT INTO consultation_expert (name, organisation, email) VALUES (:name, :organisation, :email)
                 ON CONFLICT (name, organisation) DO NOTHING RETURNING id""",
-                new MapSqlParameterSource("name", name).addValue("organisation", organisation), Long.class);
+                new MapSqlParameterSource("name", name).addValue("organisation", organisation).addValue("email", email), Long.class);
         if (!id.isEmpty()) {
-            auditLog.record(ENTITY, "Experte " + id.get(0), "CREATED", Map.of(), Map.of("name", name, "organisation", organisation));
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("name", name);
+            after.put("organisation", organisation);
+            after.put("email", email);
+            auditLog.record(ENTITY, "Experte " + id.get(0), "CREATED", Map.of(), after);
         }
         return !id.isEmpty();
     }

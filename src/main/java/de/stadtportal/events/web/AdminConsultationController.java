@@ -5,31 +5,57 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 
 import de.stadtportal.events.domain.ConsultationService;
+import de.stadtportal.events.domain.ConsultationStaffService;
+import de.stadtportal.events.domain.ConsultationStaffService.DeleteResult;
+import de.stadtportal.events.domain.ConsultationStaffService.ExpertView;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Size;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff: Sprechtag days, experts and slots, and who booked what. */
+/** Staff: Sprechtag days, experts and slots, who booked what, and each expert's bookings on a printable page. */
 @Controller
 class AdminConsultationController {
 
-    private final ConsultationService consultations;
+    /** A plausible address; the database's CHECK agrees (something@something, no spaces). */
+    private static final String EMAIL = "[^@\\s]{1,64}@[^@\\s]{1,255}";
 
-    AdminConsultationController(ConsultationService consultations) {
+    private final ConsultationService consultations;
+    private final ConsultationStaffService staff;
+
+    AdminConsultationController(ConsultationService consultations, ConsultationStaffService staff) {
         this.consultations = consultations;
+        this.staff = staff;
+    }
+
+    record ExpertForm(@Size(max = ConsultationStaffService.MAX_EMAIL, message = "{validation.tooLong}")
+                      @Email(regexp = EMAIL, message = "{validation.email}") String email) {
+    }
+
+    @InitBinder("form")
+    void trim(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
     }
 
     @GetMapping("/admin/sprechtag")
     String overview(Model model) {
         LocalDate from = LocalDate.now(de.stadtportal.platform.PlatformConfiguration.CITY_ZONE).minusDays(7);
-        model.addAttribute("days", consultations.days(from));
-        model.addAttribute("experts", consultations.experts());
+        model.addAttribute("days", staff.days(from));
+        model.addAttribute("experts", staff.experts());
         model.addAttribute("slots", consultations.slotsFrom(from));
         return "admin/events/sprechtag";
     }
@@ -47,12 +73,16 @@ class AdminConsultationController {
 
     @PostMapping("/admin/sprechtag/experten")
     String addExpert(@RequestParam(required = false) String name, @RequestParam(required = false) String organisation,
-                     RedirectAttributes redirect) {
+                     @RequestParam(required = false) String email, RedirectAttributes redirect) {
         if (name == null || name.isBlank() || name.length() > 160 || organisation == null || organisation.isBlank()
                 || organisation.length() > 160) {
             return failure(redirect, "sprechtag.admin.expertInvalid");
         }
-        boolean added = consultations.addExpert(name.strip(), organisation.strip());
+        String address = email == null || email.isBlank() ? null : email.strip();
+        if (address != null && (address.length() > ConsultationStaffService.MAX_EMAIL || !address.matches(EMAIL))) {
+            return failure(redirect, "sprechtag.admin.expertEmailInvalid");
+        }
+        boolean added = consultations.addExpert(name.strip(), organisation.strip(), address);
         return added ? success(redirect, "sprechtag.admin.expertAdded") : failure(redirect, "sprechtag.admin.expertExists");
     }
 
@@ -77,6 +107,58 @@ class AdminConsultationController {
         }
         return consultations.deleteSlot(id) ? success(redirect, "sprechtag.admin.slotDeleted")
                 : failure(redirect, "sprechtag.admin.slotBooked");
+    }
+
+    @PostMapping("/admin/sprechtag/tage/{id}/loeschen")
+    String deleteDay(@PathVariable long id, RedirectAttributes redirect) {
+        DeleteResult result = staff.deleteDay(id);
+        if (result == DeleteResult.NOT_FOUND) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return result == DeleteResult.DELETED ? success(redirect, "sprechtag.admin.dayDeleted")
+                : failure(redirect, "sprechtag.admin.dayBooked");
+    }
+
+    @PostMapping("/admin/sprechtag/experten/{id}/loeschen")
+    String deleteExpert(@PathVariable long id, RedirectAttributes redirect) {
+        DeleteResult result = staff.deleteExpert(id);
+        if (result == DeleteResult.NOT_FOUND) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return result == DeleteResult.DELETED ? success(redirect, "sprechtag.admin.expertDeleted")
+                : failure(redirect, "sprechtag.admin.expertBooked");
+    }
+
+    /** One expert's bookings from today on, to print or to send them; experts have no account of their own. */
+    @GetMapping("/admin/sprechtag/experten/{id}")
+    String expert(@PathVariable long id, Model model) {
+        ExpertView expert = requireExpert(id);
+        model.addAttribute("form", new ExpertForm(expert.email()));
+        return showExpert(expert, model);
+    }
+
+    @PostMapping("/admin/sprechtag/experten/{id}")
+    String changeExpert(@PathVariable long id, @Valid @ModelAttribute("form") ExpertForm form, BindingResult result,
+                        Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        ExpertView expert = requireExpert(id);
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return showExpert(expert, model);
+        }
+        staff.setEmail(id, form.email());
+        redirect.addFlashAttribute("success", "sprechtag.admin.expertSaved");
+        return "redirect:/admin/sprechtag/experten/" + id;
+    }
+
+    private String showExpert(ExpertView expert, Model model) {
+        model.addAttribute("expert", expert);
+        model.addAttribute("bookings", staff.bookings(expert.id(),
+                LocalDate.now(de.stadtportal.platform.PlatformConfiguration.CITY_ZONE)));
+        return "admin/events/expert";
+    }
+
+    private ExpertView requireExpert(long id) {
+        return staff.expert(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     private static LocalDate date(String value) {
