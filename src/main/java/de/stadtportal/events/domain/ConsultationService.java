@@ -99,12 +99,6 @@ public class ConsultationService {
                         rs.getString("meeting_url")));
     }
 
-    @Transactional(readOnly = true)
-    public List<Expert> experts() {
-        return jdbc.query("SELECT id, name, organisation FROM consultation_expert ORDER BY name",
-                (rs, i) -> new Expert(rs.getLong("id"), rs.getString("name"), rs.getString("organisation")));
-    }
-
     /**
      * Books a free slot for a business account.
      *
@@ -252,9 +246,6 @@ public class ConsultationService {
     }
 
     public record Day(long id, LocalDate day, String meetingUrl) {
-    }
-
-    public record Expert(long id, String name, String organisation) {
     }
 
 }
