@@ -86,9 +86,15 @@ public class DirectoryApi {
     /** The query folded and as full text, computed once per search (materialised; InitPlans below). */
     private static final String QUERY_CTE = "q AS MATERIALIZED (SELECT websearch_to_tsquery('german', portal_fold(:q)) AS tsq,"
             + " portal_fold(:q) AS folded)";
-    /** Name weighs most (word similarity to the name plus the weighted full-text rank), then tags, then description. */
+    /**
+     * Name weighs most, then tags, then description: the weighted full-text rank plus how similar the name
+     * is to the query. A name that matches in full text counts as fully similar (1, the highest word
+     * similarity), which spares computing trigrams for each of up to a thousand names that match anyway;
+     * every other candidate gets its word similarity (typos: "Bäckrei").
+     */
     private static final String RANK = "ts_rank(b.search_vector, (SELECT tsq FROM q)) * 2"
-            + " + word_similarity((SELECT folded FROM q), b.name_folded)";
+            + " + CASE WHEN b.name_vector @@ (SELECT tsq FROM q) THEN 1"
+            + " ELSE word_similarity((SELECT folded FROM q), b.name_folded) END";
 
     public SearchResult search(Search search) {
         ZonedDateTime now = ZonedDateTime.now(clock);
@@ -105,7 +111,10 @@ public class DirectoryApi {
         String query = search.query() == null ? "" : search.query().strip();
         String filter = String.join(" AND ", filters(search, params));
         int page = Math.max(search.page(), 0);
-        params.addValue("q", query).addValue("limit", PAGE_SIZE).addValue("offset", (long) page * PAGE_SIZE);
+        long offset = (long) page * PAGE_SIZE;
+        // pages end at MAX_RESULTS (the candidates hold one more, which only tells that there are more)
+        params.addValue("q", query).addValue("limit", Math.max(0, Math.min(PAGE_SIZE, MAX_RESULTS - offset)))
+                .addValue("offset", offset);
         boolean byName = query.isEmpty() || "name".equals(search.sort());
         String order = byName ? "name, id" : "rank DESC, name, id";
         String sql;
