@@ -128,8 +128,6 @@ public class DirectoryApi {
             // index); all full text (name, tags, description) unless the names already fill the cap;
             // names with a typo (trigrams) only if full text found fewer names than a page; businesses
             // of a category the query names ("Gastronomie"). Only these are ranked and counted.
-            List<Long> namedCategories = jdbc.queryForList(
-                    "SELECT id FROM category WHERE portal_fold(name) = portal_fold(:q)", Map.of("q", query), Long.class);
             String select = "SELECT b.id, b.name, " + RANK + " AS rank FROM business b WHERE " + filter;
             String cap = " LIMIT " + (MAX_RESULTS + 1);
             sql = "WITH " + QUERY_CTE + ","
@@ -138,12 +136,13 @@ public class DirectoryApi {
                     + " AND b.search_vector @@ (SELECT tsq FROM q)" + cap + "),"
                     + " typo AS (" + select + " AND (SELECT count(*) FROM named) < " + FEW_NAMES
                     + " AND (SELECT folded FROM q) <% b.name_folded" + cap + "),"
-                    + (namedCategories.isEmpty() ? "" : " category_named AS (" + select
-                    + " AND b.category_id IN (:namedCategories)" + cap + "),")
+                    // scanned only if the query names a category (one-time filter)
+                    + " category_named AS MATERIALIZED (SELECT id FROM category WHERE portal_fold(name) = (SELECT folded FROM q)),"
+                    + " in_category AS (" + select + " AND EXISTS (SELECT FROM category_named)"
+                    + " AND b.category_id IN (SELECT id FROM category_named)" + cap + "),"
                     + " cand AS (SELECT * FROM named UNION SELECT * FROM fulltext UNION SELECT * FROM typo"
-                    + (namedCategories.isEmpty() ? "" : " UNION SELECT * FROM category_named") + "),"
+                    + " UNION SELECT * FROM in_category),"
                     + " page AS (SELECT * FROM cand ORDER BY " + order + " LIMIT :limit OFFSET :offset)";
-            params.addValue("namedCategories", namedCategories);
         }
         // one round trip: the count always gives one row, the page's rows (if any) join it;
         // names, places and "open now" only for the page's rows
