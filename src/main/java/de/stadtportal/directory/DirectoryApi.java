@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Reading the business directory: search with filters and paging, one business with its hours.
  * Search runs in PostgreSQL: German full text over folded text (umlauts and ß either way),
  * trigram similarity on the name for typos, name weighing more than tags and description.
+ * It ranks and counts a bounded set of index-backed candidates (at most {@link #MAX_RESULTS}, then
+ * "mehr als 1.000"), and identical searches within a short time reuse their result
+ * ({@link DirectorySearchCache}, never after a change).
  */
 @Service
 @Transactional(readOnly = true)
