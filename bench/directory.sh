@@ -62,6 +62,13 @@ CONF
   nginx -c "$DATA/nginx.conf"
 fi
 
+# JIT warm-up of both portals (detail, hot and varied searches), so the first size is not measured cold
+echo "warming up both portals (40 s)"
+for port in $PORT $UNCACHED_PORT; do
+  wrk -t2 -c32 -d10s "http://127.0.0.1:$port$DETAIL" >/dev/null
+  BENCH_SIZE=60 wrk -t2 -c32 -d10s -s bench/directory-queries.lua "http://127.0.0.1:$port/unternehmen" >/dev/null
+done
+
 have=60
 for size in $SIZES; do
   add=$((size - have))
