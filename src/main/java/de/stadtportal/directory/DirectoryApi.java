@@ -21,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Reading the business directory: search with filters and paging, one business with its hours.
  * Search runs in PostgreSQL: German full text over folded text (umlauts and ß either way),
  * trigram similarity on the name for typos, name weighing more than tags and description.
+ * It ranks and counts a bounded set of index-backed candidates (at most {@link #MAX_RESULTS}, then
+ * "mehr als 1.000"), and identical searches within a short time reuse their result
+ * ({@link DirectorySearchCache}, never after a change).
  */
 @Service
 @Transactional(readOnly = true)
@@ -64,38 +67,104 @@ public class DirectoryApi {
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final DirectoryProperties settings;
+    private final DirectorySearchCache cache;
 
-    DirectoryApi(NamedParameterJdbcTemplate jdbc, Clock clock, DirectoryProperties settings) {
+    DirectoryApi(NamedParameterJdbcTemplate jdbc, Clock clock, DirectoryProperties settings, DirectorySearchCache cache) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
+        this.cache = cache;
     }
 
+    /**
+     * A search looks at no more candidates than this; with more matches the page says "mehr als 1.000"
+     * and pages end there. Ranking or counting every one of 10,000 "Bäckerei" names costs more than the
+     * page may take, and nobody pages through them: a more precise query or a filter helps instead.
+     */
+    public static final int MAX_RESULTS = 1000;
+
+    /** Full text finding fewer names than a page adds names with a typo (trigrams): "Bäckrei", "Fahrrad". */
+    private static final int FEW_NAMES = PAGE_SIZE;
+
+    /** The query folded and as full text, computed once per search (materialised; InitPlans below). */
+    private static final String QUERY_CTE = "q AS MATERIALIZED (SELECT websearch_to_tsquery('german', portal_fold(:q)) AS tsq,"
+            + " portal_fold(:q) AS folded)";
+    /**
+     * Name weighs most, then tags, then description: the weighted full-text rank plus how similar the name
+     * is to the query. A name that matches in full text counts as fully similar (1, the highest word
+     * similarity), which spares computing trigrams for each of up to a thousand names that match anyway;
+     * every other candidate gets its word similarity (typos: "Bäckrei").
+     */
+    private static final String RANK = "ts_rank(b.search_vector, (SELECT tsq FROM q)) * 2"
+            + " + CASE WHEN b.name_vector @@ (SELECT tsq FROM q) THEN 1"
+            + " ELSE word_similarity((SELECT folded FROM q), b.name_folded) END";
+
     public SearchResult search(Search search) {
-        // a one-letter typo in a word of eight ("Bäckrei") scores about 0.55; the default is 0.6
-        jdbc.getJdbcOperations().execute("SET LOCAL pg_trgm.word_similarity_threshold = 0.5");
-        MapSqlParameterSource params = params();
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        // a one-letter typo in a word of eight ("Bäckrei") scores about 0.55; the default is 0.6.
+        // The same round trip reads the version of the directory's data for the cache key (is_called
+        // tells the untouched sequence, last_value 1, from the one after its first change, also 1).
+        Long version = jdbc.getJdbcOperations().queryForObject(
+                "SELECT last_value + is_called::int FROM directory_version,"
+                        + " set_config('pg_trgm.word_similarity_threshold', '0.5', true)",
+                Long.class);
+        return cache.get(search, version, now.toLocalDateTime().withSecond(0).withNano(0), () -> searchNow(search, now));
+    }
+
+    private SearchResult searchNow(Search search, ZonedDateTime now) {
+        MapSqlParameterSource params = params(now);
         String query = search.query() == null ? "" : search.query().strip();
-        String where = where(search, params);
-        String rank = query.isEmpty() || "name".equals(search.sort())
-                ? "0"
-                : "ts_rank(b.search_vector, " + TSQUERY + ") * 2 + word_similarity(" + FOLDED + ", b.name_folded)";
-        params.addValue("limit", PAGE_SIZE).addValue("offset", (long) Math.max(search.page(), 0) * PAGE_SIZE);
-        // one pass ranks, counts (window) and pages; names, places and "open now" only for the page's rows
+        String filter = String.join(" AND ", filters(search, params));
+        int page = Math.max(search.page(), 0);
+        long offset = (long) page * PAGE_SIZE;
+        // pages end at MAX_RESULTS (the candidates hold one more, which only tells that there are more)
+        params.addValue("q", query).addValue("limit", Math.max(0, Math.min(PAGE_SIZE, MAX_RESULTS - offset)))
+                .addValue("offset", offset);
+        boolean byName = query.isEmpty() || "name".equals(search.sort());
+        String order = byName ? "name, id" : "rank DESC, name, id";
+        String sql;
+        if (query.isEmpty()) {
+            // no query: the page in name order (index on status, name), the count stops after MAX_RESULTS
+            sql = "WITH cand AS (SELECT 1 FROM business b WHERE " + filter + " LIMIT " + (MAX_RESULTS + 1) + "),"
+                    + " page AS (SELECT b.id, b.name, 0 AS rank FROM business b WHERE " + filter
+                    + " ORDER BY b.name, b.id LIMIT :limit OFFSET :offset)";
+        } else {
+            // Candidates, each set index-backed and bounded: names matching in full text first (own GIN
+            // index); all full text (name, tags, description) unless the names already fill the cap;
+            // names with a typo (trigrams) only if full text found fewer names than a page; businesses
+            // of a category the query names ("Gastronomie"). Only these are ranked and counted.
+            String select = "SELECT b.id, b.name, " + RANK + " AS rank FROM business b WHERE " + filter;
+            String cap = " LIMIT " + (MAX_RESULTS + 1);
+            sql = "WITH " + QUERY_CTE + ","
+                    + " named AS (" + select + " AND b.name_vector @@ (SELECT tsq FROM q)" + cap + "),"
+                    + " fulltext AS (" + select + " AND (SELECT count(*) FROM named) <= " + MAX_RESULTS
+                    + " AND b.search_vector @@ (SELECT tsq FROM q)" + cap + "),"
+                    + " typo AS (" + select + " AND (SELECT count(*) FROM named) < " + FEW_NAMES
+                    + " AND (SELECT folded FROM q) <% b.name_folded" + cap + "),"
+                    // scanned only if the query names a category (one-time filter)
+                    + " category_named AS MATERIALIZED (SELECT id FROM category WHERE portal_fold(name) = (SELECT folded FROM q)),"
+                    + " in_category AS (" + select + " AND EXISTS (SELECT FROM category_named)"
+                    + " AND b.category_id IN (SELECT id FROM category_named)" + cap + "),"
+                    + " cand AS (SELECT * FROM named UNION SELECT * FROM fulltext UNION SELECT * FROM typo"
+                    + " UNION SELECT * FROM in_category),"
+                    + " page AS (SELECT * FROM cand ORDER BY " + order + " LIMIT :limit OFFSET :offset)";
+        }
+        // one round trip: the count always gives one row, the page's rows (if any) join it;
+        // names, places and "open now" only for the page's rows
         List<Long> totals = new ArrayList<>();
-        List<BusinessSummary> hits = jdbc.query(SUMMARY_COLUMNS + ", page.total"
-                + " FROM (SELECT b.id, b.name, count(*) OVER () AS total, " + rank + " AS rank" + where
-                + " ORDER BY rank DESC, b.name, b.id LIMIT :limit OFFSET :offset) page"
-                + " JOIN business b ON b.id = page.id" + SUMMARY_JOINS
-                + " ORDER BY page.rank DESC, page.name, page.id",
-                params, (rs, i) -> {
+        List<BusinessSummary> hits = new ArrayList<>();
+        jdbc.query(sql + " SELECT t.total, s.* FROM (SELECT count(*) AS total FROM cand) t LEFT JOIN ("
+                        + SUMMARY_COLUMNS + ", page.id AS page_id, page.name AS page_name, page.rank AS page_rank"
+                        + " FROM page JOIN business b ON b.id = page.id" + SUMMARY_JOINS + ") s ON TRUE"
+                        + " ORDER BY " + (byName ? "s.page_name, s.page_id" : "s.page_rank DESC, s.page_name, s.page_id"),
+                params, rs -> {
                     totals.add(rs.getLong("total"));
-                    return summary(rs);
+                    if (rs.getString("slug") != null) {
+                        hits.add(summary(rs));
+                    }
                 });
-        // past the last page there is no row to carry the count
-        long total = !totals.isEmpty() ? totals.get(0)
-                : search.page() > 0 ? jdbc.queryForObject("SELECT count(*)" + where, params, Long.class) : 0;
-        return new SearchResult(hits, total, Math.max(search.page(), 0), PAGE_SIZE);
+        long found = totals.isEmpty() ? 0 : totals.get(0);
+        return new SearchResult(List.copyOf(hits), Math.min(found, MAX_RESULTS), found > MAX_RESULTS, page, PAGE_SIZE);
     }
 
     /** FROM and WHERE of a search: published businesses matching the query and filters; adds the parameters. */
@@ -103,7 +172,7 @@ public class DirectoryApi {
         String query = search.query() == null ? "" : search.query().strip();
         params.addValue("q", query);
         // each condition can use an index: full text (GIN), trigram on the folded name (GIN), category
-        List<String> conditions = new ArrayList<>(List.of("b.status = 'PUBLISHED'"));
+        List<String> conditions = filters(search, params);
         if (!query.isEmpty()) {
             // a query naming a category ("Gastronomie") finds that category; looked up first, because a
             // subquery inside the OR would keep PostgreSQL from combining the indexes (BitmapOr)
@@ -113,6 +182,12 @@ public class DirectoryApi {
             conditions.add("(b.search_vector @@ " + TSQUERY + " OR " + FOLDED + " <% b.name_folded"
                     + (namedCategories.isEmpty() ? "" : " OR b.category_id IN (:namedCategories)") + ")");
         }
+        return " FROM business b WHERE " + String.join(" AND ", conditions);
+    }
+
+    /** Conditions on b besides the query: published, category, district, attributes, open now; adds the parameters. */
+    private List<String> filters(Search search, MapSqlParameterSource params) {
+        List<String> conditions = new ArrayList<>(List.of("b.status = 'PUBLISHED'"));
         if (search.category() != null && !search.category().isBlank()) {
             conditions.add("b.category_id = (SELECT id FROM category WHERE slug = :category)");
             params.addValue("category", search.category());
@@ -130,7 +205,7 @@ public class DirectoryApi {
         if (search.openNow()) {
             conditions.add("(" + OPEN_NOW + ")");
         }
-        return " FROM business b WHERE " + String.join(" AND ", conditions);
+        return conditions;
     }
 
     /**
@@ -239,7 +314,10 @@ public class DirectoryApi {
     }
 
     private MapSqlParameterSource params() {
-        ZonedDateTime now = ZonedDateTime.now(clock);
+        return params(ZonedDateTime.now(clock));
+    }
+
+    private static MapSqlParameterSource params(ZonedDateTime now) {
         return new MapSqlParameterSource()
                 .addValue("today", now.toLocalDate())
                 .addValue("dow", now.getDayOfWeek().getValue())
@@ -271,7 +349,11 @@ public class DirectoryApi {
                          String sort, int page) {
     }
 
-    public record SearchResult(List<BusinessSummary> hits, long total, int page, int pageSize) {
+    /**
+     * @param total  matches, at most {@link #MAX_RESULTS}
+     * @param capped there are more than {@link #MAX_RESULTS} matches ("mehr als 1.000"); pages end there
+     */
+    public record SearchResult(List<BusinessSummary> hits, long total, boolean capped, int page, int pageSize) {
 
         public boolean hasNext() {
             return (long) (page + 1) * pageSize < total;

@@ -13,6 +13,7 @@ import java.util.List;
 import de.stadtportal.PortalTest;
 import de.stadtportal.directory.DirectoryApi.BusinessSummary;
 import de.stadtportal.directory.DirectoryApi.Search;
+import de.stadtportal.directory.DirectoryApi.SearchResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,6 +63,66 @@ class DirectoryTest {
         jdbc.update("UPDATE business SET tags = 'Zechenlicht' WHERE id = ?", inTags);
         assertThat(names(new Search("Zechenlicht", null, null, List.of(), false, "relevanz", 0))).containsExactly(
                 "Testbetrieb test-zechenlicht", "Testbetrieb test-schlagwort", "Testbetrieb test-beschreibung");
+    }
+
+    @Test
+    void moreThanAThousandMatchesAreCountedAsMoreAndPagesEndThere() throws Exception {
+        jdbc.update("""
+                INSERT INTO business (slug, name, category_id, street, postal_code, status)
+                SELECT 'test-kohle-' || g, 'Kohlenhandel Nummer ' || g, (SELECT id FROM category WHERE slug = 'handwerk'),
+                       'Teststraße ' || g, '46236', 'PUBLISHED'
+                FROM generate_series(1, 1005) AS g""");
+        SearchResult first = directory.search(new Search("Kohlenhandel", null, null, List.of(), false, "relevanz", 0));
+        assertThat(first.capped()).isTrue();
+        assertThat(first.total()).isEqualTo(DirectoryApi.MAX_RESULTS);
+        assertThat(first.hits()).hasSize(DirectoryApi.PAGE_SIZE);
+        assertThat(first.pages()).isEqualTo(DirectoryApi.MAX_RESULTS / DirectoryApi.PAGE_SIZE);
+        SearchResult last = directory.search(new Search("Kohlenhandel", null, null, List.of(), false, "name", first.pages() - 1));
+        assertThat(last.hits()).hasSize(DirectoryApi.PAGE_SIZE);
+        assertThat(last.hasNext()).isFalse();
+        SearchResult beyond = directory.search(new Search("Kohlenhandel", null, null, List.of(), false, "relevanz", first.pages()));
+        assertThat(beyond.hits()).isEmpty();
+        assertThat(beyond.capped()).isTrue();
+        // without a query the count stops at the cap too
+        assertThat(directory.search(new Search("", "handwerk", null, List.of(), false, "name", 0)).capped()).isTrue();
+        // up to the cap the count is exact
+        jdbc.update("DELETE FROM business WHERE slug LIKE 'test-kohle-100_'");
+        SearchResult below = directory.search(new Search("Kohlenhandel", null, null, List.of(), false, "relevanz", 0));
+        assertThat(below.capped()).isFalse();
+        assertThat(below.total()).isEqualTo(999);
+        jdbc.update("""
+                INSERT INTO business (slug, name, category_id, street, postal_code, status)
+                SELECT 'test-kohle-' || g, 'Kohlenhandel Nummer ' || g, (SELECT id FROM category WHERE slug = 'handwerk'),
+                       'Teststraße ' || g, '46236', 'PUBLISHED'
+                FROM generate_series(1000, 1005) AS g""");
+        mvc.perform(get("/unternehmen").param("q", "Kohlenhandel"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Mehr als 1.000 Unternehmen gefunden"),
+                        containsString("Seite 1 von 50"))));
+        mvc.perform(get("/unternehmen").param("q", "Kohlenhandel").param("lang", "en"))
+                .andExpect(content().string(containsString("More than 1,000 businesses found")));
+    }
+
+    @Test
+    void aRepeatedSearchSeesEveryChangeAtOnce() {
+        Search search = new Search("Grubenlampe", null, null, List.of(), false, "relevanz", 0);
+        assertThat(names(search)).isEmpty();
+        long id = insert("test-grubenlampe");
+        jdbc.update("UPDATE business SET name = 'Grubenlampe Hanke' WHERE id = ?", id);
+        assertThat(names(search)).containsExactly("Grubenlampe Hanke");
+        jdbc.update("UPDATE business SET status = 'ARCHIVED' WHERE id = ?", id);
+        assertThat(names(search)).isEmpty();
+    }
+
+    @Test
+    void typosAreFoundWhenFullTextFindsFewNames() {
+        // full text finds no name "Zechenbäckerei", trigrams find the name with a typo
+        insert("test-zechenbaeckerei");
+        jdbc.update("UPDATE business SET name = 'Zechenbäckerei Lohmann' WHERE slug = 'test-zechenbaeckerei'");
+        assertThat(names(new Search("Zechenbäckrei", null, null, List.of(), false, "relevanz", 0)))
+                .contains("Zechenbäckerei Lohmann");
+        // an exact name match ranks before a similar name
+        assertThat(names(new Search("Bäckerei", null, null, List.of(), false, "relevanz", 0)).get(0)).startsWith("Bäckerei");
     }
 
     @Test

@@ -12,10 +12,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmationInterval after this long without a confirmation a listing is flagged and its owner reminded
  * @param claimValidity        how long a claim invitation can be used
  * @param reportsPerHour       how many "Daten veraltet?" reports one client address may send per hour
+ * @param searchCacheTtl       how long an identical search's result is reused (any change to the directory's
+ *                             data ends it at once); 0 switches the cache off
+ * @param searchCacheSize      how many different searches the cache holds at most
  */
 @ConfigurationProperties("portal.directory")
 public record DirectoryProperties(@DefaultValue("false") boolean approveChangesFirst,
                                   @DefaultValue("365d") Duration confirmationInterval,
                                   @DefaultValue("14d") Duration claimValidity,
-                                  @DefaultValue("5") int reportsPerHour) {
+                                  @DefaultValue("5") int reportsPerHour,
+                                  @DefaultValue("30s") Duration searchCacheTtl,
+                                  @DefaultValue("1000") int searchCacheSize) {
 }
