@@ -64,7 +64,7 @@ class ApproveChangesFirstTest {
     @BeforeEach
     void setUp() {
         listings = new ListingService(named, accountApi, mailOutbox, auditLog, messages, properties,
-                new DirectoryProperties(true, Duration.ofDays(365), Duration.ofDays(14), 5));
+                new DirectoryProperties(true, Duration.ofDays(365), Duration.ofDays(14), 5, Duration.ZERO, 0));
         accounts = new TestAccounts(jdbc, encoder);
         owner = accounts.create("BUSINESS", "Freigabe zuerst, bitte sehr");
         id = jdbc.queryForObject("""
