@@ -17,6 +17,7 @@ import de.stadtportal.PortalTest;
 import de.stadtportal.events.domain.Event;
 import de.stadtportal.events.domain.EventService;
 import de.stadtportal.events.domain.EventService.Registrant;
+import de.stadtportal.events.domain.Recurrences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,56 @@ class AdminEventsTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_mail WHERE recipient IN (?, ?) AND body LIKE '%absagen%'",
                 Integer.class, "anna-" + slug + "@test.example", "ben-" + slug + "@test.example")).isEqualTo(2);
         mvc.perform(get("/veranstaltungen/" + slug)).andExpect(content().string(containsString("abgesagt")));
+    }
+
+    @Test
+    void aMovedDateOfASeriesTakesItsRegistrationsAlongAndShowsInTheFeedAtItsNewTime() throws Exception {
+        mvc.perform(form("/admin/veranstaltungen/neu", "date", "2027-09-01", "startTime", "08:00", "endTime", "09:30",
+                "rrule", "FREQ=MONTHLY;BYDAY=1WE", "capacity", "10")).andExpect(status().is3xxRedirection());
+        Event event = events.find(slug).orElseThrow();
+        String email = "verschoben-" + slug + "@test.example";
+        mvc.perform(post("/veranstaltungen/" + slug + "/anmeldung").with(csrf()).param("date", "2027-10-06T08:00")
+                .param("name", "Vera Verschoben").param("email", email).param("people", "1")).andExpect(status().is3xxRedirection());
+
+        mvc.perform(form("/admin/veranstaltungen/" + event.id(), "date", "2027-09-01", "startTime", "08:00", "endTime", "09:30",
+                        "rrule", "FREQ=MONTHLY;BYDAY=1WE", "capacity", "10", "moves", "2027-10-06 2027-10-08"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("drei Angaben")));
+        mvc.perform(form("/admin/veranstaltungen/" + event.id(), "date", "2027-09-01", "startTime", "08:00", "endTime", "09:30",
+                        "rrule", "FREQ=MONTHLY;BYDAY=1WE", "capacity", "10", "moves", "2027-10-06 2027-10-08 09:00"))
+                .andExpect(status().is3xxRedirection());
+
+        Event moved = events.find(event.id()).orElseThrow();
+        assertThat(Recurrences.starts(moved, LocalDateTime.of(2027, 9, 1, 0, 0), LocalDateTime.of(2027, 12, 31, 0, 0)))
+                .containsExactly(LocalDateTime.of(2027, 9, 1, 8, 0), LocalDateTime.of(2027, 10, 8, 9, 0),
+                        LocalDateTime.of(2027, 11, 3, 8, 0), LocalDateTime.of(2027, 12, 1, 8, 0));
+        // the registration now belongs to the new time, and its owner knows
+        assertThat(jdbc.queryForObject("""
+                SELECT o.starts_at FROM event_registration r JOIN event_occurrence o ON o.id = r.occurrence_id
+                WHERE r.email = ?""", LocalDateTime.class, email)).isEqualTo(LocalDateTime.of(2027, 10, 8, 9, 0));
+        assertThat(jdbc.queryForObject("SELECT body FROM outbox_mail WHERE recipient = ? AND subject LIKE 'Termin verschoben%'",
+                String.class, email)).contains("06.10.2027, 08:00", "08.10.2027, 09:00");
+
+        String ics = mvc.perform(get("/veranstaltungen/" + slug + ".ics")).andReturn().getResponse().getContentAsString();
+        assertThat(ics).contains("RDATE;TZID=Europe/Berlin:20271008T090000", "EXDATE;TZID=Europe/Berlin:20271006T080000");
+        net.fortuna.ical4j.model.Calendar calendar = new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(ics));
+        calendar.validate();
+        java.util.List<LocalDateTime> starts = new java.util.ArrayList<>();
+        net.fortuna.ical4j.model.component.VEvent vevent = calendar.getComponent("VEVENT")
+                .map(c -> (net.fortuna.ical4j.model.component.VEvent) c).orElseThrow();
+        java.time.ZoneId berlin = java.time.ZoneId.of("Europe/Berlin");
+        for (var period : vevent.<java.time.ZonedDateTime>calculateRecurrenceSet(new net.fortuna.ical4j.model.Period<>(
+                java.time.ZonedDateTime.of(2027, 9, 1, 0, 0, 0, 0, berlin), java.time.ZonedDateTime.of(2027, 11, 1, 0, 0, 0, 0, berlin)))) {
+            starts.add(period.getStart().withZoneSameInstant(berlin).toLocalDateTime());
+        }
+        assertThat(starts).containsExactlyInAnyOrder(LocalDateTime.of(2027, 9, 1, 8, 0), LocalDateTime.of(2027, 10, 8, 9, 0));
+        java.util.List<LocalDateTime> second = new java.util.ArrayList<>();
+        var dates = biweekly.Biweekly.parse(ics).first().getEvents().get(0).getDateIterator(java.util.TimeZone.getTimeZone(berlin));
+        while (dates.hasNext() && second.size() < 3) {
+            second.add(dates.next().toInstant().atZone(berlin).toLocalDateTime());
+        }
+        assertThat(second).containsExactly(LocalDateTime.of(2027, 9, 1, 8, 0), LocalDateTime.of(2027, 10, 8, 9, 0),
+                LocalDateTime.of(2027, 11, 3, 8, 0));
+        jdbc.update("DELETE FROM outbox_mail WHERE recipient = ?", email);
     }
 
     @Test

@@ -16,7 +16,7 @@ class RecurrencesTest {
     static Event weekly(String rule) {
         LocalDateTime start = LocalDateTime.of(2027, 3, 2, 7, 0);
         return new Event(1, "markt", "Markt", "wochenmarkt", "Wochenmarkt", "", start, start.plusHours(6),
-                Recurrences.normalise(rule), Set.of(LocalDate.of(2027, 3, 9)), "Pferdemarkt", null, null, "Bottrop", null, "Stadt",
+                Recurrences.normalise(rule), Set.of(LocalDate.of(2027, 3, 9)), java.util.Map.of(), "Pferdemarkt", null, null, "Bottrop", null, "Stadt",
                 null, "PUBLISHED", false);
     }
 

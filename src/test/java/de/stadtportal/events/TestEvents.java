@@ -30,7 +30,7 @@ final class TestEvents {
     long create(String slug, String title, String category, LocalDateTime start, LocalDateTime end, String rrule,
                 Set<LocalDate> exceptions, Integer capacity) {
         long id = events.save(null, new EventData(slug, title, category, "Beschreibung mit </script> und & Co.", start, end,
-                rrule, exceptions, "Kulturzentrum August Everding", "Blumenstraße 12-14", "46236", "Bottrop", null,
+                rrule, exceptions, java.util.Map.of(), "Kulturzentrum August Everding", "Blumenstraße 12-14", "46236", "Bottrop", null,
                 "Wirtschaftsförderung Bottrop", capacity));
         created.add(id);
         return id;

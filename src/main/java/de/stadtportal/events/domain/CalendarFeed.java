@@ -24,6 +24,7 @@ import net.fortuna.ical4j.model.property.DtStamp;
 import net.fortuna.ical4j.model.property.ExDate;
 import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.RDate;
 import net.fortuna.ical4j.model.property.RRule;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
@@ -93,6 +94,12 @@ public class CalendarFeed {
         }
         if (event.series()) {
             vevent.add(new RRule<>(event.rrule()));
+            if (!event.moves().isEmpty()) {
+                // a moved date: the rule's date is excluded below, the new one added here
+                List<ZonedDateTime> moved = event.moves().values().stream().sorted().map(CalendarFeed::zoned).toList();
+                vevent.add(new RDate<>(new ParameterList(List.of(new TzId(PlatformConfiguration.CITY_ZONE.getId()))),
+                        new DateList<>(moved)));
+            }
             if (!event.exceptions().isEmpty()) {
                 List<ZonedDateTime> dates = event.exceptions().stream().sorted()
                         .map(day -> zoned(day.atTime(event.start().toLocalTime()))).toList();

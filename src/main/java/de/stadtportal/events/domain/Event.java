@@ -3,17 +3,19 @@ package de.stadtportal.events.domain;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * One event or series as stored. Times are local in Europe/Berlin.
  *
  * @param rrule      recurrence rule (RFC 5545, without "RRULE:"), null for a single date
- * @param exceptions cancelled dates of a series
+ * @param exceptions dates of a series that do not take place as the rule says (cancelled or moved)
+ * @param moves      of those, the ones moved: the rule's day → the new local start (same duration)
  * @param capacity   places per date; null when no registration is needed
  */
 public record Event(long id, String slug, String title, String categorySlug, String categoryName, String description,
-                    LocalDateTime start, LocalDateTime end, String rrule, Set<LocalDate> exceptions, String placeName,
+                    LocalDateTime start, LocalDateTime end, String rrule, Set<LocalDate> exceptions, Map<LocalDate, LocalDateTime> moves, String placeName,
                     String street, String postalCode, String city, String onlineUrl, String organiser,
                     Integer capacity, String status, boolean example) {
 

@@ -45,7 +45,11 @@ public class EventService {
 
     private static final String SELECT = """
             SELECT e.*, c.slug AS category_slug, c.name AS category_name,
-                   ARRAY(SELECT x.day FROM event_exception x WHERE x.event_id = e.id ORDER BY x.day) AS exception_days
+                   ARRAY(SELECT x.day FROM event_exception x WHERE x.event_id = e.id ORDER BY x.day) AS exception_days,
+                   ARRAY(SELECT x.day FROM event_exception x WHERE x.event_id = e.id AND x.moved_to IS NOT NULL
+                         ORDER BY x.day) AS moved_days,
+                   ARRAY(SELECT x.moved_to FROM event_exception x WHERE x.event_id = e.id AND x.moved_to IS NOT NULL
+                         ORDER BY x.day) AS moved_starts
             FROM event e JOIN event_category c ON c.id = e.category_id""";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -339,15 +343,30 @@ public class EventService {
                 }
             }
         }
-        Set<LocalDate> oldExceptions = before.isEmpty() ? Set.of() : find(id).orElseThrow().exceptions();
+        Event old = before.isEmpty() ? null : find(id).orElseThrow();
+        Set<LocalDate> oldExceptions = old == null ? Set.of() : old.exceptions();
+        Map<LocalDate, LocalDateTime> oldMoves = old == null ? Map.of() : old.moves();
         jdbc.update("DELETE FROM event_exception WHERE event_id = :id", Map.of("id", id));
         for (LocalDate day : data.exceptions()) {
             jdbc.update("INSERT INTO event_exception (event_id, day) VALUES (:id, :day)", Map.of("id", id, "day", day));
         }
+        for (Map.Entry<LocalDate, LocalDateTime> move : data.moves().entrySet()) {
+            jdbc.update("""
+                    INSERT INTO event_exception (event_id, day, moved_to) VALUES (:id, :day, :movedTo)
+                    ON CONFLICT (event_id, day) DO UPDATE SET moved_to = EXCLUDED.moved_to""",
+                    new MapSqlParameterSource("id", id).addValue("day", move.getKey()).addValue("movedTo", move.getValue()));
+        }
         Event saved = find(id).orElseThrow();
         for (LocalDate day : data.exceptions()) {
-            if (!oldExceptions.contains(day)) {
+            if (!oldExceptions.contains(day) || oldMoves.containsKey(day)) {
                 tellRegistrants(saved, day, "events.mail.dateCancelled");
+            }
+        }
+        for (Map.Entry<LocalDate, LocalDateTime> move : data.moves().entrySet()) {
+            LocalDateTime from = oldMoves.containsKey(move.getKey()) ? oldMoves.get(move.getKey())
+                    : oldExceptions.contains(move.getKey()) ? null : move.getKey().atTime(saved.start().toLocalTime());
+            if (from != null && !from.equals(move.getValue())) {
+                moveRegistrations(saved, from, move.getValue());
             }
         }
         auditLog.record(ENTITY, id, before.isEmpty() ? "CREATED" : "CHANGED", before, snapshot(saved));
@@ -367,6 +386,33 @@ public class EventService {
     }
 
     /** Mails everyone still registered for coming dates (all, or those on one day) and cancels their registrations. */
+
+    /**
+     * A moved date takes its registrations along (when nobody registered for the new time yet);
+     * everyone registered gets the new time by mail, with the new date as a calendar file.
+     */
+    private void moveRegistrations(Event event, LocalDateTime from, LocalDateTime to) {
+        int moved = jdbc.update("""
+                UPDATE event_occurrence SET starts_at = :to WHERE event_id = :event AND starts_at = :from
+                AND NOT EXISTS (SELECT 1 FROM event_occurrence o WHERE o.event_id = :event AND o.starts_at = :to)""",
+                new MapSqlParameterSource("event", event.id()).addValue("from", from).addValue("to", to));
+        if (moved == 0) {
+            return;
+        }
+        Locale locale = LocaleContextHolder.getLocale();
+        for (RegistrationView registration : jdbc.query("""
+                SELECT r.*, o.starts_at, e.slug, e.title FROM event_registration r
+                JOIN event_occurrence o ON o.id = r.occurrence_id JOIN event e ON e.id = o.event_id
+                WHERE e.id = :event AND o.starts_at = :to AND r.status <> 'CANCELLED' ORDER BY r.id""",
+                new MapSqlParameterSource("event", event.id()).addValue("to", to), (rs, i) -> registration(rs))) {
+            mailOutbox.queue(registration.email(),
+                    messages.getMessage("events.mail.dateMoved.subject", new Object[] {event.title()}, locale),
+                    messages.getMessage("events.mail.dateMoved.body", new Object[] {registration.name(), event.title(),
+                            from.format(WHEN), to.format(WHEN)}, locale),
+                    registration.confirmed() ? appointment(event, to, null) : null);
+        }
+    }
+
     private void tellRegistrants(Event event, LocalDate day, String key) {
         MapSqlParameterSource params = new MapSqlParameterSource("id", event.id()).addValue("now", now());
         String onDay = "";
@@ -400,6 +446,7 @@ public class EventService {
         values.put("end", event.end());
         values.put("rrule", event.rrule());
         values.put("exceptions", event.exceptions());
+        values.put("moves", event.moves());
         values.put("place", event.placeName());
         values.put("onlineUrl", event.onlineUrl());
         values.put("organiser", event.organiser());
@@ -446,10 +493,16 @@ public class EventService {
                 exceptions.add(day instanceof java.sql.Date date ? date.toLocalDate() : LocalDate.parse(day.toString()));
             }
         }
+        Map<LocalDate, LocalDateTime> moves = new java.util.TreeMap<>();
+        Object[] movedDays = (Object[]) rs.getArray("moved_days").getArray();
+        Object[] movedStarts = (Object[]) rs.getArray("moved_starts").getArray();
+        for (int i = 0; i < movedDays.length; i++) {
+            moves.put(((java.sql.Date) movedDays[i]).toLocalDate(), ((java.sql.Timestamp) movedStarts[i]).toLocalDateTime());
+        }
         return new Event(rs.getLong("id"), rs.getString("slug"), rs.getString("title"), rs.getString("category_slug"),
                 rs.getString("category_name"), rs.getString("description"),
                 rs.getObject("starts_at", LocalDateTime.class), rs.getObject("ends_at", LocalDateTime.class),
-                rs.getString("rrule"), Set.copyOf(exceptions), rs.getString("place_name"), rs.getString("street"),
+                rs.getString("rrule"), Set.copyOf(exceptions), Map.copyOf(moves), rs.getString("place_name"), rs.getString("street"),
                 rs.getString("postal_code"), rs.getString("city"), rs.getString("online_url"), rs.getString("organiser"),
                 (Integer) rs.getObject("capacity"), rs.getString("status"), rs.getBoolean("example"));
     }
@@ -484,7 +537,8 @@ public class EventService {
 
     /** What staff enter for an event. */
     public record EventData(String slug, String title, String category, String description, LocalDateTime start,
-                            LocalDateTime end, String rrule, Set<LocalDate> exceptions, String placeName, String street,
+                            LocalDateTime end, String rrule, Set<LocalDate> exceptions, Map<LocalDate, LocalDateTime> moves,
+                            String placeName, String street,
                             String postalCode, String city, String onlineUrl, String organiser, Integer capacity) {
     }
 }

@@ -19,7 +19,7 @@ public final class Recurrences {
     private Recurrences() {
     }
 
-    /** The starts of the event's dates that begin in [from, to), without cancelled days, in order. */
+    /** The starts of the event's dates that begin in [from, to), without cancelled days, moved ones at their new time, in order. */
     public static List<LocalDateTime> starts(Event event, LocalDateTime from, LocalDateTime to) {
         List<LocalDateTime> starts = new ArrayList<>();
         if (!event.series()) {
@@ -45,6 +45,11 @@ public final class Recurrences {
         }
         if (event.exceptions().contains(event.start().toLocalDate())) {
             starts.remove(event.start());
+        }
+        for (LocalDateTime moved : event.moves().values()) {
+            if (!moved.isBefore(from) && moved.isBefore(to) && !starts.contains(moved)) {
+                starts.add(moved);
+            }
         }
         starts.sort(null);
         return starts;

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -71,6 +72,7 @@ class AdminEventController {
             @NotBlank(message = "{validation.required}") String endTime,
             @Size(max = 300, message = "{validation.tooLong}") String rrule,
             @Size(max = 4000, message = "{validation.tooLong}") String exceptions,
+            @Size(max = 4000, message = "{validation.tooLong}") String moves,
             @Size(max = 160, message = "{validation.tooLong}") String placeName,
             @Size(max = 160, message = "{validation.tooLong}") String street,
             @Pattern(regexp = "\\d{5}", message = "{join.postalCode}") String postalCode,
@@ -83,7 +85,10 @@ class AdminEventController {
         static EventForm of(Event e) {
             return new EventForm(e.title(), e.slug(), e.categorySlug(), e.description(), e.start().toLocalDate().toString(),
                     e.start().toLocalTime().toString(), e.end().toLocalTime().toString(), e.rrule(),
-                    e.exceptions().stream().sorted().map(LocalDate::toString).collect(Collectors.joining("\n")),
+                    e.exceptions().stream().filter(day -> !e.moves().containsKey(day)).sorted().map(LocalDate::toString)
+                            .collect(Collectors.joining("\n")),
+                    e.moves().entrySet().stream().map(m -> m.getKey() + " " + m.getValue().toLocalDate() + " "
+                            + m.getValue().toLocalTime()).collect(Collectors.joining("\n")),
                     e.placeName(), e.street(), e.postalCode(), e.city(), e.onlineUrl(), e.organiser(),
                     e.capacity() == null ? null : e.capacity().toString());
         }
@@ -102,7 +107,7 @@ class AdminEventController {
 
     @GetMapping("/admin/veranstaltungen/neu")
     String create(Model model) {
-        model.addAttribute("form", new EventForm(null, null, null, null, null, null, null, null, null, null, null, null,
+        model.addAttribute("form", new EventForm(null, null, null, null, null, null, null, null, null, null, null, null, null,
                 "Bottrop", null, "Wirtschaftsförderung Bottrop", null));
         return show(null, model);
     }
@@ -219,6 +224,30 @@ class AdminEventController {
                 }
             }
         }
+        // "2027-11-03 2027-11-10 09:00": the rule's date, then the new date and time
+        Map<LocalDate, LocalDateTime> moves = new TreeMap<>();
+        if (form.moves() != null) {
+            for (String line : form.moves().split("\\R")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] parts = line.strip().split("\\s+");
+                LocalDate day = parts.length == 3 ? parse(parts[0], "moves", result, LocalDate::parse) : null;
+                LocalDate newDay = parts.length == 3 ? parse(parts[1], "moves", result, LocalDate::parse) : null;
+                LocalTime newTime = parts.length == 3 ? parse(parts[2], "moves", result, LocalTime::parse) : null;
+                if (parts.length != 3) {
+                    result.rejectValue("moves", "events.form.movesInvalid");
+                } else if (day != null && newDay != null && newTime != null) {
+                    if (exceptions.contains(day) || moves.containsKey(day)) {
+                        result.rejectValue("moves", "events.form.movesTwice");
+                    }
+                    moves.put(day, newDay.atTime(newTime));
+                }
+            }
+        }
+        if (!moves.isEmpty() && (form.rrule() == null || form.rrule().isBlank())) {
+            result.rejectValue("moves", "events.form.movesNeedSeries");
+        }
         if (date != null && start != null) {
             String rruleError = Recurrences.check(form.rrule(), date.atTime(start));
             if (rruleError != null) {
@@ -230,7 +259,7 @@ class AdminEventController {
             return show(id == null ? null : require(id), model);
         }
         long saved = events.save(id, new EventData(form.slug(), form.title(), form.category(), form.description(),
-                date.atTime(start), date.atTime(end), form.rrule(), exceptions, form.placeName(), form.street(),
+                date.atTime(start), date.atTime(end), form.rrule(), exceptions, moves, form.placeName(), form.street(),
                 form.postalCode(), form.city(), form.onlineUrl(), form.organiser(),
                 form.capacity() == null ? null : Integer.valueOf(form.capacity())));
         redirect.addFlashAttribute("success", "events.admin.saved");
