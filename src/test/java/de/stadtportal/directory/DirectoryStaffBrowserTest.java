@@ -121,6 +121,30 @@ class DirectoryStaffBrowserTest {
         Browser.assertNoAccessibilityViolations(driver);
     }
 
+    @Test
+    void anImportOverTheSizeLimitStaysOnTheFormWithAGermanMessage() throws Exception {
+        String editor = accounts.create("EDITOR", PASSWORD);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("unternehmen", ".csv");
+        try {
+            // the real server's multipart limit, not MockMvc: 6 MB of lines
+            String line = "name;branche;strasse;plz\n" + "Zeile;handwerk;Hochstraße 1;46236\n".repeat(190_000);
+            java.nio.file.Files.writeString(file, line);
+            driver.get(url("/konto/anmelden?lang=de"));
+            driver.findElement(By.id("username")).sendKeys(editor);
+            driver.findElement(By.id("password")).sendKeys(PASSWORD);
+            driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            await(By.linkText("Konto löschen"));
+            driver.get(url("/admin/unternehmen/import"));
+            driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+            driver.findElement(By.cssSelector("button[value=pruefen]")).click();
+            WebElement error = await(By.id("file-error"));
+            assertThat(error.getText()).isEqualTo("Die Datei ist größer als 5 MB. Bitte teilen Sie sie in mehrere Dateien.");
+            Browser.assertNoAccessibilityViolations(driver);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+    }
+
     private static WebElement await(By locator) {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(locator));
     }

@@ -18,7 +18,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * An upload over the limit (spring.servlet.multipart.*) fails before any controller runs. On the
- * image forms the user stays on the form and reads why (413); elsewhere the general 4xx page.
+ * image forms and the CSV import the user stays on the form and reads why (413); elsewhere the
+ * general 4xx page.
  */
 @ControllerAdvice
 class UploadLimitAdvice {
@@ -26,10 +27,12 @@ class UploadLimitAdvice {
     private static final Pattern IMAGE_FORM = Pattern.compile("^/(konto/eintraege|admin/unternehmen)/(\\d{1,18})/bilder(/\\d{1,18})?$");
 
     private final ListingImagesController images;
+    private final AdminImportController importer;
     private final PortalProperties properties;
 
-    UploadLimitAdvice(ListingImagesController images, PortalProperties properties) {
+    UploadLimitAdvice(ListingImagesController images, AdminImportController importer, PortalProperties properties) {
         this.images = images;
+        this.importer = importer;
         this.properties = properties;
     }
 
@@ -43,7 +46,10 @@ class UploadLimitAdvice {
         model.addAttribute("operator", properties.operator());
         Matcher matcher = IMAGE_FORM.matcher(path);
         String view = "error/4xx";
-        if (matcher.matches()) {
+        if (path.equals("/admin/unternehmen/import")) {
+            view = importer.form(model);
+            model.addAttribute("fileError", "import.fileTooLarge");
+        } else if (matcher.matches()) {
             boolean staff = matcher.group(1).startsWith("admin");
             long id = Long.parseLong(matcher.group(2));
             String form = matcher.group(3) == null ? "foto" : "bild-" + matcher.group(3).substring(1);
