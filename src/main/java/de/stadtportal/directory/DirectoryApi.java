@@ -99,6 +99,11 @@ public class DirectoryApi {
             + " + CASE WHEN b.name_vector @@ (SELECT tsq FROM q) THEN 1"
             + " ELSE word_similarity((SELECT folded FROM q), b.name_folded) END";
 
+    /** The version of everything a search shows; every write to the directory's tables draws a new one (V25). */
+    public long dataVersion() {
+        return jdbc.getJdbcOperations().queryForObject("SELECT last_value + is_called::int FROM directory_version", Long.class);
+    }
+
     public SearchResult search(Search search) {
         ZonedDateTime now = ZonedDateTime.now(clock);
         // a one-letter typo in a word of eight ("Bäckrei") scores about 0.55; the default is 0.6.

@@ -209,6 +209,30 @@ class DirectoryTest {
                 Integer.class)).isZero();
     }
 
+    @Test
+    void theSearchPageKeptForVisitorsShowsEveryChangeAtOnceAndNothingPersonal() throws Exception {
+        String query = "Zechenkeks";
+        mvc.perform(get("/unternehmen").param("q", query)).andExpect(content().string(containsString("Keine Treffer")));
+        mvc.perform(get("/unternehmen").param("q", query)).andExpect(content().string(containsString("Keine Treffer")));
+        // a new listing is found with the very next request, not when a kept page expires
+        jdbc.update("""
+                INSERT INTO business (slug, name, category_id, street, postal_code, status)
+                VALUES ('test-zechenkeks', 'Zechenkeks Manufaktur', (SELECT id FROM category WHERE slug = 'lebensmittel'),
+                        'Teststraße 1', '46236', 'PUBLISHED')""");
+        mvc.perform(get("/unternehmen").param("q", query))
+                .andExpect(content().string(allOf(containsString("Zechenkeks Manufaktur"), not(containsString("Keine Treffer")))));
+        // the language is part of what is kept: German and English pages never mix
+        mvc.perform(get("/unternehmen").param("q", query).cookie(new jakarta.servlet.http.Cookie("sprache", "en")))
+                .andExpect(content().string(containsString("businesses found")));
+        mvc.perform(get("/unternehmen").param("q", query)).andExpect(content().string(containsString("Unternehmen gefunden")));
+        // a logged-in visitor gets the page rendered for them
+        mvc.perform(get("/unternehmen").param("q", query)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("keks@test.example").roles("BUSINESS")))
+                .andExpect(content().string(allOf(containsString("/konto/abmelden"), containsString("name=\"_csrf\""))));
+        mvc.perform(get("/unternehmen").param("q", query))
+                .andExpect(content().string(allOf(not(containsString("/konto/abmelden")), not(containsString("_csrf")))));
+    }
+
     private long insert(String slug) {
         return jdbc.queryForObject("""
                 INSERT INTO business (slug, name, category_id, street, postal_code, status)

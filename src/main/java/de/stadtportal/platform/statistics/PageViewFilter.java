@@ -7,11 +7,15 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Counts successful HTML page views of people; staff pages, assets, errors and bots are not counted. */
 @Component
+// before the features' own filters (e.g. a page cache that answers without rendering): every view counts
+@Order(Ordered.LOWEST_PRECEDENCE - 100)
 class PageViewFilter extends OncePerRequestFilter {
 
     static final Pattern BOT = Pattern.compile(
