@@ -15,29 +15,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import de.stadtportal.Browser;
+import de.stadtportal.BrowserPages;
 import de.stadtportal.BrowserTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** A business signs up, confirms, logs in and out, in a real browser against a real server. */
 @BrowserTest
-class AccountBrowserTest {
+class AccountBrowserTest extends BrowserPages {
 
     static final String PASSWORD = "Bottroper Hütte 1894 Kohle";
     static final Pattern LINK = Pattern.compile("https?://[^/\\s]+(/konto/bestaetigen\\?token=[A-Za-z0-9_-]+)");
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -46,18 +39,6 @@ class AccountBrowserTest {
     PasswordEncoder encoder;
 
     TestAccounts accounts;
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @BeforeEach
     void setUp() {
@@ -174,11 +155,6 @@ class AccountBrowserTest {
         assertThat(account.body()).contains(email);
     }
 
-    private static org.openqa.selenium.WebElement await(By locator) {
-        return new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(locator));
-    }
-
     private static String sessionId(CookieManager cookies) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(c -> c.getName().equals("SESSION")).map(HttpCookie::getValue).findFirst().orElse(null);
@@ -188,7 +164,4 @@ class AccountBrowserTest {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

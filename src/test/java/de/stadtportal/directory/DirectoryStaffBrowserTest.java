@@ -2,40 +2,30 @@ package de.stadtportal.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import de.stadtportal.Browser;
+import de.stadtportal.BrowserPages;
 import de.stadtportal.BrowserTest;
 import de.stadtportal.account.TestAccounts;
 import de.stadtportal.platform.PlatformConfiguration;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The directory's upkeep pages pass axe-core (WCAG 2.1 AA), also when they show errors, and work by keyboard-free form posts. */
 @BrowserTest
-class DirectoryStaffBrowserTest {
+class DirectoryStaffBrowserTest extends BrowserPages {
 
     static final String PASSWORD = "Quartier Welheimer Mark";
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -45,18 +35,6 @@ class DirectoryStaffBrowserTest {
 
     TestAccounts accounts;
     String slug;
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @BeforeEach
     void setUp() {
@@ -89,11 +67,7 @@ class DirectoryStaffBrowserTest {
         driver.get(url("/mitmachen/uebernehmen?token=abgelaufen"));
         Browser.assertNoAccessibilityViolations(driver);
 
-        driver.get(url("/konto/anmelden"));
-        driver.findElement(By.id("username")).sendKeys(admin);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        await(By.linkText("Konto löschen"));
+        logIn(admin, PASSWORD);
         for (String path : List.of("/unternehmen/" + slug, "/konto/eintraege", "/konto/eintraege/" + id + "/oeffnungszeiten",
                 "/admin/unternehmen/alle", "/admin/unternehmen/" + id, "/admin/unternehmen/neu", "/admin/unternehmen/aenderungen",
                 "/admin/unternehmen/hinweise", "/admin/unternehmen/verzeichnisse", "/admin/unternehmen/import",
@@ -129,11 +103,7 @@ class DirectoryStaffBrowserTest {
             // the real server's multipart limit, not MockMvc: 6 MB of lines
             String line = "name;branche;strasse;plz\n" + "Zeile;handwerk;Hochstraße 1;46236\n".repeat(190_000);
             java.nio.file.Files.writeString(file, line);
-            driver.get(url("/konto/anmelden?lang=de"));
-            driver.findElement(By.id("username")).sendKeys(editor);
-            driver.findElement(By.id("password")).sendKeys(PASSWORD);
-            driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-            await(By.linkText("Konto löschen"));
+            logIn(editor, PASSWORD);
             driver.get(url("/admin/unternehmen/import"));
             driver.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
             driver.findElement(By.cssSelector("button[value=pruefen]")).click();
@@ -145,11 +115,4 @@ class DirectoryStaffBrowserTest {
         }
     }
 
-    private static WebElement await(By locator) {
-        return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(locator));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

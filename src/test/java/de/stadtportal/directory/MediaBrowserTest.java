@@ -10,33 +10,26 @@ import java.util.List;
 import java.util.UUID;
 
 import de.stadtportal.Browser;
+import de.stadtportal.BrowserPages;
 import de.stadtportal.BrowserTest;
 import de.stadtportal.account.TestAccounts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Maps load only on request and stay accessible; owners upload images through the real server, limits included. */
 @BrowserTest
-class MediaBrowserTest {
+class MediaBrowserTest extends BrowserPages {
 
     static final String PASSWORD = "Halde Haniel und Tetraeder";
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -47,18 +40,6 @@ class MediaBrowserTest {
     TestAccounts accounts;
     String slug;
     Path folder;
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @BeforeEach
     void setUp() throws IOException {
@@ -84,7 +65,7 @@ class MediaBrowserTest {
     @Test
     void mapsLoadOnlyAfterTheButtonAndHaveNoWcagViolations() {
         driver.get(url("/unternehmen/karte?kategorie=lebensmittel"));
-        WebElement button = await(By.cssSelector("[data-map] button"));
+        WebElement button = awaitVisible(By.cssSelector("[data-map] button"));
         assertThat(button.getText()).isEqualTo("Karte laden");
         assertThat(driver.findElements(By.cssSelector(".leaflet-container"))).isEmpty();
         Browser.assertNoAccessibilityViolations(driver);
@@ -92,7 +73,7 @@ class MediaBrowserTest {
         js.executeScript("window.cspViolations = []; document.addEventListener('securitypolicyviolation',"
                 + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));");
         button.click();
-        await(By.cssSelector(".map-canvas.leaflet-container"));
+        awaitVisible(By.cssSelector(".map-canvas.leaflet-container"));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d ->
                 !d.findElements(By.cssSelector(".leaflet-marker-icon")).isEmpty());
         Browser.assertNoAccessibilityViolations(driver);
@@ -102,8 +83,8 @@ class MediaBrowserTest {
 
         driver.get(url("/unternehmen/baeckerei-kamphues"));
         Browser.assertNoAccessibilityViolations(driver);
-        await(By.cssSelector("[data-map] button")).click();
-        await(By.cssSelector(".leaflet-marker-icon"));
+        awaitVisible(By.cssSelector("[data-map] button")).click();
+        awaitVisible(By.cssSelector(".leaflet-marker-icon"));
         assertThat(driver.findElement(By.cssSelector(".leaflet-marker-icon")).getAttribute("alt")).isEqualTo("Bäckerei Kamphues");
         Browser.assertNoAccessibilityViolations(driver);
     }
@@ -116,11 +97,7 @@ class MediaBrowserTest {
                 VALUES (?, 'Fotostudio Test', (SELECT id FROM category WHERE slug = 'dienstleistung'), 'Teststraße 1', '46236', 'PUBLISHED')
                 RETURNING id""", Long.class, slug);
         jdbc.update("INSERT INTO business_owner (business_id, account_id) SELECT ?, id FROM account WHERE email = ?", id, owner);
-        driver.get(url("/konto/anmelden"));
-        driver.findElement(By.id("username")).sendKeys(owner);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        await(By.linkText("Konto löschen"));
+        logIn(owner, PASSWORD);
 
         driver.get(url("/konto/eintraege/" + id + "/bilder"));
         Browser.assertNoAccessibilityViolations(driver);
@@ -129,7 +106,7 @@ class MediaBrowserTest {
         driver.findElement(By.id("foto-datei")).sendKeys(photo.toString());
         driver.findElement(By.id("foto-alt")).sendKeys("Das Studio von außen");
         driver.findElement(By.cssSelector("#foto-alt ~ * button, form:has(#foto-alt) button[type=submit]")).click();
-        assertThat(await(By.cssSelector("[role=status]")).getText()).contains("Das Foto wurde gespeichert.");
+        assertThat(awaitVisible(By.cssSelector("[role=status]")).getText()).contains("Das Foto wurde gespeichert.");
         Browser.assertNoAccessibilityViolations(driver);
 
         Path big = folder.resolve("gross.jpg");
@@ -139,22 +116,19 @@ class MediaBrowserTest {
         driver.findElement(By.id("foto-datei")).sendKeys(big.toString());
         driver.findElement(By.id("foto-alt")).sendKeys("Zu groß");
         driver.findElement(By.cssSelector("form:has(#foto-alt) button[type=submit]")).click();
-        assertThat(await(By.id("foto-datei-error")).getText()).contains("größer als 5 MB");
+        assertThat(awaitVisible(By.id("foto-datei-error")).getText()).contains("größer als 5 MB");
         Browser.assertNoAccessibilityViolations(driver);
 
         driver.get(url("/unternehmen/" + slug));
-        WebElement image = await(By.cssSelector(".photo-gallery img"));
+        WebElement image = awaitVisible(By.cssSelector(".photo-gallery img"));
         assertThat(image.getAttribute("alt")).isEqualTo("Das Studio von außen");
         assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("return arguments[0].naturalWidth;", image)).intValue()).isEqualTo(1600);
         Browser.assertNoAccessibilityViolations(driver);
     }
 
-    private WebElement await(By locator) {
+    private static WebElement awaitVisible(By locator) {
         return new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

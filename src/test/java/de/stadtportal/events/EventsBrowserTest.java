@@ -6,49 +6,29 @@ import java.time.Duration;
 import java.util.List;
 
 import de.stadtportal.Browser;
+import de.stadtportal.BrowserPages;
 import de.stadtportal.BrowserTest;
 import de.stadtportal.account.TestAccounts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** The public event pages (on the demo data) as a browser shows them: WCAG 2.1 AA by axe-core, one h1. */
 @BrowserTest
-class EventsBrowserTest {
-
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
+class EventsBrowserTest extends BrowserPages {
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     PasswordEncoder encoder;
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
 
     @AfterEach
     void forgetLanguageChoice() {
@@ -61,14 +41,14 @@ class EventsBrowserTest {
             "/veranstaltungen/handwerker-fruehstueck", "/veranstaltungen/workshop-e-rechnung?lang=en",
             "/veranstaltungen/abmelden?token=falsch", "/sprechtag", "/handwerk", "/handwerk?lang=en"})
     void pageHasNoWcagViolationsAndOneHeading(String path) {
-        driver.get("http://localhost:" + port + path);
+        driver.get(url(path));
         Browser.assertNoAccessibilityViolations(driver);
         assertThat(driver.findElements(By.tagName("h1"))).hasSize(1);
     }
 
     @Test
     void registrationErrorsAreAccessibleNextToTheirFields() {
-        driver.get("http://localhost:" + port + "/veranstaltungen/handwerker-fruehstueck");
+        driver.get(url("/veranstaltungen/handwerker-fruehstueck"));
         driver.findElement(By.id("people")).clear();
         driver.findElement(By.id("people")).sendKeys("12");
         driver.findElement(By.cssSelector("form.form button[type=submit]")).click();
@@ -86,23 +66,19 @@ class EventsBrowserTest {
         String password = "Gesichter des Handwerks 2026";
         try {
             String editor = accounts.create("EDITOR", password);
-            driver.get("http://localhost:" + port + "/konto/anmelden");
-            driver.findElement(By.id("username")).sendKeys(editor);
-            driver.findElement(By.id("password")).sendKeys(password);
-            driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.linkText("Konto löschen")));
+            logIn(editor, password);
             // the demo data: examples of portraits and Sprechtag experts
             long portrait = jdbc.queryForObject("SELECT min(id) FROM craft_portrait WHERE example", Long.class);
             long expert = jdbc.queryForObject("SELECT min(id) FROM consultation_expert", Long.class);
             for (String path : List.of("/konto", "/admin/handwerk/portraets", "/admin/handwerk/portraets/neu",
                     "/admin/handwerk/portraets/" + portrait, "/admin/handwerk/portraets?lang=en", "/admin/sprechtag?lang=de",
                     "/admin/sprechtag/experten/" + expert)) {
-                driver.get("http://localhost:" + port + path);
+                driver.get(url(path));
                 Browser.assertNoAccessibilityViolations(driver);
                 assertThat(driver.findElements(By.tagName("h1"))).as(path).hasSize(1);
             }
             // an empty portrait: the messages stand next to their fields, still accessible
-            driver.get("http://localhost:" + port + "/admin/handwerk/portraets/neu");
+            driver.get(url("/admin/handwerk/portraets/neu"));
             driver.findElement(By.cssSelector("main form.form button[type=submit]")).click();
             assertThat(new WebDriverWait(driver, Duration.ofSeconds(10))
                     .until(ExpectedConditions.presenceOfElementLocated(By.id("name-error"))).getText())

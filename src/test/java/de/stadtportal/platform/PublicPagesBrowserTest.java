@@ -10,39 +10,19 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import de.stadtportal.Browser;
+import de.stadtportal.BrowserPages;
 import de.stadtportal.BrowserTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The public pages as a browser shows them: WCAG 2.1 AA by axe-core, keyboard use, error pages. */
 @BrowserTest
-class PublicPagesBrowserTest {
-
-    static WebDriver driver;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        driver = Browser.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (driver != null) {
-            driver.quit();
-        }
-    }
+class PublicPagesBrowserTest extends BrowserPages {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/reallabore", "/reallabore/hybride-formen-des-handels",
@@ -121,7 +101,4 @@ class PublicPagesBrowserTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }
