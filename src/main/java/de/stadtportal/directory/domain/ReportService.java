@@ -2,14 +2,12 @@ package de.stadtportal.directory.domain;
 
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import de.stadtportal.platform.PlatformConfiguration;
+import de.stadtportal.platform.RateLimiter;
 import de.stadtportal.platform.audit.AuditLog;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -17,36 +15,25 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * "Daten veraltet?": visitors tell staff that a listing is out of date. Limited per client
- * address (in memory per instance) so the form cannot flood the staff's list.
+ * address (in memory per instance, {@link RateLimiter}) so the form cannot flood the staff's list.
  */
 @Service
 @Transactional
 public class ReportService {
 
-    private static final int MAX_TRACKED = 10_000;
-
     private final NamedParameterJdbcTemplate jdbc;
     private final AuditLog auditLog;
-    private final DirectoryProperties settings;
-    private final Map<String, Bucket> byAddress = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > MAX_TRACKED;
-        }
-    };
+    private final RateLimiter limiter;
 
     ReportService(NamedParameterJdbcTemplate jdbc, AuditLog auditLog, DirectoryProperties settings) {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
-        this.settings = settings;
+        this.limiter = new RateLimiter(settings.reportsPerHour(), Duration.ofHours(1));
     }
 
     /** Takes one report from this address, or false when it has sent too many this hour. */
-    public synchronized boolean allow(String address) {
-        return byAddress.computeIfAbsent(address, key -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(settings.reportsPerHour())
-                        .refillGreedy(settings.reportsPerHour(), Duration.ofHours(1)).build())
-                .build()).tryConsume(1);
+    public boolean allow(String address) {
+        return limiter.tryAcquire(address);
     }
 
     /** Stores a report about a published listing; nothing else about the reporter is kept. */
