@@ -311,8 +311,8 @@ public class DirectoryApi {
 
     private BusinessDetail withHours(BusinessDetail business) {
         List<OpeningHours> hours = jdbc.query("""
-                SELECT h.day_of_week, h.opens, h.closes FROM opening_hours h JOIN business b ON b.id = h.business_id
-                WHERE b.slug = :slug ORDER BY h.day_of_week, h.opens""", Map.of("slug", business.slug()),
+                SELECT day_of_week, opens, closes FROM opening_hours WHERE business_id = :id
+                ORDER BY day_of_week, opens""", Map.of("id", business.id()),
                 (rs, i) -> new OpeningHours(rs.getInt("day_of_week"), rs.getObject("opens", LocalTime.class),
                         rs.getObject("closes", LocalTime.class)));
         return business.withHours(hours, ZonedDateTime.now(clock).getDayOfWeek().getValue());
@@ -342,7 +342,7 @@ public class DirectoryApi {
                 attributes.add(attribute.getKey());
             }
         }
-        return new BusinessDetail(rs.getString("slug"), rs.getString("name"), rs.getString("category"),
+        return new BusinessDetail(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("category"),
                 rs.getString("district"), rs.getString("description"), rs.getString("street"),
                 rs.getString("postal_code"), rs.getString("city"), rs.getBigDecimal("latitude"),
                 rs.getBigDecimal("longitude"), rs.getString("phone"), rs.getString("email"), rs.getString("website"),
@@ -373,14 +373,14 @@ public class DirectoryApi {
                                   String postalCode, String city, boolean openNow, boolean example) {
     }
 
-    public record BusinessDetail(String slug, String name, String category, String district, String description,
+    public record BusinessDetail(long id, String slug, String name, String category, String district, String description,
                                  String street, String postalCode, String city, BigDecimal latitude,
                                  BigDecimal longitude, String phone, String email, String website,
                                  List<String> attributes, boolean openNow, boolean example,
                                  List<OpeningHours> hours, int today) {
 
         BusinessDetail withHours(List<OpeningHours> hours, int today) {
-            return new BusinessDetail(slug, name, category, district, description, street, postalCode, city, latitude,
+            return new BusinessDetail(id, slug, name, category, district, description, street, postalCode, city, latitude,
                     longitude, phone, email, website, attributes, openNow, example, List.copyOf(hours), today);
         }
     }

@@ -136,6 +136,12 @@ public class ListingService {
         return listings("b.id = :id", new MapSqlParameterSource("id", id), "b.id", 1, 0).stream().findFirst();
     }
 
+    /** The listing when this account owns it; someone else's listing is "not there", so ids reveal nothing. */
+    @Transactional(readOnly = true)
+    public Optional<Listing> findOwned(long id, String email) {
+        return owns(id, email) ? find(id) : Optional.empty();
+    }
+
     /**
      * Every listing for staff, filtered by a part of the name, a status and "not confirmed for too
      * long"; a page holds one more row than {@link #STAFF_PAGE_SIZE} when there is a next page.

@@ -1,11 +1,11 @@
 package de.stadtportal.directory.domain;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+import de.stadtportal.platform.PlainText;
 import de.stadtportal.platform.audit.AuditLog;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,7 +34,7 @@ public class TopicTextService {
     @Transactional(readOnly = true)
     public Optional<List<String>> paragraphs(String topic, Locale locale) {
         return find(topic).map(text -> "en".equals(locale.getLanguage()) ? text.english() : text.german())
-                .map(TopicTextService::split);
+                .map(PlainText::paragraphs);
     }
 
     @Transactional(readOnly = true)
@@ -60,10 +60,6 @@ public class TopicTextService {
         if (jdbc.update("DELETE FROM topic_text WHERE topic = :topic", Map.of("topic", topic)) > 0) {
             auditLog.record("Themenseite", topic, "RESET", Map.of(), Map.of());
         }
-    }
-
-    private static List<String> split(String text) {
-        return Arrays.stream(text.replace("\r\n", "\n").split("\n\\s*\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
     public record TopicText(String german, String english) {

@@ -13,6 +13,7 @@ import de.stadtportal.directory.DirectoryApi.Search;
 import de.stadtportal.directory.domain.OpeningHoursService;
 import de.stadtportal.directory.domain.OpeningHoursService.OpeningException;
 import de.stadtportal.platform.PortalProperties;
+import de.stadtportal.platform.StructuredData;
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
@@ -35,7 +36,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import tools.jackson.databind.json.JsonMapper;
 
 /** The public directory: search with filters in the URL (bookmarkable, works without JavaScript) and one business. */
 @Controller
@@ -45,7 +45,6 @@ class BusinessController {
     /** Exceptions shown on the detail page: the coming weeks. */
     static final int EXCEPTION_DAYS = 60;
     static final String[] DAYS = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
-    private static final JsonMapper json = JsonMapper.builder().build();
 
     private final DirectoryApi directory;
     private final OpeningHoursService hours;
@@ -71,9 +70,7 @@ class BusinessController {
                   @RequestParam(name = "sortierung", required = false) String sort,
                   @RequestParam(name = "seite", defaultValue = "0") int page,
                   Model model) {
-        String query = q == null ? "" : (q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q);
-        Search search = new Search(query, category, district, attributes == null ? List.of() : attributes, openNow,
-                "name".equals(sort) ? "name" : "relevanz", Math.max(page, 0));
+        Search search = search(q, category, district, attributes, openNow, sort, page);
         model.addAttribute("search", search);
         model.addAttribute("result", directory.search(search));
         model.addAttribute("categories", directory.categories());
@@ -82,11 +79,19 @@ class BusinessController {
         return "directory/search";
     }
 
+    /** The search as the URL gives it (list and map alike): a too long query is cut, unknown sorts mean relevance. */
+    static Search search(String q, String category, String district, List<String> attributes, boolean openNow, String sort,
+                         int page) {
+        String query = q == null ? "" : (q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q);
+        return new Search(query, category, district, attributes == null ? List.of() : attributes, openNow,
+                "name".equals(sort) ? "name" : "relevanz", Math.max(page, 0));
+    }
+
     @GetMapping("/unternehmen/{slug}")
     String detail(@PathVariable String slug, Model model) {
         BusinessDetail business = published(slug);
         LocalDate today = LocalDate.now(clock);
-        List<OpeningException> exceptions = hours.exceptionsFrom(directory.idOf(slug).orElseThrow(), today).stream()
+        List<OpeningException> exceptions = hours.exceptionsFrom(business.id(), today).stream()
                 .filter(e -> e.day().isBefore(today.plusDays(EXCEPTION_DAYS))).toList();
         model.addAttribute("business", business);
         model.addAttribute("exceptions", exceptions);
@@ -137,7 +142,7 @@ class BusinessController {
         return directory.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    /** schema.org LocalBusiness; "</" is escaped so the text can never end the script element. */
+    /** schema.org LocalBusiness, written by {@link StructuredData}. */
     static String jsonLd(BusinessDetail business, List<OpeningException> exceptions) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("@context", "https://schema.org");
@@ -164,6 +169,6 @@ class BusinessController {
                     "opens", e.closed() ? "00:00" : e.opens().toString(),
                     "closes", e.closed() ? "00:00" : e.closes().toString())).toList());
         }
-        return json.writeValueAsString(data).replace("</", "<\\/");
+        return StructuredData.script(data);
     }
 }

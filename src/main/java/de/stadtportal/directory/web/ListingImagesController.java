@@ -115,10 +115,10 @@ class ListingImagesController {
     // ---- shared
 
     Listing owned(long id, Principal principal) {
-        if (principal == null || !listings.owns(id, principal.getName())) {
+        if (principal == null) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return existing(id);
+        return listings.findOwned(id, principal.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     Listing existing(long id) {

@@ -34,9 +34,7 @@ class MapController {
                @RequestParam(name = "geoeffnet", defaultValue = "false") boolean openNow,
                @RequestParam(name = "sortierung", required = false) String sort,
                Model model) {
-        String query = q == null ? "" : (q.length() > BusinessController.MAX_QUERY ? q.substring(0, BusinessController.MAX_QUERY) : q);
-        Search search = new Search(query, category, district, attributes == null ? List.of() : attributes, openNow,
-                "name".equals(sort) ? "name" : "relevanz", 0);
+        Search search = BusinessController.search(q, category, district, attributes, openNow, sort, 0);
         List<MapBusiness> businesses = directory.mapped(search, LIMIT);
         model.addAttribute("search", search);
         model.addAttribute("businesses", businesses);

@@ -112,10 +112,8 @@ class OpeningHoursController {
     }
 
     private Target owned(long id, Principal principal) {
-        if (!listings.owns(id, principal.getName())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        return new Target(listings.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)), true);
+        return new Target(listings.findOwned(id, principal.getName())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)), true);
     }
 
     private Target any(long id) {

@@ -61,7 +61,7 @@ class ReportController {
             model.addAttribute("throttled", true);
             return "directory/report";
         }
-        reports.report(directory.idOf(slug).orElseThrow(), form.message(), form.email());
+        reports.report(business.id(), form.message(), form.email());
         redirect.addFlashAttribute("success", "report.thanks");
         return "redirect:/unternehmen/" + slug;
     }

@@ -92,12 +92,6 @@ public class ConsultationService {
         return jdbc.query(SLOT_SELECT + " WHERE s.id = :id", Map.of("id", id), SLOT).stream().findFirst();
     }
 
-    @Transactional(readOnly = true)
-    public List<Day> days(LocalDate from) {
-        return jdbc.query("SELECT id, day, meeting_url FROM consultation_day WHERE day >= :from ORDER BY day",
-                Map.of("from", from), (rs, i) -> new Day(rs.getLong("id"), rs.getObject("day", LocalDate.class),
-                        rs.getString("meeting_url")));
-    }
 
     /**
      * Books a free slot for a business account.
@@ -125,7 +119,7 @@ public class ConsultationService {
                         slot.meetingUrl(), properties.baseUrl() + "/konto/termine"}, locale),
                 AppointmentCalendar.attachment("sprechtag-" + id.get(0) + "@stadtportal",
                         messages.getMessage("sprechtag.ics.title", new Object[] {slot.expert()}, locale),
-                        slot.start(), slot.start().plusMinutes(30), slot.meetingUrl(),
+                        slot.start(), slot.end(), slot.meetingUrl(),
                         messages.getMessage("sprechtag.topic." + topic.name(), null, locale), slot.meetingUrl()));
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("slot", slotId);
@@ -244,8 +238,4 @@ public class ConsultationService {
             return start.plusMinutes(SLOT_MINUTES);
         }
     }
-
-    public record Day(long id, LocalDate day, String meetingUrl) {
-    }
-
 }

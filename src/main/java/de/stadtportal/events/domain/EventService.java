@@ -52,6 +52,12 @@ public class EventService {
                          ORDER BY x.day) AS moved_starts
             FROM event e JOIN event_category c ON c.id = e.category_id""";
 
+    /** A registration with its date and event, as {@link #registration} reads it; callers add the WHERE clause. */
+    private static final String REGISTRATIONS = """
+            SELECT r.*, o.starts_at, e.slug, e.title FROM event_registration r
+            JOIN event_occurrence o ON o.id = r.occurrence_id JOIN event e ON e.id = o.event_id
+            """;
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
     private final MailOutbox mailOutbox;
@@ -219,9 +225,7 @@ public class EventService {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.query("""
-                SELECT r.*, o.starts_at, e.slug, e.title FROM event_registration r
-                JOIN event_occurrence o ON o.id = r.occurrence_id JOIN event e ON e.id = o.event_id
+        return jdbc.query(REGISTRATIONS + """
                 WHERE r.token_hash = :hash""", Map.of("hash", Tokens.hash(token)), (rs, i) -> registration(rs))
                 .stream().findFirst();
     }
@@ -259,9 +263,7 @@ public class EventService {
     private void moveUp(long occurrenceId) {
         Map<String, Object> occurrence = lockOccurrence(occurrenceId);
         int free = ((Number) occurrence.get("capacity")).intValue() - ((Number) occurrence.get("booked")).intValue();
-        List<RegistrationView> waiting = jdbc.query("""
-                SELECT r.*, o.starts_at, e.slug, e.title FROM event_registration r
-                JOIN event_occurrence o ON o.id = r.occurrence_id JOIN event e ON e.id = o.event_id
+        List<RegistrationView> waiting = jdbc.query(REGISTRATIONS + """
                 WHERE r.occurrence_id = :id AND r.status = 'WAITING' ORDER BY r.id""",
                 Map.of("id", occurrenceId), (rs, i) -> registration(rs));
         Locale locale = LocaleContextHolder.getLocale();
@@ -286,9 +288,7 @@ public class EventService {
     /** Every registration of an event (staff), by date and order of arrival. */
     @Transactional(readOnly = true)
     public List<RegistrationView> registrations(long eventId) {
-        return jdbc.query("""
-                SELECT r.*, o.starts_at, e.slug, e.title FROM event_registration r
-                JOIN event_occurrence o ON o.id = r.occurrence_id JOIN event e ON e.id = o.event_id
+        return jdbc.query(REGISTRATIONS + """
                 WHERE e.id = :id ORDER BY o.starts_at, CASE r.status WHEN 'CONFIRMED' THEN 0 WHEN 'WAITING' THEN 1 ELSE 2 END, r.id""",
                 Map.of("id", eventId), (rs, i) -> registration(rs));
     }
@@ -400,9 +400,7 @@ public class EventService {
             return;
         }
         Locale locale = LocaleContextHolder.getLocale();
-        for (RegistrationView registration : jdbc.query("""
-                SELECT r.*, o.starts_at, e.slug, e.title FROM event_registration r
-                JOIN event_occurrence o ON o.id = r.occurrence_id JOIN event e ON e.id = o.event_id
+        for (RegistrationView registration : jdbc.query(REGISTRATIONS + """
                 WHERE e.id = :event AND o.starts_at = :to AND r.status <> 'CANCELLED' ORDER BY r.id""",
                 new MapSqlParameterSource("event", event.id()).addValue("to", to), (rs, i) -> registration(rs))) {
             mailOutbox.queue(registration.email(),
@@ -420,9 +418,7 @@ public class EventService {
             onDay = " AND o.starts_at >= :day AND o.starts_at < :nextDay";
             params.addValue("day", day.atStartOfDay()).addValue("nextDay", day.plusDays(1).atStartOfDay());
         }
-        List<RegistrationView> affected = jdbc.query("""
-                SELECT r.*, o.starts_at, e.slug, e.title FROM event_registration r
-                JOIN event_occurrence o ON o.id = r.occurrence_id JOIN event e ON e.id = o.event_id
+        List<RegistrationView> affected = jdbc.query(REGISTRATIONS + """
                 WHERE e.id = :id AND r.status <> 'CANCELLED' AND o.starts_at > :now""" + onDay + " ORDER BY r.id",
                 params, (rs, i) -> registration(rs));
         Locale locale = LocaleContextHolder.getLocale();

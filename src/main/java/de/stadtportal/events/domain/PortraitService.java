@@ -1,12 +1,12 @@
 package de.stadtportal.events.domain;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import de.stadtportal.directory.DirectoryApi;
+import de.stadtportal.platform.PlainText;
 import de.stadtportal.platform.audit.AuditLog;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -134,7 +134,7 @@ public class PortraitService {
 
         /** The paragraphs of the text (separated by blank lines), to be shown escaped, each in its own element. */
         public List<String> paragraphs() {
-            return Arrays.stream(text.split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
+            return PlainText.paragraphs(text);
         }
     }
 

@@ -7,12 +7,10 @@ import java.util.Map;
 
 import de.stadtportal.events.domain.Event;
 import de.stadtportal.events.domain.Occurrence;
-import tools.jackson.databind.json.JsonMapper;
+import de.stadtportal.platform.StructuredData;
 
-/** schema.org Event; "</" is escaped so the text can never end the script element. */
+/** schema.org Event, written by {@link StructuredData}. */
 final class JsonLd {
-
-    private static final JsonMapper json = JsonMapper.builder().build();
 
     private JsonLd() {
     }
@@ -80,6 +78,6 @@ final class JsonLd {
             }
             data.put("eventSchedule", schedule);
         }
-        return json.writeValueAsString(data).replace("</", "<\\/");
+        return StructuredData.script(data);
     }
 }
