@@ -1,5 +1,7 @@
 package de.stadtportal.account;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 import de.stadtportal.account.domain.AccountService;
@@ -45,5 +47,14 @@ public class AccountApi {
     @Transactional(readOnly = true)
     public Optional<String> emailOf(long accountId) {
         return accounts.find(accountId).map(AccountService.AccountView::email);
+    }
+
+    /**
+     * The e-mail addresses of many accounts in one query (for lists: never call {@link #emailOf} per row).
+     * Unknown ids are missing from the map.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, String> emailsOf(Collection<Long> accountIds) {
+        return accounts.emailsOf(accountIds);
     }
 }

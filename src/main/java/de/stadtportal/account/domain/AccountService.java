@@ -4,6 +4,7 @@ import de.stadtportal.platform.Tokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import de.stadtportal.account.AccountException;
 import de.stadtportal.account.domain.AccountToken.Purpose;
@@ -189,6 +191,15 @@ public class AccountService {
     @Transactional(readOnly = true)
     public Optional<AccountView> find(long id) {
         return accounts.findById(id).map(AccountService::toView);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, String> emailsOf(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return accounts.findAllById(Set.copyOf(ids)).stream()
+                .collect(Collectors.toMap(Account::getId, Account::getEmail));
     }
 
     @Transactional(readOnly = true)
