@@ -3,7 +3,6 @@ package de.stadtportal.directory.domain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,15 +23,15 @@ class DirectoryService implements DirectoryApi {
     private final Clock clock;
     private final BusinessSearch businesses;
     private final OpeningHoursService hours;
-    private final DirectoryProperties settings;
+    private final Listings listings;
 
     DirectoryService(JdbcClient jdbc, Clock clock, BusinessSearch businesses, OpeningHoursService hours,
-                     DirectoryProperties settings) {
+                     Listings listings) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.businesses = businesses;
         this.hours = hours;
-        this.settings = settings;
+        this.listings = listings;
     }
 
     @Override
@@ -98,9 +97,9 @@ class DirectoryService implements DirectoryApi {
                         SELECT (SELECT count(*) FROM business WHERE status = 'PENDING') AS pending,
                                (SELECT count(*) FROM business WHERE owner_changed_at IS NOT NULL) AS changed,
                                (SELECT count(*) FROM business_report WHERE resolved_at IS NULL) AS reports,
-                               (SELECT count(*) FROM business WHERE status = 'PUBLISHED'
-                                  AND (last_confirmed_at IS NULL OR last_confirmed_at < :staleBefore)) AS stale""")
-                .param("staleBefore", OffsetDateTime.now(clock).minus(settings.confirmationInterval()))
+                               (SELECT count(*) FROM business b WHERE\s""" + Listings.STALE + """
+                        ) AS stale""")
+                .param("staleBefore", listings.staleBefore())
                 .query((rs, i) -> new StaffWork(rs.getLong("pending"), rs.getLong("changed"), rs.getLong("reports"),
                         rs.getLong("stale")))
                 .single();
