@@ -1,5 +1,10 @@
 package de.stadtportal;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
@@ -9,5 +14,16 @@ class ModularityTest {
     @Test
     void featuresRespectEachOthersBoundaries() {
         ApplicationModules.of(StadtportalApplication.class).verify();
+    }
+
+    /** The directory's API package is implemented inside, never the other way round: no package cycle. */
+    @Test
+    void directoryApiDependsOnNothingInsideTheDirectory() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("de.stadtportal.directory");
+        noClasses().that().resideInAPackage("de.stadtportal.directory")
+                .should().dependOnClassesThat().resideInAnyPackage("de.stadtportal.directory.domain..",
+                        "de.stadtportal.directory.web..")
+                .check(classes);
     }
 }

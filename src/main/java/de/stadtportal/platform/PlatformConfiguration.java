@@ -18,8 +18,14 @@ import org.springframework.context.annotation.Configuration;
 @EnableCaching
 public class PlatformConfiguration {
 
-    /** The city's time zone: opening hours, events and "today" are all meant in Bottrop's local time. */
-    public static final ZoneId CITY_ZONE = ZoneId.of("Europe/Berlin");
+    /** The city's time zone as text, for annotations such as {@code @Scheduled(zone = ...)}. */
+    public static final String CITY_ZONE_ID = "Europe/Berlin";
+
+    /**
+     * The city's time zone: opening hours, events and "today" are all meant in Bottrop's local time. The
+     * one place it is named; the injected {@link Clock} runs in it, {@link #cityTime} converts to it.
+     */
+    public static final ZoneId CITY_ZONE = ZoneId.of(CITY_ZONE_ID);
 
     /** A timestamp column read in Bottrop's local time; null stays null. */
     public static ZonedDateTime cityTime(ResultSet rs, String column) throws SQLException {

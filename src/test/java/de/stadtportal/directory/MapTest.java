@@ -10,13 +10,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import de.stadtportal.PortalTest;
+import de.stadtportal.directory.DirectoryApi.BusinessSummary;
+import de.stadtportal.directory.DirectoryApi.MapBusiness;
+import de.stadtportal.directory.DirectoryApi.Search;
+import org.junit.jupiter.api.AfterEach;
 import de.stadtportal.platform.MapProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The search results on a map: a plain list first, markers from its data attributes, tiles only from the configured host. */
@@ -25,6 +31,43 @@ class MapTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    DirectoryApi directory;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void cleanUp() {
+        jdbc.update("DELETE FROM business WHERE slug LIKE 'test-zapf%'");
+    }
+
+    /**
+     * A page of names matching in full text leaves out names that only look alike (the typo gate); the map
+     * once matched on its own and showed "Zapfhan Eck" next to the twenty taps the list found.
+     */
+    @Test
+    void listAndMapShowTheSameBusinessesForATypoQuery() {
+        jdbc.update("""
+                INSERT INTO business (slug, name, category_id, street, postal_code, status, latitude, longitude)
+                SELECT 'test-zapf-' || g, 'Zapfhahn Nummer ' || g, (SELECT id FROM category WHERE slug = 'handwerk'),
+                       'Teststraße ' || g, '46236', 'PUBLISHED', 51.52, 6.92
+                FROM generate_series(1, 20) AS g""");
+        jdbc.update("""
+                INSERT INTO business (slug, name, category_id, street, postal_code, status, latitude, longitude)
+                VALUES ('test-zapfhan', 'Zapfhan Eck', (SELECT id FROM category WHERE slug = 'handwerk'),
+                        'Teststraße 99', '46236', 'PUBLISHED', 51.52, 6.92)""");
+        Search search = new Search("Zapfhahn", null, null, List.of(), false, "name", 0);
+        List<String> listed = directory.search(search).hits().stream().map(BusinessSummary::name).toList();
+        List<String> mapped = directory.mapped(search, 2000).stream().map(MapBusiness::name).toList();
+        assertThat(listed).hasSize(20);
+        assertThat(mapped).containsExactlyElementsOf(listed);
+        // with fewer names than a page the typo is found by both
+        jdbc.update("DELETE FROM business WHERE slug = 'test-zapf-20'");
+        assertThat(directory.search(search).hits().stream().map(BusinessSummary::name)).contains("Zapfhan Eck");
+        assertThat(directory.mapped(search, 2000).stream().map(MapBusiness::name)).contains("Zapfhan Eck");
+    }
 
     @Test
     void mapPageListsTheFilteredBusinessesWithTheirCoordinates() throws Exception {

@@ -103,7 +103,7 @@ public class BusinessImageService {
             jdbc.update("DELETE FROM business_image WHERE business_id = :id AND kind = 'LOGO'", Map.of("id", businessId));
         }
         StoredImage image = insert(businessId, kind, position, altText, processed);
-        auditLog.record(ListingService.ENTITY, businessId, "IMAGE_ADDED", Map.of(), fields(image));
+        auditLog.record(Listings.ENTITY, businessId, "IMAGE_ADDED", Map.of(), fields(image));
         return image;
     }
 
@@ -132,7 +132,7 @@ public class BusinessImageService {
             jdbc.update("DELETE FROM business_image WHERE id = :image", Map.of("image", imageId));
             after = insert(businessId, before.get().kind(), position, altText, processed);
         }
-        auditLog.record(ListingService.ENTITY, businessId, "IMAGE_CHANGED", fields(before.get()), fields(after));
+        auditLog.record(Listings.ENTITY, businessId, "IMAGE_CHANGED", fields(before.get()), fields(after));
         return Optional.of(after);
     }
 
@@ -144,7 +144,7 @@ public class BusinessImageService {
         }
         jdbc.update("DELETE FROM business_image WHERE id = :image AND business_id = :id",
                 Map.of("image", imageId, "id", businessId));
-        auditLog.record(ListingService.ENTITY, businessId, "IMAGE_DELETED", fields(before.get()), Map.of());
+        auditLog.record(Listings.ENTITY, businessId, "IMAGE_DELETED", fields(before.get()), Map.of());
         return true;
     }
 

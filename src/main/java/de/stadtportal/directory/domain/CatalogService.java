@@ -30,12 +30,10 @@ public class CatalogService {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final ListingService listings;
     private final AuditLog auditLog;
 
-    CatalogService(NamedParameterJdbcTemplate jdbc, ListingService listings, AuditLog auditLog) {
+    CatalogService(NamedParameterJdbcTemplate jdbc, AuditLog auditLog) {
         this.jdbc = jdbc;
-        this.listings = listings;
         this.auditLog = auditLog;
     }
 
@@ -103,7 +101,7 @@ public class CatalogService {
     }
 
     private String uniqueSlug(Kind kind, String name) {
-        String base = listings.slugBase(name);
+        String base = ListingRegistration.slugBase(name);
         String slug = base;
         for (int n = 2; Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + kind.table
                 + " WHERE slug = :slug)", Map.of("slug", slug), Boolean.class)); n++) {

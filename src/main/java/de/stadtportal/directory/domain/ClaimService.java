@@ -1,7 +1,7 @@
 package de.stadtportal.directory.domain;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +13,7 @@ import de.stadtportal.platform.audit.AuditLog;
 import de.stadtportal.platform.mail.MailOutbox;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,43 +25,49 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ClaimService {
 
-    private final NamedParameterJdbcTemplate jdbc;
-    private final ListingService listings;
+    private final JdbcClient jdbc;
+    private final Listings listings;
+    private final ListingRegistration registration;
     private final AccountApi accounts;
     private final MailOutbox mailOutbox;
     private final AuditLog auditLog;
     private final MessageSource messages;
     private final PortalProperties properties;
     private final DirectoryProperties settings;
+    private final Clock clock;
 
-    ClaimService(NamedParameterJdbcTemplate jdbc, ListingService listings, AccountApi accounts, MailOutbox mailOutbox,
-                 AuditLog auditLog, MessageSource messages, PortalProperties properties, DirectoryProperties settings) {
+    ClaimService(JdbcClient jdbc, Listings listings, ListingRegistration registration, AccountApi accounts,
+                 MailOutbox mailOutbox, AuditLog auditLog, MessageSource messages, PortalProperties properties,
+                 DirectoryProperties settings, Clock clock) {
         this.jdbc = jdbc;
         this.listings = listings;
+        this.registration = registration;
         this.accounts = accounts;
         this.mailOutbox = mailOutbox;
         this.auditLog = auditLog;
         this.messages = messages;
         this.properties = properties;
         this.settings = settings;
+        this.clock = clock;
     }
 
     /** Mails the invitation; only the token's hash is stored. */
     public void invite(long businessId, String email, String staffEmail) {
         String name = listings.find(businessId).orElseThrow().name();
         String token = Tokens.newToken();
-        OffsetDateTime expires = OffsetDateTime.now().plus(settings.claimValidity());
-        jdbc.update("""
-                INSERT INTO business_claim (token_hash, business_id, email, expires_at, created_by)
-                VALUES (:hash, :id, :email, :expires, :by)""", new MapSqlParameterSource("hash", Tokens.hash(token))
-                .addValue("id", businessId).addValue("email", email.strip()).addValue("expires", expires)
-                .addValue("by", staffEmail));
+        OffsetDateTime expires = OffsetDateTime.now(clock).plus(settings.claimValidity());
+        jdbc.sql("""
+                        INSERT INTO business_claim (token_hash, business_id, email, expires_at, created_by)
+                        VALUES (:hash, :id, :email, :expires, :by)""")
+                .param("hash", Tokens.hash(token)).param("id", businessId).param("email", email.strip())
+                .param("expires", expires).param("by", staffEmail)
+                .update();
         Locale locale = LocaleContextHolder.getLocale();
         mailOutbox.queue(email.strip(), messages.getMessage("mail.claim.subject", new Object[] {name}, locale),
                 messages.getMessage("mail.claim.body", new Object[] {name,
                         properties.baseUrl() + "/mitmachen/uebernehmen?token=" + token, settings.claimValidity().toDays()},
                         locale));
-        auditLog.record(ListingService.ENTITY, businessId, "CLAIM_INVITED", Map.of(), Map.of("email", email.strip()));
+        auditLog.record(Listings.ENTITY, businessId, "CLAIM_INVITED", Map.of(), Map.of("email", email.strip()));
     }
 
     /** The invitation behind a link, when it is still usable. */
@@ -71,12 +76,12 @@ public class ClaimService {
         if (token == null || token.isBlank() || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.query("""
-                SELECT c.business_id, b.name, c.email FROM business_claim c JOIN business b ON b.id = c.business_id
-                WHERE c.token_hash = :hash AND c.used_at IS NULL AND c.expires_at > now()""",
-                Map.of("hash", Tokens.hash(token)),
-                (rs, i) -> new Invitation(rs.getLong("business_id"), rs.getString("name"), rs.getString("email")))
-                .stream().findFirst();
+        return jdbc.sql("""
+                        SELECT c.business_id, b.name, c.email FROM business_claim c JOIN business b ON b.id = c.business_id
+                        WHERE c.token_hash = :hash AND c.used_at IS NULL AND c.expires_at > :now""")
+                .param("hash", Tokens.hash(token)).param("now", OffsetDateTime.now(clock))
+                .query((rs, i) -> new Invitation(rs.getLong("business_id"), rs.getString("name"), rs.getString("email")))
+                .optional();
     }
 
     /**
@@ -88,16 +93,17 @@ public class ClaimService {
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
-        List<Long> business = jdbc.queryForList("""
-                UPDATE business_claim SET used_at = now()
-                WHERE token_hash = :hash AND used_at IS NULL AND expires_at > now() RETURNING business_id""",
-                Map.of("hash", Tokens.hash(token)), Long.class);
+        Optional<Long> business = jdbc.sql("""
+                        UPDATE business_claim SET used_at = :now
+                        WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now RETURNING business_id""")
+                .param("hash", Tokens.hash(token)).param("now", OffsetDateTime.now(clock))
+                .query(Long.class).optional();
         if (business.isEmpty()) {
             return Optional.empty();
         }
-        long id = business.get(0);
-        listings.addOwner(id, accountId);
-        auditLog.record(ListingService.ENTITY, id, "CLAIMED", Map.of(),
+        long id = business.get();
+        registration.addOwner(id, accountId);
+        auditLog.record(Listings.ENTITY, id, "CLAIMED", Map.of(),
                 Map.of("owner", accounts.emailOf(accountId).orElse(String.valueOf(accountId))));
         return Optional.of(id);
     }

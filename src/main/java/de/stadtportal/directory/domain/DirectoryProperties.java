@@ -12,10 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmationInterval after this long without a confirmation a listing is flagged and its owner reminded
  * @param claimValidity        how long a claim invitation can be used
  * @param reportsPerHour       how many "Daten veraltet?" reports one client address may send per hour
- * @param searchCacheTtl       how long an identical search's result, and the search page as anonymous visitors
- *                             get it, is reused (any change to the directory's data ends it at once); 0 switches
- *                             both caches off
- * @param searchCacheSize      how many different searches the cache holds at most
+ * @param searchCacheTtl       how long the search page as anonymous visitors get it is reused (any change to the
+ *                             directory's data ends it at once); 0 switches the cache off
+ * @param searchCacheSize      how many different search pages the cache holds at most
  */
 @ConfigurationProperties("portal.directory")
 public record DirectoryProperties(@DefaultValue("false") boolean approveChangesFirst,

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import de.stadtportal.directory.DirectoryApi.Option;
-import de.stadtportal.directory.domain.ListingService.ListingEdit;
+import de.stadtportal.directory.domain.Listings.ListingEdit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -48,11 +48,11 @@ public class ListingImportService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final ListingService listings;
+    private final ListingRegistration registration;
 
-    ListingImportService(NamedParameterJdbcTemplate jdbc, ListingService listings) {
+    ListingImportService(NamedParameterJdbcTemplate jdbc, ListingRegistration registration) {
         this.jdbc = jdbc;
-        this.listings = listings;
+        this.registration = registration;
     }
 
     /**
@@ -101,7 +101,7 @@ public class ListingImportService {
             return new ImportResult(rows.size(), errors, false);
         }
         for (Row row : rows) {
-            long id = listings.createByStaff(row.edit());
+            long id = registration.createByStaff(row.edit());
             if (row.latitude() != null) {
                 jdbc.update("UPDATE business SET latitude = :lat, longitude = :lon WHERE id = :id",
                         new MapSqlParameterSource("id", id).addValue("lat", row.latitude()).addValue("lon", row.longitude()));

@@ -56,7 +56,7 @@ public class OpeningHoursService {
                     .addValue("day", interval.dayOfWeek()).addValue("opens", interval.opens())
                     .addValue("closes", interval.closes()));
         }
-        auditLog.record(ListingService.ENTITY, businessId, "HOURS_CHANGED", Map.of("hours", text(before)),
+        auditLog.record(Listings.ENTITY, businessId, "HOURS_CHANGED", Map.of("hours", text(before)),
                 Map.of("hours", text(hours)));
         touched(businessId, byOwner);
     }
@@ -73,7 +73,7 @@ public class OpeningHoursService {
         after.put("day", exception.day());
         after.put("hours", exception.closed() ? "geschlossen" : exception.opens() + "–" + exception.closes());
         after.put("note", exception.note());
-        auditLog.record(ListingService.ENTITY, businessId, "EXCEPTION_SET", Map.of(), after);
+        auditLog.record(Listings.ENTITY, businessId, "EXCEPTION_SET", Map.of(), after);
         touched(businessId, byOwner);
     }
 
@@ -81,7 +81,7 @@ public class OpeningHoursService {
         int removed = jdbc.update("DELETE FROM opening_exception WHERE business_id = :id AND day = :day",
                 new MapSqlParameterSource("id", businessId).addValue("day", day));
         if (removed > 0) {
-            auditLog.record(ListingService.ENTITY, businessId, "EXCEPTION_REMOVED", Map.of("day", day), Map.of());
+            auditLog.record(Listings.ENTITY, businessId, "EXCEPTION_REMOVED", Map.of("day", day), Map.of());
             touched(businessId, byOwner);
         }
         return removed > 0;

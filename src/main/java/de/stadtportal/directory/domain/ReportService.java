@@ -68,7 +68,7 @@ public class ReportService {
         if (business.isEmpty()) {
             return false;
         }
-        auditLog.record(ListingService.ENTITY, business.get(0), "REPORT_RESOLVED", Map.of(), Map.of("report", reportId));
+        auditLog.record(Listings.ENTITY, business.get(0), "REPORT_RESOLVED", Map.of(), Map.of("report", reportId));
         return true;
     }
 

@@ -1,9 +1,13 @@
 package de.stadtportal.directory.web;
 
 import de.stadtportal.directory.DirectoryApi;
-import de.stadtportal.directory.domain.ListingService;
-import de.stadtportal.directory.domain.ListingService.ListingEdit;
-import de.stadtportal.directory.domain.ListingService.StaffFilter;
+import de.stadtportal.directory.domain.ListingStatus;
+import de.stadtportal.directory.domain.Listings;
+import de.stadtportal.directory.domain.ListingModeration;
+import de.stadtportal.directory.domain.ListingEdits;
+import de.stadtportal.directory.domain.ListingRegistration;
+import de.stadtportal.directory.domain.Listings.ListingEdit;
+import de.stadtportal.directory.domain.Listings.StaffFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -28,14 +32,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminBusinessController {
 
     static final int MAX_REASON = 500;
-    static final java.util.Set<String> STATUSES =
-            java.util.Set.of("DRAFT", "PENDING", "CHANGES_REQUESTED", "PUBLISHED", "REJECTED", "ARCHIVED");
 
-    private final ListingService listings;
+    private final Listings listings;
+    private final ListingModeration moderation;
+    private final ListingEdits edits;
+    private final ListingRegistration registration;
     private final DirectoryApi directory;
 
-    AdminBusinessController(ListingService listings, DirectoryApi directory) {
+    AdminBusinessController(Listings listings, ListingModeration moderation, ListingEdits edits, ListingRegistration registration, DirectoryApi directory) {
         this.listings = listings;
+        this.moderation = moderation;
+        this.edits = edits;
+        this.registration = registration;
         this.directory = directory;
     }
 
@@ -55,7 +63,7 @@ class AdminBusinessController {
     @PostMapping("/admin/unternehmen/{id}/freigeben")
     String approve(@PathVariable long id, RedirectAttributes redirect) {
         requireExists(id);
-        boolean done = listings.approve(id);
+        boolean done = moderation.approve(id);
         redirect.addFlashAttribute(done ? "success" : "failure", done ? "moderation.approved" : "moderation.alreadyDecided");
         return "redirect:/admin/unternehmen";
     }
@@ -72,7 +80,7 @@ class AdminBusinessController {
             return "redirect:/admin/unternehmen";
         }
         boolean changes = "aenderungen".equals(decision);
-        boolean done = changes ? listings.requestChanges(id, reason) : listings.reject(id, reason);
+        boolean done = changes ? moderation.requestChanges(id, reason) : moderation.reject(id, reason);
         redirect.addFlashAttribute(done ? "success" : "failure",
                 !done ? "moderation.alreadyDecided" : changes ? "moderation.changesRequested" : "moderation.rejected");
         return "redirect:/admin/unternehmen";
@@ -83,15 +91,17 @@ class AdminBusinessController {
                @RequestParam(name = "veraltet", defaultValue = "false") boolean stale,
                @RequestParam(name = "seite", defaultValue = "0") int page, Model model) {
         String query = q == null ? "" : q.length() > 160 ? q.substring(0, 160) : q;
-        String knownStatus = status != null && STATUSES.contains(status) ? status : "";
-        var found = listings.all(new StaffFilter(query, knownStatus, stale), Math.max(page, 0));
-        model.addAttribute("listings", found.stream().limit(ListingService.STAFF_PAGE_SIZE).toList());
-        model.addAttribute("hasNext", found.size() > ListingService.STAFF_PAGE_SIZE);
+        ListingStatus known = java.util.Arrays.stream(ListingStatus.values()).filter(s -> s.name().equals(status))
+                .findFirst().orElse(null);
+        String knownStatus = known == null ? "" : known.name();
+        var found = listings.all(new StaffFilter(query, known, stale), Math.max(page, 0));
+        model.addAttribute("listings", found.stream().limit(Listings.STAFF_PAGE_SIZE).toList());
+        model.addAttribute("hasNext", found.size() > Listings.STAFF_PAGE_SIZE);
         model.addAttribute("page", Math.max(page, 0));
         model.addAttribute("q", query);
         model.addAttribute("status", knownStatus);
         model.addAttribute("stale", stale);
-        model.addAttribute("statuses", STATUSES.stream().sorted().toList());
+        model.addAttribute("statuses", java.util.Arrays.stream(ListingStatus.values()).map(ListingStatus::name).sorted().toList());
         return "admin/directory/list";
     }
 
@@ -109,7 +119,7 @@ class AdminBusinessController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(null, model);
         }
-        long id = listings.createByStaff(form.toEdit());
+        long id = registration.createByStaff(form.toEdit());
         redirect.addFlashAttribute("success", "staffListing.created");
         return "redirect:/admin/unternehmen/" + id;
     }
@@ -130,7 +140,7 @@ class AdminBusinessController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(id, model);
         }
-        if (!listings.updateByStaff(id, form.toEdit())) {
+        if (!edits.updateByStaff(id, form.toEdit())) {
             model.addAttribute("form", form.withVersion(current.version()));
             model.addAttribute("conflict", true);
             response.setStatus(HttpStatus.CONFLICT.value());
@@ -143,14 +153,14 @@ class AdminBusinessController {
     @PostMapping("/admin/unternehmen/{id}/archivieren")
     String archive(@PathVariable long id, RedirectAttributes redirect) {
         requireExists(id);
-        redirect.addFlashAttribute("success", listings.archive(id) ? "staffListing.archived" : "staffListing.unchanged");
+        redirect.addFlashAttribute("success", moderation.archive(id) ? "staffListing.archived" : "staffListing.unchanged");
         return "redirect:/admin/unternehmen/" + id;
     }
 
     @PostMapping("/admin/unternehmen/{id}/wiederherstellen")
     String restore(@PathVariable long id, RedirectAttributes redirect) {
         requireExists(id);
-        redirect.addFlashAttribute("success", listings.restore(id) ? "staffListing.restored" : "staffListing.unchanged");
+        redirect.addFlashAttribute("success", moderation.restore(id) ? "staffListing.restored" : "staffListing.unchanged");
         return "redirect:/admin/unternehmen/" + id;
     }
 
@@ -163,7 +173,7 @@ class AdminBusinessController {
     @PostMapping("/admin/unternehmen/{id}/gesehen")
     String reviewed(@PathVariable long id, RedirectAttributes redirect) {
         requireExists(id);
-        listings.markReviewed(id);
+        edits.markReviewed(id);
         redirect.addFlashAttribute("success", "changes.reviewed");
         return "redirect:/admin/unternehmen/aenderungen";
     }
@@ -171,14 +181,14 @@ class AdminBusinessController {
     @PostMapping("/admin/unternehmen/{id}/aenderung-uebernehmen")
     String applyChange(@PathVariable long id, RedirectAttributes redirect) {
         requireExists(id);
-        redirect.addFlashAttribute("success", listings.applyPendingChange(id) ? "changes.applied" : "staffListing.unchanged");
+        redirect.addFlashAttribute("success", edits.applyPendingChange(id) ? "changes.applied" : "staffListing.unchanged");
         return "redirect:/admin/unternehmen/aenderungen";
     }
 
     @PostMapping("/admin/unternehmen/{id}/aenderung-verwerfen")
     String discardChange(@PathVariable long id, RedirectAttributes redirect) {
         requireExists(id);
-        redirect.addFlashAttribute("success", listings.discardPendingChange(id) ? "changes.discarded" : "staffListing.unchanged");
+        redirect.addFlashAttribute("success", edits.discardPendingChange(id) ? "changes.discarded" : "staffListing.unchanged");
         return "redirect:/admin/unternehmen/aenderungen";
     }
 
@@ -189,7 +199,7 @@ class AdminBusinessController {
         model.addAttribute("back", "/admin/unternehmen/alle");
         if (id != null) {
             model.addAttribute("listing", listings.find(id).orElseThrow());
-            listings.pendingChange(id).ifPresent(change -> model.addAttribute("pendingChange", change));
+            edits.pendingChange(id).ifPresent(change -> model.addAttribute("pendingChange", change));
         }
         model.addAttribute("categories", directory.categories());
         model.addAttribute("districts", directory.districts());

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import de.stadtportal.directory.BusinessAttribute;
 import de.stadtportal.directory.DirectoryApi;
+import de.stadtportal.directory.domain.BusinessSearch;
 import de.stadtportal.directory.DirectoryApi.BusinessDetail;
 import de.stadtportal.directory.DirectoryApi.Search;
 import de.stadtportal.directory.domain.OpeningHoursService;
@@ -34,27 +36,28 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The public directory: search with filters in the URL (bookmarkable, works without JavaScript) and one business. */
 @Controller
 class BusinessController {
 
-    static final int MAX_QUERY = 200;
     /** Exceptions shown on the detail page: the coming weeks. */
     static final int EXCEPTION_DAYS = 60;
     static final String[] DAYS = {"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
 
     private final DirectoryApi directory;
+    private final BusinessSearch businesses;
     private final OpeningHoursService hours;
     private final BusinessImageService images;
     private final PortalProperties properties;
     private final Clock clock;
 
-    BusinessController(DirectoryApi directory, OpeningHoursService hours, BusinessImageService images,
+    BusinessController(DirectoryApi directory, BusinessSearch businesses, OpeningHoursService hours, BusinessImageService images,
                        PortalProperties properties, Clock clock) {
         this.directory = directory;
+        this.businesses = businesses;
         this.hours = hours;
         this.images = images;
         this.properties = properties;
@@ -62,29 +65,14 @@ class BusinessController {
     }
 
     @GetMapping("/unternehmen")
-    String search(@RequestParam(required = false) String q,
-                  @RequestParam(name = "kategorie", required = false) String category,
-                  @RequestParam(name = "stadtteil", required = false) String district,
-                  @RequestParam(name = "merkmal", required = false) List<String> attributes,
-                  @RequestParam(name = "geoeffnet", defaultValue = "false") boolean openNow,
-                  @RequestParam(name = "sortierung", required = false) String sort,
-                  @RequestParam(name = "seite", defaultValue = "0") int page,
-                  Model model) {
-        Search search = search(q, category, district, attributes, openNow, sort, page);
+    String search(@ModelAttribute SearchForm form, Model model) {
+        Search search = form.toSearch();
         model.addAttribute("search", search);
-        model.addAttribute("result", directory.search(search));
+        model.addAttribute("result", businesses.search(search));
         model.addAttribute("categories", directory.categories());
         model.addAttribute("districts", directory.districts());
-        model.addAttribute("attributeKeys", DirectoryApi.ATTRIBUTES.keySet());
+        model.addAttribute("attributes", BusinessAttribute.values());
         return "directory/search";
-    }
-
-    /** The search as the URL gives it (list and map alike): a too long query is cut, unknown sorts mean relevance. */
-    static Search search(String q, String category, String district, List<String> attributes, boolean openNow, String sort,
-                         int page) {
-        String query = q == null ? "" : (q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q);
-        return new Search(query, category, district, attributes == null ? List.of() : attributes, openNow,
-                "name".equals(sort) ? "name" : "relevanz", Math.max(page, 0));
     }
 
     @GetMapping("/unternehmen/{slug}")

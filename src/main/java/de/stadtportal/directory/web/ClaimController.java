@@ -6,7 +6,7 @@ import de.stadtportal.account.AccountApi;
 import de.stadtportal.account.AccountException;
 import de.stadtportal.directory.domain.ClaimService;
 import de.stadtportal.directory.domain.ClaimService.Invitation;
-import de.stadtportal.directory.domain.ListingService;
+import de.stadtportal.directory.domain.Listings;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -28,10 +28,10 @@ class ClaimController {
     static final int MAX_EMAIL = 320;
 
     private final ClaimService claims;
-    private final ListingService listings;
+    private final Listings listings;
     private final AccountApi accounts;
 
-    ClaimController(ClaimService claims, ListingService listings, AccountApi accounts) {
+    ClaimController(ClaimService claims, Listings listings, AccountApi accounts) {
         this.claims = claims;
         this.listings = listings;
         this.accounts = accounts;

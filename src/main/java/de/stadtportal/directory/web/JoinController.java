@@ -4,8 +4,9 @@ import java.security.Principal;
 
 import de.stadtportal.account.AccountException;
 import de.stadtportal.directory.DirectoryApi;
-import de.stadtportal.directory.domain.ListingService;
-import de.stadtportal.directory.domain.ListingService.Registration;
+import de.stadtportal.directory.domain.Listings;
+import de.stadtportal.directory.domain.ListingRegistration;
+import de.stadtportal.directory.domain.ListingRegistration.Registration;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -30,11 +31,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 @Controller
 class JoinController {
 
-    private final ListingService listings;
+    private final Listings listings;
+    private final ListingRegistration registration;
     private final DirectoryApi directory;
 
-    JoinController(ListingService listings, DirectoryApi directory) {
+    JoinController(Listings listings, ListingRegistration registration, DirectoryApi directory) {
         this.listings = listings;
+        this.registration = registration;
         this.directory = directory;
     }
 
@@ -73,7 +76,7 @@ class JoinController {
         }
         if (!result.hasErrors()) {
             try {
-                listings.register(new Registration(form.name(), form.category(), form.street(), form.postalCode(),
+                registration.register(new Registration(form.name(), form.category(), form.street(), form.postalCode(),
                         form.email(), form.password()));
                 return "redirect:/mitmachen/danke";
             } catch (AccountException e) {

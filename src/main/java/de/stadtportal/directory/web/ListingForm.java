@@ -1,7 +1,7 @@
 package de.stadtportal.directory.web;
 
-import de.stadtportal.directory.domain.ListingService;
-import de.stadtportal.directory.domain.ListingService.ListingEdit;
+import de.stadtportal.directory.domain.Listings;
+import de.stadtportal.directory.domain.Listings.ListingEdit;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -51,7 +51,7 @@ record ListingForm(
     }
 
     /** Checks what annotations cannot: category and district must exist. */
-    void checkReferences(ListingService listings, BindingResult result) {
+    void checkReferences(Listings listings, BindingResult result) {
         if (category != null && !category.isBlank() && !listings.categoryExists(category)) {
             result.rejectValue("category", "join.categoryMissing");
         }

@@ -11,8 +11,8 @@ import de.stadtportal.directory.domain.BusinessImageService.ImageData;
 import de.stadtportal.directory.domain.BusinessImageService.Kind;
 import de.stadtportal.directory.domain.BusinessImageService.StoredImage;
 import de.stadtportal.directory.domain.ImageRejectedException;
-import de.stadtportal.directory.domain.ListingService;
-import de.stadtportal.directory.domain.ListingService.Listing;
+import de.stadtportal.directory.domain.Listings;
+import de.stadtportal.directory.domain.Listings.Listing;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -38,10 +38,10 @@ class ListingImagesController {
     static final String OWNER = "/konto/eintraege/{id}/bilder";
     static final String STAFF = "/admin/unternehmen/{id}/bilder";
 
-    private final ListingService listings;
+    private final Listings listings;
     private final BusinessImageService images;
 
-    ListingImagesController(ListingService listings, BusinessImageService images) {
+    ListingImagesController(Listings listings, BusinessImageService images) {
         this.listings = listings;
         this.images = images;
     }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
 
-import de.stadtportal.directory.DirectoryApi;
 import de.stadtportal.directory.DirectoryApi.OpenDataBusiness;
+import de.stadtportal.directory.domain.BusinessSearch;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpHeaders;
@@ -30,10 +30,10 @@ class OpenDataController {
             "laengengrad", "telefon", "email", "website", "gutschein", "fairtrade", "wlan", "wochenmarkt", "onlineshop",
             "lieferung", "click_and_collect", "beispiel"};
 
-    private final DirectoryApi directory;
+    private final BusinessSearch businesses;
 
-    OpenDataController(DirectoryApi directory) {
-        this.directory = directory;
+    OpenDataController(BusinessSearch businesses) {
+        this.businesses = businesses;
     }
 
     record Page(String license, String attribution, int page, int size, long total, List<OpenDataBusiness> items) {
@@ -45,7 +45,7 @@ class OpenDataController {
         int p = Math.max(page, 0);
         int s = Math.min(Math.max(size, 1), MAX_SIZE);
         return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + LICENSE + ">; rel=\"license\"")
-                .body(new Page(LICENSE, ATTRIBUTION, p, s, directory.publishedCount(), directory.openData(p, s)));
+                .body(new Page(LICENSE, ATTRIBUTION, p, s, businesses.publishedCount(), businesses.openData(p, s)));
     }
 
     @GetMapping(value = "/api/v1/unternehmen.csv", produces = "text/csv;charset=UTF-8")
@@ -53,7 +53,7 @@ class OpenDataController {
                                @RequestParam(name = "groesse", defaultValue = "1000") int size) throws IOException {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get())) {
-            for (OpenDataBusiness b : directory.openData(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_SIZE))) {
+            for (OpenDataBusiness b : businesses.openData(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_SIZE))) {
                 printer.printRecord(b.slug(), b.name(), b.category(), b.district(), b.street(), b.postalCode(), b.city(),
                         b.latitude(), b.longitude(), b.phone(), b.email(), b.website(), b.acceptsVoucher(),
                         b.sellsFairtrade(), b.wifiHotspot(), b.marketStall(), b.onlineShop(), b.delivery(),

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import de.stadtportal.directory.DirectoryApi.OpeningHours;
-import de.stadtportal.directory.domain.ListingService;
-import de.stadtportal.directory.domain.ListingService.Listing;
+import de.stadtportal.directory.domain.Listings;
+import de.stadtportal.directory.domain.Listings.Listing;
 import de.stadtportal.directory.domain.OpeningHoursService;
 import de.stadtportal.directory.domain.OpeningHoursService.OpeningException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,11 +39,11 @@ class OpeningHoursController {
     private static final String OWNER = "/konto/eintraege/{id}/oeffnungszeiten";
     private static final String STAFF = "/admin/unternehmen/{id}/oeffnungszeiten";
 
-    private final ListingService listings;
+    private final Listings listings;
     private final OpeningHoursService hours;
     private final Clock clock;
 
-    OpeningHoursController(ListingService listings, OpeningHoursService hours, Clock clock) {
+    OpeningHoursController(Listings listings, OpeningHoursService hours, Clock clock) {
         this.listings = listings;
         this.hours = hours;
         this.clock = clock;

@@ -3,9 +3,10 @@ package de.stadtportal.directory.web;
 import java.security.Principal;
 
 import de.stadtportal.directory.DirectoryApi;
-import de.stadtportal.directory.domain.ListingService;
-import de.stadtportal.directory.domain.ListingService.ListingEdit;
-import de.stadtportal.directory.domain.ListingService.SaveResult;
+import de.stadtportal.directory.domain.Listings;
+import de.stadtportal.directory.domain.ListingEdits;
+import de.stadtportal.directory.domain.Listings.ListingEdit;
+import de.stadtportal.directory.domain.ListingEdits.SaveResult;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -25,11 +26,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class OwnerListingController {
 
-    private final ListingService listings;
+    private final Listings listings;
+    private final ListingEdits edits;
     private final DirectoryApi directory;
 
-    OwnerListingController(ListingService listings, DirectoryApi directory) {
+    OwnerListingController(Listings listings, ListingEdits edits, DirectoryApi directory) {
         this.listings = listings;
+        this.edits = edits;
         this.directory = directory;
     }
 
@@ -54,7 +57,7 @@ class OwnerListingController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(id, model);
         }
-        SaveResult saved = listings.updateByOwner(id, form.toEdit(), principal.getName());
+        SaveResult saved = edits.updateByOwner(id, form.toEdit(), principal.getName());
         if (saved == SaveResult.CONFLICT) {
             model.addAttribute("form", form.withVersion(current.version()));
             model.addAttribute("conflict", true);
@@ -72,7 +75,7 @@ class OwnerListingController {
     @PostMapping("/konto/eintraege/{id}/bestaetigen")
     String confirm(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         owned(id, principal);
-        listings.confirmCurrent(id);
+        edits.confirmCurrent(id);
         redirect.addFlashAttribute("success", "own.confirmed");
         return "redirect:/konto/eintraege";
     }

@@ -33,7 +33,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * version (any write to businesses, hours, categories or districts makes a new one) and the minute
  * ("jetzt geöffnet"), so a kept page is never older than the data it shows. Only requests without
  * a session and responses without cookies are kept: nothing personal, no CSRF token, no message
- * meant for one person. Runs after the page statistics, so every view is still counted.
+ * meant for one person. Runs after the page statistics, so every view is still counted. This is the
+ * directory's only cache: it reads the data version once per request, and a page it renders searches
+ * without a second cache (a kept page is what makes a popular search cheap).
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)

@@ -7,8 +7,8 @@ import java.time.Duration;
 import de.stadtportal.PortalTest;
 import de.stadtportal.account.AccountApi;
 import de.stadtportal.account.TestAccounts;
-import de.stadtportal.directory.domain.ListingService.ListingEdit;
-import de.stadtportal.directory.domain.ListingService.SaveResult;
+import de.stadtportal.directory.domain.ListingEdits.SaveResult;
+import de.stadtportal.directory.domain.Listings.ListingEdit;
 import de.stadtportal.platform.PortalProperties;
 import de.stadtportal.platform.audit.AuditLog;
 import de.stadtportal.platform.mail.MailOutbox;
@@ -54,17 +54,23 @@ class ApproveChangesFirstTest {
     PasswordEncoder encoder;
 
     @Autowired
-    ListingService defaultListings;
+    Listings defaultListings;
 
-    ListingService listings;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient client;
+
+    @Autowired
+    java.time.Clock clock;
+
+    ListingEdits listings;
     TestAccounts accounts;
     long id;
     String owner;
 
     @BeforeEach
     void setUp() {
-        listings = new ListingService(named, accountApi, mailOutbox, auditLog, messages, properties,
-                new DirectoryProperties(true, Duration.ofDays(365), Duration.ofDays(14), 5, Duration.ZERO, 0));
+        listings = new ListingEdits(client, defaultListings, auditLog,
+                new DirectoryProperties(true, Duration.ofDays(365), Duration.ofDays(14), 5, Duration.ZERO, 0), clock);
         accounts = new TestAccounts(jdbc, encoder);
         owner = accounts.create("BUSINESS", "Freigabe zuerst, bitte sehr");
         id = jdbc.queryForObject("""
@@ -83,7 +89,7 @@ class ApproveChangesFirstTest {
 
     @Test
     void anOwnersChangeWaitsForStaffAndThenGoesLive() {
-        ListingEdit current = listings.load(id).orElseThrow();
+        ListingEdit current = defaultListings.load(id).orElseThrow();
         ListingEdit changed = withDescription(current, "Neu: Sonntags geöffnet");
 
         assertThat(listings.updateByOwner(id, changed, owner)).isEqualTo(SaveResult.AWAITING_APPROVAL);
@@ -105,7 +111,7 @@ class ApproveChangesFirstTest {
 
     @Test
     void staffCanDiscardAWaitingChange() {
-        ListingEdit current = listings.load(id).orElseThrow();
+        ListingEdit current = defaultListings.load(id).orElseThrow();
         listings.updateByOwner(id, withDescription(current, "Verworfen"), owner);
         assertThat(listings.discardPendingChange(id)).isTrue();
         assertThat(description()).isEqualTo("Alt");

@@ -1,0 +1,235 @@
+package de.stadtportal.directory.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import de.stadtportal.directory.BusinessAttribute;
+import de.stadtportal.directory.DirectoryApi;
+import de.stadtportal.directory.DirectoryApi.BusinessSummary;
+import de.stadtportal.directory.DirectoryApi.MapBusiness;
+import de.stadtportal.directory.DirectoryApi.OpenDataBusiness;
+import de.stadtportal.directory.DirectoryApi.Search;
+import de.stadtportal.directory.DirectoryApi.SearchResult;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finding published businesses: the search list, the map, the topic pages and the open data all match
+ * with the same {@link #matching matcher}. Search runs in PostgreSQL: German full text over folded text
+ * (umlauts and ß either way), trigram similarity on the name for typos, name weighing more than tags and
+ * description. It ranks and counts a bounded set of index-backed candidates (at most
+ * {@link DirectoryApi#MAX_RESULTS}, then "mehr als 1.000"). Popular searches are cheap because the page
+ * anonymous visitors get is kept whole (web/SearchPageCache); there is no second cache here.
+ */
+@Service
+@Transactional(readOnly = true)
+public class BusinessSearch {
+
+    /** Full text finding fewer names than a page adds names with a typo (trigrams): "Bäckrei", "Fahrrad". */
+    private static final int FEW_NAMES = DirectoryApi.PAGE_SIZE;
+
+    /** Open at this moment in Bottrop: a dated exception for today wins over the weekly hours. */
+    static final String OPEN_NOW = """
+            CASE WHEN EXISTS (SELECT 1 FROM opening_exception e WHERE e.business_id = b.id AND e.day = :today)
+                 THEN EXISTS (SELECT 1 FROM opening_exception e WHERE e.business_id = b.id AND e.day = :today
+                              AND e.opens IS NOT NULL AND :time >= e.opens AND :time < e.closes)
+                 ELSE EXISTS (SELECT 1 FROM opening_hours h WHERE h.business_id = b.id
+                              AND h.day_of_week = :dow AND :time >= h.opens AND :time < h.closes) END""";
+
+    /** The columns summary() reads, with their joins; callers add FROM business b (or a page of it). */
+    private static final String SUMMARY_COLUMNS = """
+            SELECT b.slug, b.name, c.name AS category, d.name AS district, b.street, b.postal_code, b.city,
+                   b.example, (""" + OPEN_NOW + ") AS open_now";
+    static final String SUMMARY_JOINS =
+            " JOIN category c ON c.id = b.category_id LEFT JOIN district d ON d.id = b.district_id";
+
+    /** The query folded and as full text, computed once per search (materialised; InitPlans below). */
+    private static final String QUERY_CTE = "q AS MATERIALIZED (SELECT websearch_to_tsquery('german', portal_fold(:q)) AS tsq,"
+            + " portal_fold(:q) AS folded)";
+    /**
+     * Name weighs most, then tags, then description: the weighted full-text rank plus how similar the name
+     * is to the query. A name that matches in full text counts as fully similar (1, the highest word
+     * similarity), which spares computing trigrams for each of up to a thousand names that match anyway;
+     * every other candidate gets its word similarity (typos: "Bäckrei").
+     */
+    private static final String RANK = "ts_rank(b.search_vector, (SELECT tsq FROM q)) * 2"
+            + " + CASE WHEN b.name_vector @@ (SELECT tsq FROM q) THEN 1"
+            + " ELSE word_similarity((SELECT folded FROM q), b.name_folded) END";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    BusinessSearch(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public SearchResult search(Search search) {
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        MapSqlParameterSource params = params(now);
+        String query = query(search);
+        int page = Math.max(search.page(), 0);
+        long offset = (long) page * DirectoryApi.PAGE_SIZE;
+        // pages end at MAX_RESULTS (the candidates hold one more, which only tells that there are more)
+        params.addValue("limit", Math.max(0, Math.min(DirectoryApi.PAGE_SIZE, DirectoryApi.MAX_RESULTS - offset)))
+                .addValue("offset", offset);
+        boolean byName = query.isEmpty() || "name".equals(search.sort());
+        String order = byName ? "name, id" : "rank DESC, name, id";
+        String sql;
+        if (query.isEmpty()) {
+            // no query: the page in name order (index on status, name), the count stops after MAX_RESULTS
+            String filter = String.join(" AND ", filters(search, params));
+            sql = "WITH cand AS (SELECT 1 FROM business b WHERE " + filter + " LIMIT " + (DirectoryApi.MAX_RESULTS + 1) + "),"
+                    + " page AS (SELECT b.id, b.name, 0 AS rank FROM business b WHERE " + filter
+                    + " ORDER BY b.name, b.id LIMIT :limit OFFSET :offset)";
+        } else {
+            sql = matching(search, DirectoryApi.MAX_RESULTS + 1, params)
+                    + ", page AS (SELECT * FROM cand ORDER BY " + order + " LIMIT :limit OFFSET :offset)";
+        }
+        // one round trip: the count always gives one row, the page's rows (if any) join it;
+        // names, places and "open now" only for the page's rows
+        List<Long> totals = new ArrayList<>();
+        List<BusinessSummary> hits = new ArrayList<>();
+        jdbc.sql(sql + " SELECT t.total, s.* FROM (SELECT count(*) AS total FROM cand) t LEFT JOIN ("
+                        + SUMMARY_COLUMNS + ", page.id AS page_id, page.name AS page_name, page.rank AS page_rank"
+                        + " FROM page JOIN business b ON b.id = page.id" + SUMMARY_JOINS + ") s ON TRUE"
+                        + " ORDER BY " + (byName ? "s.page_name, s.page_id" : "s.page_rank DESC, s.page_name, s.page_id"))
+                .paramSource(params)
+                .query(rs -> {
+                    totals.add(rs.getLong("total"));
+                    if (rs.getString("slug") != null) {
+                        hits.add(summary(rs));
+                    }
+                });
+        long found = totals.isEmpty() ? 0 : totals.get(0);
+        return new SearchResult(List.copyOf(hits), Math.min(found, DirectoryApi.MAX_RESULTS),
+                found > DirectoryApi.MAX_RESULTS, page, DirectoryApi.PAGE_SIZE);
+    }
+
+    /**
+     * Every business of a search that has coordinates, by name, for the map; at most {@code limit}. The
+     * same matcher as {@link #search(Search)}: the list and the map show the same businesses for a query.
+     */
+    public List<MapBusiness> mapped(Search search, int limit) {
+        MapSqlParameterSource params = params(ZonedDateTime.now(clock)).addValue("limit", limit);
+        String columns = "SELECT b.slug, b.name, b.street, b.postal_code, b.city, b.latitude, b.longitude";
+        String located = "b.latitude IS NOT NULL AND b.longitude IS NOT NULL";
+        String sql = query(search).isEmpty()
+                ? columns + " FROM business b WHERE " + String.join(" AND ", filters(search, params)) + " AND " + located
+                : matching(search, Math.max(limit, DirectoryApi.MAX_RESULTS + 1), params)
+                        + columns + " FROM cand JOIN business b ON b.id = cand.id WHERE " + located;
+        return jdbc.sql(sql + " ORDER BY b.name, b.id LIMIT :limit")
+                .paramSource(params)
+                .query((rs, i) -> new MapBusiness(rs.getString("slug"), rs.getString("name"), rs.getString("street"),
+                        rs.getString("postal_code"), rs.getString("city"), rs.getBigDecimal("latitude"),
+                        rs.getBigDecimal("longitude")))
+                .list();
+    }
+
+    /** All published businesses with one attribute (for the topic pages), by name; at most 500. */
+    public List<BusinessSummary> withAttribute(BusinessAttribute attribute) {
+        Search search = new Search("", null, null, List.of(attribute.key()), false, "name", 0);
+        MapSqlParameterSource params = params(ZonedDateTime.now(clock));
+        return jdbc.sql(SUMMARY_COLUMNS + " FROM business b" + SUMMARY_JOINS
+                        + " WHERE " + String.join(" AND ", filters(search, params)) + " ORDER BY b.name LIMIT 500")
+                .paramSource(params)
+                .query((rs, i) -> summary(rs))
+                .list();
+    }
+
+    /** Published businesses as open data, by name; no owner or account data. */
+    public List<OpenDataBusiness> openData(int page, int size) {
+        MapSqlParameterSource params = new MapSqlParameterSource("limit", size).addValue("offset", (long) page * size);
+        String published = String.join(" AND ", filters(new Search("", null, null, List.of(), false, "name", 0), params));
+        return jdbc.sql("""
+                        SELECT b.slug, b.name, c.name AS category, d.name AS district, b.street, b.postal_code, b.city,
+                               b.latitude, b.longitude, b.phone, b.email, b.website, b.accepts_voucher, b.sells_fairtrade,
+                               b.wifi_hotspot, b.market_stall, b.online_shop, b.delivery, b.click_and_collect, b.example
+                        FROM business b""" + SUMMARY_JOINS + " WHERE " + published + " ORDER BY b.name, b.id LIMIT :limit OFFSET :offset")
+                .paramSource(params)
+                .query((rs, i) -> new OpenDataBusiness(rs.getString("slug"), rs.getString("name"), rs.getString("category"),
+                        rs.getString("district"), rs.getString("street"), rs.getString("postal_code"), rs.getString("city"),
+                        rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"), rs.getString("phone"),
+                        rs.getString("email"), rs.getString("website"), rs.getBoolean("accepts_voucher"),
+                        rs.getBoolean("sells_fairtrade"), rs.getBoolean("wifi_hotspot"), rs.getBoolean("market_stall"),
+                        rs.getBoolean("online_shop"), rs.getBoolean("delivery"), rs.getBoolean("click_and_collect"),
+                        rs.getBoolean("example")))
+                .list();
+    }
+
+    public long publishedCount() {
+        return jdbc.sql("SELECT count(*) FROM business WHERE status = 'PUBLISHED'").query(Long.class).single();
+    }
+
+    /**
+     * The matcher, as a WITH clause ending in the candidate set {@code cand (id, name, rank)} of a query,
+     * each set index-backed and bounded by {@code bound}: names matching in full text first (own GIN
+     * index); all full text (name, tags, description) unless the names already fill the bound; names
+     * with a typo (trigrams) only if full text found fewer names than a page; businesses of a category
+     * the query names ("Gastronomie"). Sets the typo threshold for this transaction.
+     */
+    private String matching(Search search, int bound, MapSqlParameterSource params) {
+        // a one-letter typo in a word of eight ("Bäckrei") scores about 0.55; the default is 0.6
+        jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)").query().singleValue();
+        params.addValue("q", query(search));
+        String select = "SELECT b.id, b.name, " + RANK + " AS rank FROM business b WHERE "
+                + String.join(" AND ", filters(search, params));
+        String cap = " LIMIT " + bound;
+        return "WITH " + QUERY_CTE + ","
+                + " named AS (" + select + " AND b.name_vector @@ (SELECT tsq FROM q)" + cap + "),"
+                + " fulltext AS (" + select + " AND (SELECT count(*) FROM named) <= " + (bound - 1)
+                + " AND b.search_vector @@ (SELECT tsq FROM q)" + cap + "),"
+                + " typo AS (" + select + " AND (SELECT count(*) FROM named) < " + FEW_NAMES
+                + " AND (SELECT folded FROM q) <% b.name_folded" + cap + "),"
+                // scanned only if the query names a category (one-time filter)
+                + " category_named AS MATERIALIZED (SELECT id FROM category WHERE portal_fold(name) = (SELECT folded FROM q)),"
+                + " in_category AS (" + select + " AND EXISTS (SELECT FROM category_named)"
+                + " AND b.category_id IN (SELECT id FROM category_named)" + cap + "),"
+                + " cand AS (SELECT * FROM named UNION SELECT * FROM fulltext UNION SELECT * FROM typo"
+                + " UNION SELECT * FROM in_category) ";
+    }
+
+    /** Conditions on b besides the query: published, category, district, attributes, open now; adds the parameters. */
+    private static List<String> filters(Search search, MapSqlParameterSource params) {
+        List<String> conditions = new ArrayList<>(List.of("b.status = 'PUBLISHED'"));
+        if (search.category() != null && !search.category().isBlank()) {
+            conditions.add("b.category_id = (SELECT id FROM category WHERE slug = :category)");
+            params.addValue("category", search.category());
+        }
+        if (search.district() != null && !search.district().isBlank()) {
+            conditions.add("b.district_id = (SELECT id FROM district WHERE slug = :district)");
+            params.addValue("district", search.district());
+        }
+        for (String key : search.attributes()) {
+            BusinessAttribute.byKey(key).ifPresent(attribute -> conditions.add("b." + attribute.column()));
+        }
+        if (search.openNow()) {
+            conditions.add("(" + OPEN_NOW + ")");
+        }
+        return conditions;
+    }
+
+    private static String query(Search search) {
+        return search.query() == null ? "" : search.query().strip();
+    }
+
+    /** The parameters of {@link #OPEN_NOW}: today, weekday and time in Bottrop. */
+    static MapSqlParameterSource params(ZonedDateTime now) {
+        return new MapSqlParameterSource()
+                .addValue("today", now.toLocalDate())
+                .addValue("dow", now.getDayOfWeek().getValue())
+                .addValue("time", now.toLocalTime().withNano(0));
+    }
+
+    private static BusinessSummary summary(ResultSet rs) throws SQLException {
+        return new BusinessSummary(rs.getString("slug"), rs.getString("name"), rs.getString("category"),
+                rs.getString("district"), rs.getString("street"), rs.getString("postal_code"), rs.getString("city"),
+                rs.getBoolean("open_now"), rs.getBoolean("example"));
+    }
+}
