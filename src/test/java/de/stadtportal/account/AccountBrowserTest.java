@@ -90,7 +90,7 @@ class AccountBrowserTest extends BrowserPages {
         assertThat(driver.findElement(By.tagName("main")).getText()).contains(email);
         Browser.assertNoAccessibilityViolations(driver);
 
-        driver.findElement(By.cssSelector("header form button[type=submit]")).click();
+        driver.findElement(By.cssSelector("header form.inline button[type=submit]")).click();
         assertThat(await(By.cssSelector("[role=status]")).getText()).contains("abgemeldet");
         driver.get(url("/konto"));
         assertThat(driver.getCurrentUrl()).endsWith("/konto/anmelden");

@@ -43,4 +43,10 @@ class PageController {
         model.addAttribute("accessibility", properties.accessibility());
         return "content/barrierefreiheit";
     }
+
+    @GetMapping("/leichte-sprache")
+    String easyLanguage(Model model) {
+        model.addAttribute("accessibility", properties.accessibility());
+        return "content/leichte-sprache";
+    }
 }

@@ -24,6 +24,12 @@ class LayoutModelAdvice {
         return "/" + path.substring(request.getContextPath().length()).replaceFirst("^/+", "");
     }
 
+    /** The portal's absolute address without a trailing slash: canonical and language links, Open Graph. */
+    @ModelAttribute("baseUrl")
+    String baseUrl() {
+        return properties.baseUrl().replaceAll("/+$", "");
+    }
+
     @ModelAttribute("currentUser")
     CurrentUser currentUser() {
         return CurrentUser.get();
