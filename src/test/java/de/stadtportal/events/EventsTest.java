@@ -177,7 +177,7 @@ class EventsTest {
         mvc.perform(get("/veranstaltungen/gibt-es-nicht")).andExpect(status().isNotFound());
         mvc.perform(get("/veranstaltungen/gibt-es-nicht.ics")).andExpect(status().isNotFound());
         mvc.perform(get("/veranstaltungen/" + slug)).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("\"@type\":\"Event\""), containsString("<\\/script>"),
+                .andExpect(content().string(allOf(containsString("\"@type\":\"Event\""), containsString("\\u003c/script\\u003e"),
                         containsString("\"startDate\":\"2027-09-01T08:00+02:00\""), containsString("Kulturzentrum August Everding"),
                         containsString("\"exceptDate\":[\"2027-11-03\"]"), not(containsString("</script> und")))));
     }
