@@ -152,7 +152,9 @@ class AccessMatrixTest {
             Map.entry("POST /admin/konten/einladen", Access.ADMIN),
             Map.entry("POST /admin/konten/{id}/rollen", Access.ADMIN),
             Map.entry("POST /admin/konten/{id}/deaktivieren", Access.ADMIN),
-            Map.entry("POST /admin/konten/{id}/aktivieren", Access.ADMIN)));
+            Map.entry("POST /admin/konten/{id}/aktivieren", Access.ADMIN),
+            Map.entry("GET /konto/zweiter-faktor", Access.LOGGED_IN),
+            Map.entry("GET /konto/zweiter-faktor/code", Access.LOGGED_IN)));
 
     static final String PASSWORD = "ein langes Test-Passwort 42";
 
@@ -235,7 +237,7 @@ class AccessMatrixTest {
             builder.with(csrf());
         }
         if (who != Who.ANONYMOUS) {
-            builder.with(user(emails.get(who)).roles(who.name()));
+            builder.with(who == Who.BUSINESS ? user(emails.get(who)).roles(who.name()) : TestAccounts.staff(emails.get(who), who.name()));
         }
         return mvc.perform(builder).andReturn().getResponse();
     }

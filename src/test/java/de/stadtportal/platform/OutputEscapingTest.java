@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import de.stadtportal.account.TestAccounts;
 import java.util.UUID;
 
 import de.stadtportal.PortalTest;
@@ -44,7 +45,7 @@ class OutputEscapingTest {
     void exportsNeutraliseCellsASpreadsheetWouldRunAsFormulas() throws Exception {
         String open = mvc.perform(get("/api/v1/unternehmen.csv").param("groesse", "1000")).andReturn().getResponse()
                 .getContentAsString();
-        String staff = mvc.perform(get("/admin/unternehmen/export.csv").with(user("redaktion@test.example").roles("EDITOR")))
+        String staff = mvc.perform(get("/admin/unternehmen/export.csv").with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andReturn().getResponse().getContentAsString();
         for (String csv : new String[] {open, staff}) {
             assertThat(csv).contains("'=HYPERLINK(", "'@SUM(A1)", "'+49 2041 1").doesNotContain(",=HYPERLINK", ";=HYPERLINK",

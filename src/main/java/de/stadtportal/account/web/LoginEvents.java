@@ -7,6 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.ott.OneTimeTokenAuthentication;
+import org.springframework.security.authentication.ott.OneTimeTokenAuthenticationToken;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
@@ -33,8 +35,13 @@ class LoginEvents {
     void failed(AbstractAuthenticationFailureEvent event) {
         String address = address(event.getAuthentication().getDetails());
         String name = event.getAuthentication().getName();
-        log.warn("Login failed: account {}, client {}, reason {}", accountOf(name), masked(address),
-                event.getClass().getSimpleName());
+        if (event.getAuthentication() instanceof OneTimeTokenAuthenticationToken) {
+            // the "name" of a code is the code: never logged
+            log.warn("Second factor failed: wrong or used code, client {}", masked(address));
+        } else {
+            log.warn("Login failed: account {}, client {}, reason {}", accountOf(name), masked(address),
+                    event.getClass().getSimpleName());
+        }
         if (throttle.failed(name, address)) {
             log.warn("Repeated failed logins: account {}; its owner is told by mail", accountOf(name));
             accounts.warnAboutFailedLogins(name);
@@ -47,7 +54,8 @@ class LoginEvents {
             String name = event.getAuthentication().getName();
             throttle.succeeded(name, details.getRemoteAddress());
             accounts.recordLogin(name);
-            log.info("Login succeeded: account {}, client {}", accountOf(name), masked(details.getRemoteAddress()));
+            log.info("{}: account {}, client {}", event.getAuthentication() instanceof OneTimeTokenAuthentication
+                    ? "Second factor confirmed" : "Login succeeded", accountOf(name), masked(details.getRemoteAddress()));
         }
     }
 

@@ -117,7 +117,7 @@ class EdgeInputTest {
                 request("days[-1]", t -> t.hours("days[-1].opens1")),
                 request("days[x]", t -> t.hours("days[x].opens1")),
                 request("staff days[-1]", t -> post("/admin/unternehmen/{id}/oeffnungszeiten", t.listing).with(csrf())
-                        .with(user("redaktion@test.example").roles("EDITOR")).param("days[-1].opens1", "08:00")),
+                        .with(TestAccounts.staff("redaktion@test.example", "EDITOR")).param("days[-1].opens1", "08:00")),
                 request("/mitmachen name[]", t -> post("/mitmachen").with(csrf())
                         .contentType(MediaType.APPLICATION_FORM_URLENCODED).content("name[]=1&name[0]=2")),
                 request("/konto/registrieren name[]", t -> post("/konto/registrieren").with(csrf())
