@@ -8,7 +8,7 @@
 # Embedded PostgreSQL (default): the script starts the portal itself on a throw-away database.
 # External PostgreSQL: start the portal yourself, then
 #   PORTAL_URL=http://127.0.0.1:8080 PGDATA=/var/lib/postgresql/18/main bench/db-outage.sh
-# (run as the postgres user; pg_ctl from PATH). Keep the loops few: this is a drill, not a benchmark.
+# (run as the postgres user that owns PGDATA). Keep the loops few: this is a drill, not a benchmark.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUTAGE=${1:-10}
@@ -41,7 +41,6 @@ fi
 curl -fs "$PORTAL_URL/readyz" | grep -q UP || { echo "portal not up at $PORTAL_URL" >&2; exit 1; }
 [ -f "$PGDATA/postmaster.pid" ] || { echo "no PostgreSQL running in $PGDATA" >&2; exit 1; }
 POSTMASTER=$(head -1 "$PGDATA/postmaster.pid")
-BIN=$(dirname "$(readlink "/proc/$POSTMASTER/exe")")
 OPTS=$(cat "$PGDATA/postmaster.opts")   # the exact command line PostgreSQL was started with
 
 # Load: each loop asks for a search page (a new query each time, so no cache answers it).
@@ -57,12 +56,14 @@ done
 
 sleep 5
 echo "stopping PostgreSQL for $OUTAGE s"
-"$BIN/pg_ctl" -D "$PGDATA" stop -m fast -w >/dev/null
+kill -INT "$POSTMASTER"   # fast shutdown, as pg_ctl stop -m fast
+while kill -0 "$POSTMASTER" 2>/dev/null; do sleep 0.1; done
 STOPPED=$(now_ms)
 sleep "$OUTAGE"
 echo "starting PostgreSQL again"
 (cd / && eval "$OPTS" >"$WORK/postgres.log" 2>&1 &)
-for _ in $(seq 1 100); do "$BIN/pg_isready" -q -h 127.0.0.1 -p "$(sed -n 4p "$PGDATA/postmaster.pid" 2>/dev/null || echo 5432)" 2>/dev/null && break; sleep 0.1; done
+# up when postmaster.pid says "ready" (its 8th line)
+for _ in $(seq 1 200); do grep -q ready "$PGDATA/postmaster.pid" 2>/dev/null && break; sleep 0.1; done
 STARTED=$(now_ms)
 sleep 15
 for pid in $(jobs -p); do kill "$pid" 2>/dev/null || true; done
