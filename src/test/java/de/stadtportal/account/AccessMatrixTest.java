@@ -152,9 +152,7 @@ class AccessMatrixTest {
             Map.entry("POST /admin/konten/einladen", Access.ADMIN),
             Map.entry("POST /admin/konten/{id}/rollen", Access.ADMIN),
             Map.entry("POST /admin/konten/{id}/deaktivieren", Access.ADMIN),
-            Map.entry("POST /admin/konten/{id}/aktivieren", Access.ADMIN),
-            Map.entry("GET /konto/zweiter-faktor", Access.LOGGED_IN),
-            Map.entry("GET /konto/zweiter-faktor/code", Access.LOGGED_IN)));
+            Map.entry("POST /admin/konten/{id}/aktivieren", Access.ADMIN)));
 
     static final String PASSWORD = "ein langes Test-Passwort 42";
 

@@ -53,30 +53,6 @@ class AccountBrowserTest extends BrowserPages {
     }
 
     @Test
-    void staffConfirmTheirLoginWithTheMailedCodeBeforeTheStaffArea() {
-        String admin = accounts.create("ADMIN", PASSWORD);
-        driver.get(url("/konto/anmelden?lang=de"));
-        driver.findElement(By.id("username")).sendKeys(admin);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        await(By.linkText("Konto löschen"));
-        driver.get(url("/admin"));
-        await(By.cssSelector("main form button[type=submit]"));
-        assertThat(driver.getCurrentUrl()).contains("/konto/zweiter-faktor");
-        Browser.assertNoAccessibilityViolations(driver);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        await(By.id("token"));
-        Browser.assertNoAccessibilityViolations(driver);
-        driver.findElement(By.id("token")).sendKeys(lastSecondFactorCode(admin));
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        await(By.cssSelector("main h1"));
-        assertThat(driver.getCurrentUrl()).endsWith("/admin");
-        driver.get(url("/admin/konten"));
-        assertThat(driver.findElement(By.tagName("h1")).getText()).isNotBlank();
-        assertThat(driver.getCurrentUrl()).endsWith("/admin/konten");
-    }
-
-    @Test
     void businessSignsUpReadsTheMailConfirmsLogsInAndOut() {
         String email = "browser-" + UUID.randomUUID() + "@test.example";
         accounts.track(email);

@@ -323,15 +323,6 @@ public class AccountService {
         auditLog.record(ENTITY, account.getId(), "CREATED", Map.of(), view(account));
     }
 
-    /** The one-time code of a staff login's second factor, with a link that fills it in. */
-    public void mailSecondFactorCode(String email, String code) {
-        Locale locale = LocaleContextHolder.getLocale();
-        String link = UriComponentsBuilder.fromUriString(properties.baseUrl()).path("/konto/zweiter-faktor/code")
-                .queryParam("token", code).build().toUriString();
-        mailOutbox.queue(normalizeEmail(email), messages.getMessage("account.mail.secondFactor.subject", null, locale),
-                messages.getMessage("account.mail.secondFactor.body", new Object[] {code, link}, locale));
-    }
-
     /** Tells an owner that someone keeps trying passwords on the account (LoginThrottle decides when). */
     public void warnAboutFailedLogins(String email) {
         accounts.findByEmail(normalizeEmail(email)).filter(Account::isEnabled).ifPresent(account ->

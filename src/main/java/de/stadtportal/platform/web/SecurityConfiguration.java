@@ -5,14 +5,7 @@ import de.stadtportal.platform.PortalProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authorization.AllRequiredFactorsAuthorizationManager;
-import org.springframework.security.authorization.AuthorityAuthorizationManager;
-import org.springframework.security.authorization.AuthorizationManager;
-import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.authority.FactorGrantedAuthority;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -73,8 +66,8 @@ class SecurityConfiguration {
         boolean https = https(properties);
         http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/admin/konten", "/admin/konten/**").access(staff("ADMIN"))
-                        .requestMatchers("/admin", "/admin/**").access(staff("EDITOR", "ADMIN"))
+                        .requestMatchers("/admin/konten", "/admin/konten/**").hasRole("ADMIN")
+                        .requestMatchers("/admin", "/admin/**").hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers(PUBLIC_ACCOUNT_PAGES).permitAll()
                         .requestMatchers("/konto", "/konto/**").authenticated()
                         .anyRequest().permitAll())
@@ -86,19 +79,6 @@ class SecurityConfiguration {
                 // a new session at login (not only a new id), so its creation time is the login's:
                 // SessionLifetimeFilter ends it after the absolute lifetime
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.migrateSession()))
-                // the second factor of staff: a one-time code mailed to the account (account.web.SecondFactor)
-                .oneTimeTokenLogin(code -> code
-                        .tokenGeneratingUrl("/konto/zweiter-faktor/senden")
-                        .loginProcessingUrl("/konto/zweiter-faktor/pruefen")
-                        .loginPage("/konto/zweiter-faktor")
-                        .showDefaultSubmitPage(false)
-                        .failureUrl("/konto/zweiter-faktor/code?fehler")
-                        .defaultSuccessUrl("/admin"))
-                .exceptionHandling(exceptions -> exceptions
-                        // who is not logged in logs in with the password first
-                        .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/konto/anmelden"))
-                        .defaultDeniedHandlerForMissingAuthority(
-                        new LoginUrlAuthenticationEntryPoint("/konto/zweiter-faktor"), FactorGrantedAuthority.OTT_AUTHORITY))
                 .logout(logout -> logout
                         .logoutUrl("/konto/abmelden")
                         .logoutSuccessUrl("/konto/anmelden?abgemeldet"))
@@ -114,24 +94,6 @@ class SecurityConfiguration {
                             }
                         }));
         return http.build();
-    }
-
-    /**
-     * Staff pages: the role first (anyone else gets 403), then both factors, the password and the
-     * mailed one-time code (ASVS L2: MFA for staff). A staff member without the code is sent to
-     * the page that mails it.
-     */
-    static AuthorizationManager<RequestAuthorizationContext> staff(String... roles) {
-        AuthorizationManager<RequestAuthorizationContext> role = AuthorityAuthorizationManager.hasAnyRole(roles);
-        AuthorizationManager<RequestAuthorizationContext> factors = AllRequiredFactorsAuthorizationManager
-                .<RequestAuthorizationContext>builder()
-                .requireFactor(factor -> factor.passwordAuthority())
-                .requireFactor(factor -> factor.ottAuthority())
-                .build();
-        return (authentication, context) -> {
-            AuthorizationResult byRole = role.authorize(authentication, context);
-            return byRole == null || !byRole.isGranted() ? byRole : factors.authorize(authentication, context);
-        };
     }
 
     /** Delegating encoder: bcrypt today, and old hashes keep working when the default moves on. */
