@@ -21,15 +21,15 @@ SEARCH="/unternehmen?q=B%C3%A4ckerei"
 DETAIL="/unternehmen/baeckerei-kamphues"
 
 ./mvnw -B -q -DskipTests package >/dev/null
-java -jar target/stadtportal-*.jar --server.port=$PORT --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/jar.log" 2>&1 &
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
+java -jar target/stadtportal-*.jar --server.port=$PORT --management.server.port=0 --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/jar.log" 2>&1 &
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 PGPORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
 sql() { psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d stadtportal -v ON_ERROR_STOP=1 -c "$1"; }
 # the second portal uses the first one's database
-java -jar target/stadtportal-*.jar --server.port=$UNCACHED_PORT --portal.directory.search-cache-ttl=0 --spring.flyway.enabled=false \
+java -jar target/stadtportal-*.jar --server.port=$UNCACHED_PORT --management.server.port=0 --portal.directory.search-cache-ttl=0 --spring.flyway.enabled=false \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/stadtportal" --spring.datasource.username=postgres \
   >"$DATA/jar-uncached.log" 2>&1 &
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$UNCACHED_PORT/actuator/health" >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$UNCACHED_PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 
 # load [port] label path [wrk options]: 5 s warm-up, then the measured run
 load() {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures (1) the cold start of `./mvnw spring-boot:run` (warm Maven cache, existing data
-# directory) until /actuator/health answers UP, and (2) requests/s and latency of a Reallabor
+# directory) until /readyz answers UP, and (2) requests/s and latency of a Reallabor
 # page under wrk (32 connections, 30 s) against the packaged portal on the embedded database.
 # Usage: bench/reallabor.sh [duration, default 30s]. Needs wrk (apt-get install -y wrk).
 set -euo pipefail
@@ -16,7 +16,7 @@ command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; e
 wait_until_up() {
   local started=$1
   for _ in $(seq 1 600); do
-    if curl -fs "http://127.0.0.1:$PORT/actuator/health" 2>/dev/null | grep -q UP; then
+    if curl -fs "http://127.0.0.1:$PORT/readyz" 2>/dev/null | grep -q UP; then
       echo "$(( $(date +%s%N) / 1000000 - started ))"
       return 0
     fi
@@ -30,7 +30,7 @@ wait_until_up() {
 echo "== cold start of ./mvnw spring-boot:run (first run creates the database) =="
 for run in first second; do
   start=$(( $(date +%s%N) / 1000000 ))
-  ./mvnw -B -q spring-boot:run -Dspring-boot.run.arguments="--server.port=$PORT --portal.embedded-database.data-directory=$DATA/pg" >"$DATA/run-$run.log" 2>&1 &
+  ./mvnw -B -q spring-boot:run -Dspring-boot.run.arguments="--server.port=$PORT --management.server.port=0 --portal.embedded-database.data-directory=$DATA/pg" >"$DATA/run-$run.log" 2>&1 &
   pid=$!
   ms=$(wait_until_up "$start")
   echo "$run start: ${ms} ms until health UP"
@@ -39,7 +39,7 @@ for run in first second; do
 done
 
 echo "== wrk on $PAGE ($DURATION, 32 connections, 2 threads), packaged jar =="
-java -jar target/stadtportal-*.jar --server.port=$PORT --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/jar.log" 2>&1 &
+java -jar target/stadtportal-*.jar --server.port=$PORT --management.server.port=0 --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/jar.log" 2>&1 &
 wait_until_up "$(( $(date +%s%N) / 1000000 ))" >/dev/null
 wrk -t2 -c32 -d5s "http://127.0.0.1:$PORT$PAGE" >/dev/null   # warm-up for the JIT
 wrk -t2 -c32 -d"$DURATION" --latency "http://127.0.0.1:$PORT$PAGE"

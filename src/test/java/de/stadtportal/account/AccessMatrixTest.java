@@ -238,7 +238,7 @@ class AccessMatrixTest {
             builder.with(csrf());
         }
         if (who != Who.ANONYMOUS) {
-            builder.with(user(emails.get(who)).roles(who.name()));
+            builder.with(who == Who.BUSINESS ? user(emails.get(who)).roles(who.name()) : TestAccounts.staff(emails.get(who), who.name()));
         }
         return mvc.perform(builder).andReturn().getResponse();
     }

@@ -12,12 +12,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import de.stadtportal.PortalTest;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +156,75 @@ class AccountFlowTest {
     }
 
     @Test
+    void aNewPasswordEndsEveryOtherSession() throws Exception {
+        String email = accounts.create("BUSINESS", PASSWORD);
+        Cookie mine = sessionOf(email, PASSWORD);
+        Cookie stolen = sessionOf(email, PASSWORD);
+        assertThat(sessionCount(email)).isEqualTo(2);
+        String newPassword = "Malakoffturm am Abend 8";
+        mvc.perform(post("/konto/passwort").with(csrf()).cookie(mine).param("currentPassword", PASSWORD)
+                        .param("password", newPassword).param("passwordRepeat", newPassword))
+                .andExpect(redirectedUrl("/konto"));
+        mvc.perform(get("/konto").cookie(mine)).andExpect(status().isOk());
+        mvc.perform(get("/konto").cookie(stolen)).andExpect(status().isFound());
+        assertThat(sessionCount(email)).isEqualTo(1);
+
+        // a reset ends all of them, and only the newest reset link works
+        mvc.perform(post("/konto/passwort-vergessen").with(csrf()).param("email", email)).andExpect(status().isOk());
+        String[] older = link(email, "Neues Passwort");
+        mvc.perform(post("/konto/passwort-vergessen").with(csrf()).param("email", email)).andExpect(status().isOk());
+        String[] newer = link(email, "Neues Passwort");
+        assertThat(newer[1]).isNotEqualTo(older[1]);
+        mvc.perform(get(older[0]).param("token", older[1])).andExpect(status().isGone());
+        String third = "Malakoffturm in der Nacht 9";
+        mvc.perform(post(newer[0]).with(csrf()).param("token", newer[1]).param("password", third).param("passwordRepeat", third))
+                .andExpect(redirectedUrl("/konto/anmelden"));
+        assertThat(sessionCount(email)).isZero();
+        mvc.perform(get("/konto").cookie(mine)).andExpect(status().isFound());
+    }
+
+    @Test
+    void aSessionEndsTwelveHoursAfterTheLoginHoweverActive() throws Exception {
+        String email = accounts.create("BUSINESS", PASSWORD);
+        Cookie session = sessionOf(email, PASSWORD);
+        mvc.perform(get("/konto").cookie(session)).andExpect(status().isOk());
+        jdbc.update("UPDATE spring_session SET creation_time = creation_time - ? WHERE principal_name = ?",
+                Duration.ofHours(12).plusMinutes(1).toMillis(), email);
+        mvc.perform(get("/konto").cookie(session)).andExpect(status().isFound());
+        assertThat(sessionCount(email)).isZero();
+    }
+
+    @Test
+    void nobodyCanMailBombAnAddressThroughResetOrSignUp() throws Exception {
+        String email = accounts.create("BUSINESS", PASSWORD);
+        for (int i = 0; i < 6; i++) {
+            mvc.perform(post("/konto/passwort-vergessen").with(csrf()).with(from("192.0.2." + (10 + i))).param("email", email))
+                    .andExpect(status().isOk());
+            mvc.perform(post("/konto/registrieren").with(csrf()).with(from("192.0.2." + (20 + i))).param("email", email)
+                            .param("password", "Ein ganz anderes Passwort").param("passwordRepeat", "Ein ganz anderes Passwort"))
+                    .andExpect(redirectedUrl("/konto/registriert"));
+        }
+        // three mails an hour reach the address, whatever form and client asked for them
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_mail WHERE recipient = ?", Integer.class, email)).isEqualTo(3);
+
+        // and one client address may send the forms only so often (40 an hour in tests, 10 by default)
+        for (int i = 0; i < 40; i++) {
+            mvc.perform(post("/konto/passwort-vergessen").with(csrf()).with(from("192.0.2.99")).param("email", ""))
+                    .andExpect(status().isBadRequest());
+        }
+        mvc.perform(post("/konto/passwort-vergessen").with(csrf()).with(from("192.0.2.99")).param("email", email))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("sehr viele solcher Anfragen")));
+        for (int i = 0; i < 40; i++) {
+            mvc.perform(post("/mitmachen").with(csrf()).with(from("192.0.2.98")).param("name", ""))
+                    .andExpect(status().isBadRequest());
+        }
+        mvc.perform(post("/mitmachen").with(csrf()).with(from("192.0.2.98")).param("name", "Flutcafe Ost"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("value=\"Flutcafe Ost\"")));
+    }
+
+    @Test
     void expiredResetLinkIsRefused() throws Exception {
         String email = accounts.create("BUSINESS", PASSWORD);
         mvc.perform(post("/konto/passwort-vergessen").with(csrf()).param("email", email)).andExpect(status().isOk());
@@ -179,6 +250,26 @@ class AccountFlowTest {
                 .andExpect(redirectedUrl("/konto/anmelden?gesperrt"));
         mvc.perform(get("/konto/anmelden").param("gesperrt", ""))
                 .andExpect(content().string(containsString("Zu viele fehlgeschlagene Anmeldeversuche")));
+    }
+
+    @Test
+    void strangersCannotLockTheOwnerOutAndTheOwnerIsToldOnce() throws Exception {
+        String email = accounts.create("ADMIN", PASSWORD);
+        for (int i = 1; i <= 5; i++) {
+            mvc.perform(login(email, "falsch falsch falsch", from("203.0.113." + i)))
+                    .andExpect(redirectedUrl("/konto/anmelden?fehler"));
+        }
+        // a stranger who used up his attempts from one address is blocked there, the owner elsewhere is not
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(login(email, "falsch falsch falsch", from("203.0.113.66")));
+        }
+        mvc.perform(login(email, PASSWORD, from("203.0.113.66"))).andExpect(redirectedUrl("/konto/anmelden?gesperrt"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_mail WHERE recipient = ?",
+                Integer.class, email)).isEqualTo(1);
+        mvc.perform(login(email, "falsch falsch falsch", from("203.0.113.77")));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_mail WHERE recipient = ?",
+                Integer.class, email)).isEqualTo(1);
+        mvc.perform(login(email, PASSWORD, from("198.51.100.6"))).andExpect(redirectedUrl("/konto"));
     }
 
     @Test
@@ -250,6 +341,17 @@ class AccountFlowTest {
         Matcher matcher = LINK.matcher(body);
         assertThat(matcher.find()).as("link in mail: %s", body).isTrue();
         return new String[] {matcher.group(1), matcher.group(2)};
+    }
+
+    private Cookie sessionOf(String email, String password) throws Exception {
+        Cookie cookie = mvc.perform(formLogin("/konto/anmelden").user(email).password(password))
+                .andExpect(redirectedUrl("/konto")).andReturn().getResponse().getCookie("SESSION");
+        assertThat(cookie).isNotNull();
+        return cookie;
+    }
+
+    private int sessionCount(String email) {
+        return jdbc.queryForObject("SELECT count(*) FROM spring_session WHERE principal_name = ?", Integer.class, email);
     }
 
     private static String newEmail() {

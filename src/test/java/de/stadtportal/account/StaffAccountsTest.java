@@ -56,11 +56,11 @@ class StaffAccountsTest {
     void adminInvitesAnEditorWhoChoosesAPasswordAndLogsIn() throws Exception {
         String editor = "redaktion-" + UUID.randomUUID() + "@test.example";
         accounts.track(editor);
-        mvc.perform(post("/admin/konten/einladen").with(csrf()).with(user(admin).roles("ADMIN"))
+        mvc.perform(post("/admin/konten/einladen").with(csrf()).with(TestAccounts.staff(admin, "ADMIN"))
                         .param("email", editor).param("role", "EDITOR"))
                 .andExpect(redirectedUrl("/admin/konten"))
                 .andExpect(flash().attribute("success", "staff.invited"));
-        mvc.perform(get("/admin/konten").with(user(admin).roles("ADMIN")))
+        mvc.perform(get("/admin/konten").with(TestAccounts.staff(admin, "ADMIN")))
                 .andExpect(content().string(containsString(editor)))
                 .andExpect(content().string(containsString("eingeladen")));
 
@@ -80,15 +80,15 @@ class StaffAccountsTest {
 
     @Test
     void invitationWithABadAddressShowsTheErrorAndKeepsTheInput() throws Exception {
-        mvc.perform(post("/admin/konten/einladen").with(csrf()).with(user(admin).roles("ADMIN"))
+        mvc.perform(post("/admin/konten/einladen").with(csrf()).with(TestAccounts.staff(admin, "ADMIN"))
                         .param("email", "keine-adresse").param("role", "EDITOR"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("gültige E-Mail-Adresse")))
                 .andExpect(content().string(containsString("value=\"keine-adresse\"")));
-        mvc.perform(post("/admin/konten/einladen").with(csrf()).with(user(admin).roles("ADMIN"))
+        mvc.perform(post("/admin/konten/einladen").with(csrf()).with(TestAccounts.staff(admin, "ADMIN"))
                         .param("email", "a@test.example").param("role", "BUSINESS"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/admin/konten/einladen").with(csrf()).with(user(admin).roles("ADMIN"))
+        mvc.perform(post("/admin/konten/einladen").with(csrf()).with(TestAccounts.staff(admin, "ADMIN"))
                         .param("email", "a@test.example").param("role", "KAISER"))
                 .andExpect(status().isBadRequest());
     }
@@ -96,9 +96,9 @@ class StaffAccountsTest {
     @Test
     void adminCannotDeactivateOrDemoteThemselves() throws Exception {
         long id = jdbc.queryForObject("SELECT id FROM account WHERE email = ?", Long.class, admin);
-        mvc.perform(post("/admin/konten/{id}/deaktivieren", id).with(csrf()).with(user(admin).roles("ADMIN")))
+        mvc.perform(post("/admin/konten/{id}/deaktivieren", id).with(csrf()).with(TestAccounts.staff(admin, "ADMIN")))
                 .andExpect(flash().attribute("failure", "account.notSelf"));
-        mvc.perform(post("/admin/konten/{id}/rollen", id).with(csrf()).with(user(admin).roles("ADMIN"))
+        mvc.perform(post("/admin/konten/{id}/rollen", id).with(csrf()).with(TestAccounts.staff(admin, "ADMIN"))
                         .param("roles", "EDITOR"))
                 .andExpect(flash().attribute("failure", "account.notSelf"));
         assertThat(jdbc.queryForObject("SELECT enabled FROM account WHERE id = ?", Boolean.class, id)).isTrue();
@@ -108,7 +108,7 @@ class StaffAccountsTest {
     void deactivatedStaffCannotLogIn() throws Exception {
         String editor = accounts.create("EDITOR", PASSWORD);
         long id = jdbc.queryForObject("SELECT id FROM account WHERE email = ?", Long.class, editor);
-        mvc.perform(post("/admin/konten/{id}/deaktivieren", id).with(csrf()).with(user(admin).roles("ADMIN")))
+        mvc.perform(post("/admin/konten/{id}/deaktivieren", id).with(csrf()).with(TestAccounts.staff(admin, "ADMIN")))
                 .andExpect(flash().attribute("success", "staff.deactivated"));
         mvc.perform(post("/konto/anmelden").with(csrf()).param("username", editor).param("password", PASSWORD))
                 .andExpect(redirectedUrl("/konto/anmelden?fehler"));
@@ -116,9 +116,9 @@ class StaffAccountsTest {
 
     @Test
     void unknownAccountIdIsNotFound() throws Exception {
-        mvc.perform(post("/admin/konten/{id}/aktivieren", 987654321L).with(csrf()).with(user(admin).roles("ADMIN")))
+        mvc.perform(post("/admin/konten/{id}/aktivieren", 987654321L).with(csrf()).with(TestAccounts.staff(admin, "ADMIN")))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/admin/konten/abc/aktivieren").with(csrf()).with(user(admin).roles("ADMIN")))
+        mvc.perform(post("/admin/konten/abc/aktivieren").with(csrf()).with(TestAccounts.staff(admin, "ADMIN")))
                 .andExpect(status().isBadRequest());
     }
 }

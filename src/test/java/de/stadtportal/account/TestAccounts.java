@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Creates verified accounts for tests and removes exactly those again. */
@@ -28,6 +32,16 @@ public final class TestAccounts {
         jdbc.update("INSERT INTO account_role (account_id, role) VALUES (?, ?)", id, role);
         created.add(email);
         return email;
+    }
+
+    /**
+     * A staff member as MockMvc sees one after a complete login: the role and both factors, the
+     * password and the mailed code (/admin needs both; SecondFactorTest walks the real login).
+     */
+    public static RequestPostProcessor staff(String email, String role) {
+        return SecurityMockMvcRequestPostProcessors.user(email).authorities(new SimpleGrantedAuthority("ROLE_" + role),
+                FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY),
+                FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.OTT_AUTHORITY));
     }
 
     public void track(String email) {

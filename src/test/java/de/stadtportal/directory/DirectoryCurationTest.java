@@ -46,7 +46,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class DirectoryCurationTest {
 
     static final String PASSWORD = "Malakofftürme über Bottrop";
-    static final RequestPostProcessor STAFF = user("redaktion@bottrop.example").roles("EDITOR");
+    static final RequestPostProcessor STAFF = TestAccounts.staff("redaktion@bottrop.example", "EDITOR");
 
     @Autowired
     MockMvc mvc;

@@ -75,11 +75,11 @@ class JoinAndModerationTest {
 
         mvc.perform(get("/konto/eintraege").with(user(email).roles("BUSINESS")))
                 .andExpect(content().string(allOf(containsString(name), containsString("wird von der Wirtschaftsförderung geprüft"))));
-        mvc.perform(get("/admin/unternehmen").with(user("redaktion@bottrop.example").roles("EDITOR")))
+        mvc.perform(get("/admin/unternehmen").with(TestAccounts.staff("redaktion@bottrop.example", "EDITOR")))
                 .andExpect(content().string(allOf(containsString(name), containsString(email))));
 
         long id = jdbc.queryForObject("SELECT id FROM business WHERE name = ?", Long.class, name);
-        mvc.perform(post("/admin/unternehmen/{id}/freigeben", id).with(csrf()).with(user("redaktion@bottrop.example").roles("EDITOR")))
+        mvc.perform(post("/admin/unternehmen/{id}/freigeben", id).with(csrf()).with(TestAccounts.staff("redaktion@bottrop.example", "EDITOR")))
                 .andExpect(flash().attribute("success", "moderation.approved"));
         assertThat(found()).isTrue();
         assertThat(mail("Ihr Eintrag im Stadtportal Bottrop ist online")).contains(name, "/unternehmen/");
@@ -87,7 +87,7 @@ class JoinAndModerationTest {
                 + "AND action = 'APPROVED' AND actor = 'redaktion@bottrop.example'", Integer.class, String.valueOf(id))).isEqualTo(1);
 
         // a second decision on the same listing is refused, not repeated
-        mvc.perform(post("/admin/unternehmen/{id}/ablehnen", id).with(csrf()).with(user("r2@bottrop.example").roles("EDITOR"))
+        mvc.perform(post("/admin/unternehmen/{id}/ablehnen", id).with(csrf()).with(TestAccounts.staff("r2@bottrop.example", "EDITOR"))
                         .param("reason", "zu spät"))
                 .andExpect(flash().attribute("failure", "moderation.alreadyDecided"));
     }
@@ -96,10 +96,10 @@ class JoinAndModerationTest {
     void rejectionNeedsAReasonWhichTheOwnerReceives() throws Exception {
         mvc.perform(join()).andExpect(redirectedUrl("/mitmachen/danke"));
         long id = jdbc.queryForObject("SELECT id FROM business WHERE name = ?", Long.class, name);
-        mvc.perform(post("/admin/unternehmen/{id}/ablehnen", id).with(csrf()).with(user("r@bottrop.example").roles("EDITOR"))
+        mvc.perform(post("/admin/unternehmen/{id}/ablehnen", id).with(csrf()).with(TestAccounts.staff("r@bottrop.example", "EDITOR"))
                         .param("reason", " "))
                 .andExpect(flash().attribute("failure", "moderation.reasonMissing"));
-        mvc.perform(post("/admin/unternehmen/{id}/ablehnen", id).with(csrf()).with(user("r@bottrop.example").roles("EDITOR"))
+        mvc.perform(post("/admin/unternehmen/{id}/ablehnen", id).with(csrf()).with(TestAccounts.staff("r@bottrop.example", "EDITOR"))
                         .param("reason", "Kein Sitz in Bottrop"))
                 .andExpect(flash().attribute("success", "moderation.rejected"));
         assertThat(mail("Ihr Eintrag im Stadtportal Bottrop")).contains("Kein Sitz in Bottrop");

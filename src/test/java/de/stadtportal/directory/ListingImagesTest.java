@@ -212,10 +212,10 @@ class ListingImagesTest {
                 .andExpect(content().string(allOf(containsString("enctype=\"multipart/form-data\""),
                         containsString("name=\"_csrf\""), containsString("for=\"foto-alt\""))));
         mvc.perform(multipart("/admin/unternehmen/" + id + "/bilder").file(file("f.jpg", "image/jpeg", jpeg(100, 100)))
-                        .param("art", "foto").param("alt", "Foto der Redaktion").with(user("redaktion@bottrop.example").roles("EDITOR")).with(csrf()))
+                        .param("art", "foto").param("alt", "Foto der Redaktion").with(TestAccounts.staff("redaktion@bottrop.example", "EDITOR")).with(csrf()))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/admin/unternehmen/" + id + "/bilder"));
-        mvc.perform(get("/admin/unternehmen/" + id + "/bilder").with(user("redaktion@bottrop.example").roles("EDITOR")))
+        mvc.perform(get("/admin/unternehmen/" + id + "/bilder").with(TestAccounts.staff("redaktion@bottrop.example", "EDITOR")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("alt=\"Foto der Redaktion\"")));
         assertThat(photos()).isEqualTo(1);

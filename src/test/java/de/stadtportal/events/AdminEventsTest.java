@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import de.stadtportal.account.TestAccounts;
 import java.time.LocalDateTime;
 import java.util.Set;
 
@@ -71,7 +72,7 @@ class AdminEventsTest {
         for (int i = 0; i < overrides.length; i += 2) {
             fields.put(overrides[i], overrides[i + 1]);
         }
-        MockHttpServletRequestBuilder request = post(path).with(csrf()).with(user("redaktion@test.example").roles("EDITOR"));
+        MockHttpServletRequestBuilder request = post(path).with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR"));
         fields.forEach(request::param);
         return request;
     }
@@ -90,18 +91,18 @@ class AdminEventsTest {
         LocalDateTime date = LocalDateTime.of(2027, 10, 20, 18, 0);
         events.register(event, date, new Registrant("Anna", "anna-" + slug + "@test.example", "=HYPERLINK(\"x\")", 2));
         events.register(event, date, new Registrant("Ben", "ben-" + slug + "@test.example", null, 1));
-        mvc.perform(get("/admin/veranstaltungen/" + event.id() + "/anmeldungen").with(user("r@test.example").roles("EDITOR")))
+        mvc.perform(get("/admin/veranstaltungen/" + event.id() + "/anmeldungen").with(TestAccounts.staff("r@test.example", "EDITOR")))
                 .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("Anna"), containsString("Warteliste"))));
-        String csv = mvc.perform(get("/admin/veranstaltungen/" + event.id() + "/anmeldungen.csv").with(user("r@test.example").roles("EDITOR")))
+        String csv = mvc.perform(get("/admin/veranstaltungen/" + event.id() + "/anmeldungen.csv").with(TestAccounts.staff("r@test.example", "EDITOR")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(csv).contains("Termin,Status,Name", "2027-10-20 18:00,CONFIRMED,Anna", "WAITING,Ben", "'=HYPERLINK");
         mvc.perform(get("/admin/veranstaltungen/" + event.id() + "/einlass").param("termin", "2027-10-20T18:00")
-                .with(user("r@test.example").roles("EDITOR"))).andExpect(status().isOk())
+                .with(TestAccounts.staff("r@test.example", "EDITOR"))).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Anna"), org.hamcrest.Matchers.not(containsString("Ben")))));
         mvc.perform(get("/admin/veranstaltungen/" + event.id() + "/einlass").param("termin", "kaputt")
-                .with(user("r@test.example").roles("EDITOR"))).andExpect(status().isBadRequest());
+                .with(TestAccounts.staff("r@test.example", "EDITOR"))).andExpect(status().isBadRequest());
 
-        mvc.perform(post("/admin/veranstaltungen/" + event.id() + "/absagen").with(csrf()).with(user("r@test.example").roles("EDITOR")))
+        mvc.perform(post("/admin/veranstaltungen/" + event.id() + "/absagen").with(csrf()).with(TestAccounts.staff("r@test.example", "EDITOR")))
                 .andExpect(status().is3xxRedirection());
         assertThat(events.find(slug).orElseThrow().cancelled()).isTrue();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_mail WHERE recipient IN (?, ?) AND body LIKE '%absagen%'",
@@ -173,10 +174,10 @@ class AdminEventsTest {
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("nach dem Beginn")));
         mvc.perform(form("/admin/veranstaltungen/neu", "slug", "archiv"))
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("schon vergeben")));
-        mvc.perform(get("/admin/veranstaltungen/999999999").with(user("r@test.example").roles("EDITOR"))).andExpect(status().isNotFound());
-        mvc.perform(get("/admin/veranstaltungen/abc").with(user("r@test.example").roles("EDITOR"))).andExpect(status().is4xxClientError());
-        mvc.perform(get("/admin/veranstaltungen").with(user("r@test.example").roles("EDITOR"))).andExpect(status().isOk());
-        mvc.perform(get("/admin/veranstaltungen/neu").with(user("r@test.example").roles("EDITOR"))).andExpect(status().isOk());
+        mvc.perform(get("/admin/veranstaltungen/999999999").with(TestAccounts.staff("r@test.example", "EDITOR"))).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/veranstaltungen/abc").with(TestAccounts.staff("r@test.example", "EDITOR"))).andExpect(status().is4xxClientError());
+        mvc.perform(get("/admin/veranstaltungen").with(TestAccounts.staff("r@test.example", "EDITOR"))).andExpect(status().isOk());
+        mvc.perform(get("/admin/veranstaltungen/neu").with(TestAccounts.staff("r@test.example", "EDITOR"))).andExpect(status().isOk());
         assertThat(events.find(slug)).isEmpty();
     }
 

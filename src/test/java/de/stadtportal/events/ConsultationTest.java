@@ -97,13 +97,13 @@ class ConsultationTest {
     }
 
     private long createSlots() throws Exception {
-        mvc.perform(post("/admin/sprechtag/tage").with(csrf()).with(user("redaktion@test.example").roles("EDITOR"))
+        mvc.perform(post("/admin/sprechtag/tage").with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR"))
                 .param("day", day.toString()).param("meetingUrl", "https://video.example/test")).andExpect(redirectedUrl("/admin/sprechtag"));
-        mvc.perform(post("/admin/sprechtag/experten").with(csrf()).with(user("redaktion@test.example").roles("EDITOR"))
+        mvc.perform(post("/admin/sprechtag/experten").with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR"))
                 .param("name", expert).param("organisation", "Handwerkskammer Münster")).andExpect(redirectedUrl("/admin/sprechtag"));
         long dayId = jdbc.queryForObject("SELECT id FROM consultation_day WHERE day = ?", Long.class, day);
         long expertId = jdbc.queryForObject("SELECT id FROM consultation_expert WHERE name = ?", Long.class, expert);
-        mvc.perform(post("/admin/sprechtag/termine").with(csrf()).with(user("redaktion@test.example").roles("EDITOR"))
+        mvc.perform(post("/admin/sprechtag/termine").with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR"))
                 .param("dayId", String.valueOf(dayId)).param("expertId", String.valueOf(expertId))
                 .param("from", "09:00").param("to", "11:00")).andExpect(redirectedUrl("/admin/sprechtag"));
         List<Long> slots = jdbc.queryForList("SELECT id FROM consultation_slot WHERE expert_id = ? ORDER BY starts_at", Long.class, expertId);
@@ -119,7 +119,7 @@ class ConsultationTest {
         String business = accounts.create("BUSINESS", PASSWORD);
         mvc.perform(get("/sprechtag")).andExpect(status().isOk()).andExpect(content().string(containsString(expert)));
         mvc.perform(get("/konto/termine/buchen/" + slot).with(user(business).roles("BUSINESS"))).andExpect(status().isOk());
-        mvc.perform(get("/konto/termine/buchen/" + slot).with(user("redaktion@test.example").roles("EDITOR")))
+        mvc.perform(get("/konto/termine/buchen/" + slot).with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/konto/termine/buchen/" + slot).with(csrf()).with(user(business).roles("BUSINESS"))
                         .param("topic", "GIBT_ES_NICHT").param("question", "x".repeat(1001)))
@@ -136,7 +136,7 @@ class ConsultationTest {
         assertThat(appointment).contains("BEGIN:VEVENT", "T090000", "T093000", "TZID=Europe/Berlin", "LOCATION:https://video.example/test");
         mvc.perform(get("/konto/termine").with(user(business).roles("BUSINESS")))
                 .andExpect(content().string(allOf(containsString(expert), containsString("E-Rechnung"))));
-        mvc.perform(get("/admin/sprechtag").with(user("redaktion@test.example").roles("EDITOR")))
+        mvc.perform(get("/admin/sprechtag").with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(content().string(allOf(containsString(business), containsString("Wie stelle ich auf E-Rechnung um?"))));
         String other = accounts.create("BUSINESS", PASSWORD);
         mvc.perform(post("/konto/termine/buchen/" + slot).with(csrf()).with(user(other).roles("BUSINESS"))
@@ -211,14 +211,14 @@ class ConsultationTest {
         String business = accounts.create("BUSINESS", PASSWORD);
         assertThat(consultations.book(slot, business, Topic.WEBSITE, "Brauche ich eine neue Website?")).isTrue();
 
-        mvc.perform(get("/admin/sprechtag").with(user("redaktion@test.example").roles("EDITOR")))
+        mvc.perform(get("/admin/sprechtag").with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(content().string(allOf(containsString("1 Buchung"),
                         not(containsString("/admin/sprechtag/tage/" + dayId + "/loeschen")),
                         not(containsString("/admin/sprechtag/experten/" + expertId + "/loeschen")))));
-        mvc.perform(post("/admin/sprechtag/tage/" + dayId + "/loeschen").with(csrf()).with(user("redaktion@test.example").roles("EDITOR")))
+        mvc.perform(post("/admin/sprechtag/tage/" + dayId + "/loeschen").with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(redirectedUrl("/admin/sprechtag")).andExpect(flash().attribute("failure", "sprechtag.admin.dayBooked"));
         mvc.perform(post("/admin/sprechtag/experten/" + expertId + "/loeschen").with(csrf())
-                        .with(user("redaktion@test.example").roles("EDITOR")))
+                        .with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(redirectedUrl("/admin/sprechtag")).andExpect(flash().attribute("failure", "sprechtag.admin.expertBooked"));
         // the flash key shown after the redirect, in German
         assertThat(messages.getMessage("sprechtag.admin.dayBooked", null, Locale.GERMAN))
@@ -233,11 +233,11 @@ class ConsultationTest {
         deletedAuditIds.add("Tag " + dayId);
         deletedAuditIds.add("Experte " + expertId);
         deletedSlots.addAll(jdbc.queryForList("SELECT id FROM consultation_slot WHERE day_id = ?", Long.class, dayId));
-        mvc.perform(post("/admin/sprechtag/tage/" + dayId + "/loeschen").with(csrf()).with(user("redaktion@test.example").roles("EDITOR")))
+        mvc.perform(post("/admin/sprechtag/tage/" + dayId + "/loeschen").with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(redirectedUrl("/admin/sprechtag")).andExpect(flash().attribute("success", "sprechtag.admin.dayDeleted"));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM consultation_slot WHERE day_id = ?", Integer.class, dayId)).isZero();
         mvc.perform(post("/admin/sprechtag/experten/" + expertId + "/loeschen").with(csrf())
-                        .with(user("redaktion@test.example").roles("EDITOR")))
+                        .with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(redirectedUrl("/admin/sprechtag")).andExpect(flash().attribute("success", "sprechtag.admin.expertDeleted"));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM consultation_expert WHERE id = ?", Integer.class, expertId)).isZero();
         assertThat(jdbc.queryForList("SELECT entity_id FROM audit_entry WHERE entity_type = 'Sprechtag' AND action = 'DELETED' "
@@ -245,13 +245,13 @@ class ConsultationTest {
                 .containsExactlyInAnyOrder("Tag " + dayId, "Experte " + expertId);
 
         for (String path : List.of("/admin/sprechtag/tage/" + dayId + "/loeschen", "/admin/sprechtag/experten/" + expertId + "/loeschen")) {
-            mvc.perform(post(path).with(csrf()).with(user("redaktion@test.example").roles("EDITOR"))).andExpect(status().isNotFound());
+            mvc.perform(post(path).with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR"))).andExpect(status().isNotFound());
         }
     }
 
     @Test
     void staffSeeEachExpertsBookingsOnOnePageAndKeepTheirEmailAddress() throws Exception {
-        mvc.perform(post("/admin/sprechtag/experten").with(csrf()).with(user("redaktion@test.example").roles("EDITOR"))
+        mvc.perform(post("/admin/sprechtag/experten").with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR"))
                         .param("name", expert).param("organisation", "HWK").param("email", "kein Mail"))
                 .andExpect(flash().attribute("failure", "sprechtag.admin.expertEmailInvalid"));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM consultation_expert WHERE name = ?", Integer.class, expert)).isZero();
@@ -268,9 +268,9 @@ class ConsultationTest {
                 + "WHERE b.slug = ? AND a.email = ?", listing, business);
 
         String page = "/admin/sprechtag/experten/" + expertId;
-        mvc.perform(get("/admin/sprechtag").with(user("redaktion@test.example").roles("EDITOR")))
+        mvc.perform(get("/admin/sprechtag").with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(content().string(containsString("href=\"" + page + "\"")));
-        mvc.perform(get(page).with(user("redaktion@test.example").roles("EDITOR"))).andExpect(status().isOk())
+        mvc.perform(get(page).with(TestAccounts.staff("redaktion@test.example", "EDITOR"))).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Buchungen von " + expert),
                         containsString(day.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))),
                         containsString("09:00 bis 09:30"), containsString(business), containsString("E-Rechnung"),
@@ -278,25 +278,25 @@ class ConsultationTest {
                         containsString("Schreinerei Sprechtag-Test"))));
         jdbc.update("DELETE FROM business WHERE slug = ?", listing);
 
-        mvc.perform(post(page).with(csrf()).with(user("redaktion@test.example").roles("EDITOR")).param("email", "kein Mail"))
+        mvc.perform(post(page).with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR")).param("email", "kein Mail"))
                 .andExpect(status().isBadRequest()).andExpect(content().string(allOf(containsString("id=\"email-error\""),
                         containsString("Bitte geben Sie eine gültige E-Mail-Adresse ein"))));
-        mvc.perform(post(page).with(csrf()).with(user("redaktion@test.example").roles("EDITOR")).param("email", " anna@hwk.example "))
+        mvc.perform(post(page).with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR")).param("email", " anna@hwk.example "))
                 .andExpect(redirectedUrl(page));
         assertThat(jdbc.queryForObject("SELECT email FROM consultation_expert WHERE id = ?", String.class, expertId))
                 .isEqualTo("anna@hwk.example");
-        mvc.perform(get(page).with(user("redaktion@test.example").roles("EDITOR")))
+        mvc.perform(get(page).with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(content().string(containsString("anna@hwk.example")));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE entity_type = 'Sprechtag' AND entity_id = ? "
                 + "AND action = 'CHANGED' AND changes->'email'->>'after' = 'anna@hwk.example'", Integer.class, "Experte " + expertId))
                 .isEqualTo(1);
-        mvc.perform(post(page).with(csrf()).with(user("redaktion@test.example").roles("EDITOR")).param("email", ""))
+        mvc.perform(post(page).with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR")).param("email", ""))
                 .andExpect(redirectedUrl(page));
         assertThat(jdbc.queryForObject("SELECT email FROM consultation_expert WHERE id = ?", String.class, expertId)).isNull();
 
-        mvc.perform(get("/admin/sprechtag/experten/999999999").with(user("redaktion@test.example").roles("EDITOR")))
+        mvc.perform(get("/admin/sprechtag/experten/999999999").with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/admin/sprechtag/experten/999999999").with(csrf()).with(user("redaktion@test.example").roles("EDITOR"))
+        mvc.perform(post("/admin/sprechtag/experten/999999999").with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR"))
                 .param("email", "a@b.example")).andExpect(status().isNotFound());
     }
 }

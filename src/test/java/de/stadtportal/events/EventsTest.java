@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import de.stadtportal.account.TestAccounts;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -177,7 +178,7 @@ class EventsTest {
         mvc.perform(get("/veranstaltungen/gibt-es-nicht")).andExpect(status().isNotFound());
         mvc.perform(get("/veranstaltungen/gibt-es-nicht.ics")).andExpect(status().isNotFound());
         mvc.perform(get("/veranstaltungen/" + slug)).andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("\"@type\":\"Event\""), containsString("<\\/script>"),
+                .andExpect(content().string(allOf(containsString("\"@type\":\"Event\""), containsString("\\u003c/script\\u003e"),
                         containsString("\"startDate\":\"2027-09-01T08:00+02:00\""), containsString("Kulturzentrum August Everding"),
                         containsString("\"exceptDate\":[\"2027-11-03\"]"), not(containsString("</script> und")))));
     }
@@ -304,8 +305,7 @@ class EventsTest {
         mvc.perform(post("/veranstaltungen/" + slug + "/anmeldung").param("date", "2027-10-06T08:00")).andExpect(status().isForbidden());
         mvc.perform(get("/konto/termine/buchen/abc").with(org.springframework.security.test.web.servlet.request
                 .SecurityMockMvcRequestPostProcessors.user("b@test.example").roles("BUSINESS"))).andExpect(status().isBadRequest());
-        mvc.perform(post("/admin/sprechtag/termine").with(csrf()).param("dayId", "abc").with(org.springframework.security.test
-                .web.servlet.request.SecurityMockMvcRequestPostProcessors.user("r@test.example").roles("EDITOR")))
+        mvc.perform(post("/admin/sprechtag/termine").with(csrf()).param("dayId", "abc").with(TestAccounts.staff("r@test.example", "EDITOR")))
                 .andExpect(status().isBadRequest());
     }
 

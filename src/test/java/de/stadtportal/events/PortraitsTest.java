@@ -80,7 +80,7 @@ class PortraitsTest {
         for (int i = 0; i < overrides.length; i += 2) {
             fields.put(overrides[i], overrides[i + 1]);
         }
-        MockHttpServletRequestBuilder request = post(path).with(csrf()).with(user("redaktion@test.example").roles("EDITOR"));
+        MockHttpServletRequestBuilder request = post(path).with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR"));
         fields.forEach(request::param);
         return request;
     }
@@ -92,12 +92,12 @@ class PortraitsTest {
     @Test
     void staffCreateEditAndDeleteAPortraitThatHandwerkShowsEscapedAndLinked() throws Exception {
         business("PUBLISHED");
-        mvc.perform(get(BASE + "/neu").with(user("redaktion@test.example").roles("EDITOR"))).andExpect(status().isOk());
+        mvc.perform(get(BASE + "/neu").with(TestAccounts.staff("redaktion@test.example", "EDITOR"))).andExpect(status().isOk());
         mvc.perform(form(BASE + "/neu")).andExpect(status().is3xxRedirection());
         long id = id();
         assertThat(jdbc.queryForObject("SELECT text FROM craft_portrait WHERE id = ?", String.class, id))
                 .isEqualTo("Erster Absatz mit <script>alert(1)</script> & Co.\n\nZweiter Absatz\nmit Zeilenumbruch.");
-        mvc.perform(get(BASE).with(user("redaktion@test.example").roles("EDITOR")))
+        mvc.perform(get(BASE).with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(content().string(allOf(containsString(name), containsString("Zimmererhandwerk"))));
 
         mvc.perform(get("/handwerk")).andExpect(status().isOk()).andExpect(content().string(allOf(
@@ -122,10 +122,10 @@ class PortraitsTest {
         assertThat(jdbc.queryForMap("SELECT trade, directory_slug, published FROM craft_portrait WHERE id = ?", id))
                 .containsEntry("trade", "Zimmerei").containsEntry("directory_slug", null).containsEntry("published", false);
         mvc.perform(get("/handwerk")).andExpect(content().string(not(containsString(name))));
-        mvc.perform(get(BASE + "/" + id).with(user("redaktion@test.example").roles("EDITOR")))
+        mvc.perform(get(BASE + "/" + id).with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("Zimmerei")));
 
-        mvc.perform(post(BASE + "/" + id + "/loeschen").with(csrf()).with(user("redaktion@test.example").roles("EDITOR")))
+        mvc.perform(post(BASE + "/" + id + "/loeschen").with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(redirectedUrl(BASE));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM craft_portrait WHERE id = ?", Integer.class, id)).isZero();
         assertThat(jdbc.queryForList("SELECT action FROM audit_entry WHERE entity_type = 'Handwerksporträt' AND entity_id = ? "
@@ -164,11 +164,11 @@ class PortraitsTest {
 
     @Test
     void unknownPortraitsAreNotFound() throws Exception {
-        mvc.perform(get(BASE + "/999999999").with(user("redaktion@test.example").roles("EDITOR"))).andExpect(status().isNotFound());
+        mvc.perform(get(BASE + "/999999999").with(TestAccounts.staff("redaktion@test.example", "EDITOR"))).andExpect(status().isNotFound());
         mvc.perform(form(BASE + "/999999999")).andExpect(status().isNotFound());
-        mvc.perform(post(BASE + "/999999999/loeschen").with(csrf()).with(user("redaktion@test.example").roles("EDITOR")))
+        mvc.perform(post(BASE + "/999999999/loeschen").with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(status().isNotFound());
-        mvc.perform(get(BASE + "/abc").with(user("redaktion@test.example").roles("EDITOR"))).andExpect(status().is4xxClientError());
+        mvc.perform(get(BASE + "/abc").with(TestAccounts.staff("redaktion@test.example", "EDITOR"))).andExpect(status().is4xxClientError());
     }
 
     @Test

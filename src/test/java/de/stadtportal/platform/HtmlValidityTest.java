@@ -105,7 +105,7 @@ class HtmlValidityTest {
             String path = queue.removeFirst();
             MockHttpServletRequestBuilder request = get(path).header("Accept-Language", "de");
             if (asAdmin) {
-                request.with(user(admin).roles("ADMIN"));
+                request.with(TestAccounts.staff(admin, "ADMIN"));
             }
             MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
             String type = response.getContentType();

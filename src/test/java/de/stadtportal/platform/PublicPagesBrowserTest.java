@@ -32,7 +32,7 @@ class PublicPagesBrowserTest extends BrowserPages {
             "/unternehmen", "/unternehmen?q=B%C3%A4ckerei&merkmal=gutschein&geoeffnet=true", "/unternehmen?q=nichtsgefunden",
             "/unternehmen/baeckerei-kamphues", "/unternehmen/cafe-tetraeder?lang=en", "/mitmachen", "/mitmachen/danke",
             "/gutschein", "/wochenmarkt", "/wlan",
-            "/unternehmen/karte", "/unternehmen/karte?kategorie=lebensmittel&lang=en"})
+            "/unternehmen/karte", "/unternehmen/karte?kategorie=lebensmittel&lang=en", "/unternehmen?q=%00"})
     void pageHasNoWcagViolationsAndOneHeading(String path) {
         driver.get(url(path));
         Browser.assertNoAccessibilityViolations(driver);
@@ -79,6 +79,15 @@ class PublicPagesBrowserTest extends BrowserPages {
             HttpResponse<String> response = fetch(path);
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(response.body()).contains("<h1>Seite nicht gefunden</h1>", "Zum Inhalt springen", "href=\"/impressum\"");
+        }
+    }
+
+    @Test
+    void controlCharactersAndOddListIndexesGetThe400PageInTheLayout() throws Exception {
+        for (String path : List.of("/unternehmen?q=%00", "/veranstaltungen.ics?kategorie=a%00b", "/unternehmen?merkmal[x]=1")) {
+            HttpResponse<String> response = fetch(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.body()).contains("<h1>Ungültige Anfrage</h1>", "Zum Inhalt springen");
         }
     }
 

@@ -15,13 +15,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * OWASP ASVS 5.0 level 2: at least 12 characters, at least 64 allowed (we allow 128), no
- * composition rules, and no password from a list of common ones.
+ * composition rules, and no password from a list of common ones (account/common-passwords.txt: the
+ * portal's own plus the 10,000 most common), not even with digits and symbols around it.
  */
 @Component
 public class PasswordPolicy {
 
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;
+    /** Letters left when digits and symbols at both ends are taken away. */
+    static final int MIN_CORE = 8;
 
     private final Set<String> common;
 
@@ -38,7 +41,10 @@ public class PasswordPolicy {
             return Optional.of("password.tooLong");
         }
         String normalized = password.toLowerCase(Locale.ROOT);
-        if (common.contains(normalized) || password.chars().distinct().count() < 4) {
+        // a common word dressed up with digits and symbols ("Sommer2026!!", "123456789abc") is still a common password
+        String core = normalized.replaceAll("^[\\p{N}\\p{P}\\p{S}\\s]+|[\\p{N}\\p{P}\\p{S}\\s]+$", "");
+        if (common.contains(normalized) || common.contains(core) || core.codePointCount(0, core.length()) < MIN_CORE
+                || password.chars().distinct().count() < 4) {
             return Optional.of("password.common");
         }
         if (email != null && !email.isBlank()) {

@@ -1,6 +1,7 @@
 package de.stadtportal.account.web;
 
 import java.security.Principal;
+import java.time.Duration;
 
 import de.stadtportal.account.AccountException;
 import de.stadtportal.account.domain.AccountService;
@@ -11,10 +12,12 @@ import de.stadtportal.account.web.AccountForms.DeleteForm;
 import de.stadtportal.account.web.AccountForms.EmailForm;
 import de.stadtportal.account.web.AccountForms.NewPasswordForm;
 import de.stadtportal.account.web.AccountForms.SignUpForm;
+import de.stadtportal.platform.RateLimiter;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,9 +36,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AccountController {
 
     private final AccountService accounts;
+    /** Sign-ups and reset requests one client address may send per hour, each may mail someone (portal.account.mail-forms-per-hour). */
+    private final RateLimiter mailForms;
 
-    AccountController(AccountService accounts) {
+    AccountController(AccountService accounts, @Value("${portal.account.mail-forms-per-hour:10}") int mailFormsPerHour) {
         this.accounts = accounts;
+        this.mailForms = new RateLimiter(mailFormsPerHour, Duration.ofHours(1));
     }
 
     /** Addresses are often pasted with a space around them; passwords are taken exactly as typed. */
@@ -59,7 +65,11 @@ class AccountController {
     }
 
     @PostMapping("/konto/registrieren")
-    String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult result, HttpServletResponse response) {
+    String signUp(@Valid @ModelAttribute("form") SignUpForm form, BindingResult result, Model model,
+                  HttpServletRequest request, HttpServletResponse response) {
+        if (!mailForms.tryAcquire(request.getRemoteAddr())) {
+            return throttled("account/sign-up", model, response);
+        }
         checkRepeat(form.password(), form.passwordRepeat(), result);
         if (!result.hasErrors()) {
             try {
@@ -105,7 +115,10 @@ class AccountController {
 
     @PostMapping("/konto/passwort-vergessen")
     String forgot(@Valid @ModelAttribute("form") EmailForm form, BindingResult result, Model model,
-                  HttpServletResponse response) {
+                  HttpServletRequest request, HttpServletResponse response) {
+        if (!mailForms.tryAcquire(request.getRemoteAddr())) {
+            return throttled("account/forgot", model, response);
+        }
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "account/forgot";
@@ -154,11 +167,12 @@ class AccountController {
 
     @PostMapping("/konto/passwort")
     String changePassword(@ModelAttribute("form") ChangePasswordForm form, BindingResult result, Principal principal,
-                          RedirectAttributes redirect, HttpServletResponse response) {
+                          HttpServletRequest request, RedirectAttributes redirect, HttpServletResponse response) {
         checkRepeat(form.password(), form.passwordRepeat(), result);
         if (!result.hasErrors()) {
             try {
-                accounts.changePassword(principal.getName(), form.currentPassword(), form.password());
+                accounts.changePassword(principal.getName(), form.currentPassword(), form.password(),
+                        request.getSession().getId());
                 redirect.addFlashAttribute("success", "changePassword.done");
                 return "redirect:/konto";
             } catch (AccountException e) {
@@ -282,6 +296,13 @@ class AccountController {
     /** Prefix of the message keys of the new-password page for this kind of link. */
     private static String texts(Purpose purpose) {
         return purpose == Purpose.INVITATION ? "invitation" : "reset";
+    }
+
+    /** The form again, with what was typed and a message above it. */
+    private static String throttled(String view, Model model, HttpServletResponse response) {
+        model.addAttribute("throttled", true);
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        return view;
     }
 
     private static String linkInvalid(HttpServletResponse response) {

@@ -18,9 +18,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     private final LoginThrottle throttle;
+    private final LoginEvents events;
 
-    LoginThrottleFilter(LoginThrottle throttle) {
+    LoginThrottleFilter(LoginThrottle throttle, LoginEvents events) {
         this.throttle = throttle;
+        this.events = events;
     }
 
     @Override
@@ -33,6 +35,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (throttle.isBlocked(request.getParameter("username"), request.getRemoteAddr())) {
+            events.refused(request.getParameter("username"), request.getRemoteAddr());
             response.setStatus(HttpServletResponse.SC_SEE_OTHER);
             response.setHeader("Location", request.getContextPath() + "/konto/anmelden?gesperrt");
             return;

@@ -1,6 +1,7 @@
 package de.stadtportal.content.web;
 
 import de.stadtportal.events.EventsApi;
+import de.stadtportal.platform.MapProperties;
 import de.stadtportal.platform.PortalProperties;
 import de.stadtportal.reallabor.ReallaborApi;
 import org.springframework.stereotype.Controller;
@@ -14,11 +15,13 @@ class PageController {
     private final ReallaborApi reallabore;
     private final PortalProperties properties;
     private final EventsApi events;
+    private final MapProperties map;
 
-    PageController(ReallaborApi reallabore, PortalProperties properties, EventsApi events) {
+    PageController(ReallaborApi reallabore, PortalProperties properties, EventsApi events, MapProperties map) {
         this.reallabore = reallabore;
         this.properties = properties;
         this.events = events;
+        this.map = map;
     }
 
     @GetMapping("/")
@@ -33,8 +36,10 @@ class PageController {
         return "content/impressum";
     }
 
+    /** The notice names the map tile server actually configured. */
     @GetMapping("/datenschutz")
-    String privacy() {
+    String privacy(Model model) {
+        model.addAttribute("mapTileOrigin", map.tileOrigin());
         return "content/datenschutz";
     }
 

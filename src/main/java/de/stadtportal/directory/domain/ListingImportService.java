@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import de.stadtportal.directory.DirectoryApi.Option;
 import de.stadtportal.directory.domain.Listings.ListingEdit;
+import de.stadtportal.platform.Csv;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -123,14 +124,14 @@ public class ListingImportService {
                     JOIN category c ON c.id = b.category_id LEFT JOIN district d ON d.id = b.district_id
                     ORDER BY b.name, b.id""", Map.of(), rs -> {
                 try {
-                    printer.printRecord(rs.getString("name"), rs.getString("category_name"), rs.getString("street"),
+                    printer.printRecord(Csv.cells(rs.getString("name"), rs.getString("category_name"), rs.getString("street"),
                             rs.getString("postal_code"), rs.getString("district_name"), rs.getString("phone"),
                             rs.getString("email"), rs.getString("website"), rs.getString("description"), rs.getString("tags"),
                             yesNo(rs.getBoolean("accepts_voucher")), yesNo(rs.getBoolean("sells_fairtrade")),
                             yesNo(rs.getBoolean("wifi_hotspot")), yesNo(rs.getBoolean("market_stall")),
                             yesNo(rs.getBoolean("online_shop")), yesNo(rs.getBoolean("delivery")),
                             yesNo(rs.getBoolean("click_and_collect")), rs.getBigDecimal("latitude"),
-                            rs.getBigDecimal("longitude"), rs.getString("status"), rs.getString("slug"));
+                            rs.getBigDecimal("longitude"), rs.getString("status"), rs.getString("slug")));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -205,7 +206,7 @@ public class ListingImportService {
     }
 
     private static String value(CSVRecord record, String column) {
-        return record.isMapped(column) && record.isSet(column) ? record.get(column).strip() : "";
+        return record.isMapped(column) && record.isSet(column) ? Csv.uncell(record.get(column).strip()) : "";
     }
 
     /** An entry by its name or slug, ignoring case. */

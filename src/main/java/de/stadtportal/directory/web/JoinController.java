@@ -1,12 +1,16 @@
 package de.stadtportal.directory.web;
 
 import java.security.Principal;
+import java.time.Duration;
 
 import de.stadtportal.account.AccountException;
 import de.stadtportal.directory.DirectoryApi;
 import de.stadtportal.directory.domain.Listings;
 import de.stadtportal.directory.domain.ListingRegistration;
 import de.stadtportal.directory.domain.ListingRegistration.Registration;
+import de.stadtportal.platform.RateLimiter;
+import de.stadtportal.platform.web.EdgeInputFilter;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -14,6 +18,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,16 +40,23 @@ class JoinController {
     private final ListingRegistration registration;
     private final DirectoryApi directory;
 
-    JoinController(Listings listings, ListingRegistration registration, DirectoryApi directory) {
+    /** Sign-ups one client address may send per hour (portal.directory.joins-per-hour). */
+    private final RateLimiter joins;
+
+    JoinController(Listings listings, ListingRegistration registration, DirectoryApi directory,
+                   @Value("${portal.directory.joins-per-hour:10}") int joinsPerHour) {
+        this.joins = new RateLimiter(joinsPerHour, Duration.ofHours(1));
         this.listings = listings;
         this.registration = registration;
         this.directory = directory;
     }
 
     record JoinForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String name,
+            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") String name,
             @NotBlank(message = "{join.categoryMissing}") String category,
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String street,
+            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") String street,
             @NotBlank(message = "{validation.required}") @Pattern(regexp = "\\d{5}", message = "{join.postalCode}") String postalCode,
             @NotBlank(message = "{validation.required}") @Email(message = "{validation.email}")
             @Size(max = 320, message = "{validation.tooLong}") String email,
@@ -67,7 +79,13 @@ class JoinController {
 
     @PostMapping("/mitmachen")
     String join(@Valid @ModelAttribute("form") JoinForm form, BindingResult result, Model model,
-                HttpServletResponse response) {
+                HttpServletRequest request, HttpServletResponse response) {
+        if (!joins.tryAcquire(request.getRemoteAddr())) {
+            // the form again with what was typed; each sign-up may mail someone
+            model.addAttribute("throttled", true);
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            return show(model);
+        }
         if (form.category() != null && !form.category().isBlank() && !listings.categoryExists(form.category())) {
             result.rejectValue("category", "join.categoryMissing");
         }

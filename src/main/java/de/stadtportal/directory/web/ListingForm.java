@@ -2,6 +2,7 @@ package de.stadtportal.directory.web;
 
 import de.stadtportal.directory.domain.Listings;
 import de.stadtportal.directory.domain.Listings.ListingEdit;
+import de.stadtportal.platform.web.EdgeInputFilter;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -12,12 +13,14 @@ import org.springframework.web.bind.WebDataBinder;
 
 /** The listing form, for owners and staff alike. */
 record ListingForm(
-        @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String name,
+        @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") String name,
         @NotBlank(message = "{join.categoryMissing}") String category,
         String district,
         @Size(max = 2000, message = "{validation.tooLong}") String description,
-        @Size(max = 500, message = "{validation.tooLong}") String tags,
-        @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String street,
+        @Size(max = 500, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") String tags,
+        @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") String street,
         @NotBlank(message = "{validation.required}") @Pattern(regexp = "\\d{5}", message = "{join.postalCode}") String postalCode,
         @Size(max = 40, message = "{validation.tooLong}") @Pattern(regexp = "[0-9 +()/-]*", message = "{edit.phoneInvalid}") String phone,
         @Email(message = "{validation.email}") @Size(max = 320, message = "{validation.tooLong}") String email,

@@ -6,6 +6,7 @@ import java.util.List;
 
 import de.stadtportal.directory.DirectoryApi.OpenDataBusiness;
 import de.stadtportal.directory.domain.BusinessSearch;
+import de.stadtportal.platform.Csv;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.HttpHeaders;
@@ -54,10 +55,10 @@ class OpenDataController {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get())) {
             for (OpenDataBusiness b : businesses.openData(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_SIZE))) {
-                printer.printRecord(b.slug(), b.name(), b.category(), b.district(), b.street(), b.postalCode(), b.city(),
+                printer.printRecord(Csv.cells(b.slug(), b.name(), b.category(), b.district(), b.street(), b.postalCode(), b.city(),
                         b.latitude(), b.longitude(), b.phone(), b.email(), b.website(), b.acceptsVoucher(),
                         b.sellsFairtrade(), b.wifiHotspot(), b.marketStall(), b.onlineShop(), b.delivery(),
-                        b.clickAndCollect(), b.example());
+                        b.clickAndCollect(), b.example()));
             }
         }
         return ResponseEntity.ok()

@@ -141,9 +141,12 @@ class OpeningHoursController {
         if (days.size() != 7) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
+        // a day the browser did not send at all counts as closed (and the form shown again needs all seven)
+        days = new ArrayList<>(days.stream().map(d -> d == null ? new DayForm(null, null, null, null) : d).toList());
+        form.days().clear();
+        form.days().addAll(days);
         for (int i = 0; i < 7; i++) {
-            // a day the browser did not send at all counts as closed
-            DayForm day = days.get(i) == null ? new DayForm(null, null, null, null) : days.get(i);
+            DayForm day = days.get(i);
             String path = "days[" + i + "].";
             OpeningHours first = interval(i + 1, day.opens1(), day.closes1(), path + "opens1", path + "closes1", result);
             OpeningHours second = interval(i + 1, day.opens2(), day.closes2(), path + "opens2", path + "closes2", result);

@@ -27,6 +27,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import de.stadtportal.platform.Csv;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -176,9 +177,9 @@ class AdminEventController {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder()
                 .setHeader("Termin", "Status", "Name", "E-Mail", "Organisation", "Personen", "Angemeldet am").get())) {
             for (RegistrationView r : events.registrations(id)) {
-                csv.printRecord(r.start().format(CSV_TIME), r.status(), cell(r.name()), cell(r.email()), cell(r.organisation()),
+                csv.printRecord(Csv.cells(r.start().format(CSV_TIME), r.status(), r.name(), r.email(), r.organisation(),
                         r.people(), r.createdAt().atZoneSameInstant(de.stadtportal.platform.PlatformConfiguration.CITY_ZONE)
-                                .format(CSV_TIME));
+                                .format(CSV_TIME)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -186,14 +187,6 @@ class AdminEventController {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"anmeldungen-" + event.slug() + ".csv\"")
                 .body(out.toString());
-    }
-
-    /** A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
-    static String cell(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
     }
 
     private String save(Long id, EventForm form, BindingResult result, Model model, HttpServletResponse response,

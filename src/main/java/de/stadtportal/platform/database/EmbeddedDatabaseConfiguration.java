@@ -3,12 +3,11 @@ package de.stadtportal.platform.database;
 import java.util.ArrayList;
 import java.util.List;
 
-import javax.sql.DataSource;
-
 import com.zaxxer.hikari.HikariDataSource;
 import de.stadtportal.platform.PortalProperties;
 import org.flywaydb.core.api.Location;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +21,10 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(NoDatasourceUrlCondition.class)
 class EmbeddedDatabaseConfiguration {
 
+    /** spring.datasource.hikari.* (e.g. the connection timeout) apply to this pool too. */
     @Bean
-    DataSource dataSource(PortalProperties properties) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(PortalProperties properties) {
         EmbeddedDatabaseServer server = EmbeddedDatabaseServer.forDirectory(
                 properties.embeddedDatabase() == null ? null : properties.embeddedDatabase().dataDirectory());
         HikariDataSource dataSource = new HikariDataSource();

@@ -1,12 +1,17 @@
 package de.stadtportal.platform.web;
 
 import de.stadtportal.platform.MapProperties;
+import de.stadtportal.platform.PortalProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -37,8 +42,28 @@ class SecurityConfiguration {
             "/konto/anmelden", "/konto/registrieren", "/konto/registriert", "/konto/bestaetigen",
             "/konto/passwort-vergessen", "/konto/passwort-neu", "/konto/email-bestaetigen", "/konto/einladung"};
 
+    /**
+     * Behind HTTPS (a base URL starting with https://) every cookie is Secure and HSTS is sent on
+     * every answer, even when the proxy does not pass X-Forwarded-Proto; PORTAL_COOKIE_SECURE=true
+     * forces Secure cookies otherwise.
+     */
+    static boolean https(PortalProperties properties) {
+        return properties.baseUrl() != null && properties.baseUrl().startsWith("https://");
+    }
+
+    /** The session cookie (Spring Session): HttpOnly, SameSite=Lax, Secure behind HTTPS. */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, MapProperties map) throws Exception {
+    CookieSerializer cookieSerializer(PortalProperties properties, @Value("${PORTAL_COOKIE_SECURE:false}") boolean forceSecure) {
+        DefaultCookieSerializer cookies = new DefaultCookieSerializer();
+        cookies.setUseHttpOnlyCookie(true);
+        cookies.setSameSite("Lax");
+        cookies.setUseSecureCookie(forceSecure || https(properties));
+        return cookies;
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, MapProperties map, PortalProperties properties) throws Exception {
+        boolean https = https(properties);
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/konten", "/admin/konten/**").hasRole("ADMIN")
@@ -51,6 +76,9 @@ class SecurityConfiguration {
                         .defaultSuccessUrl("/konto")
                         .failureUrl("/konto/anmelden?fehler")
                         .permitAll())
+                // a new session at login (not only a new id), so its creation time is the login's:
+                // SessionLifetimeFilter ends it after the absolute lifetime
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.migrateSession()))
                 .logout(logout -> logout
                         .logoutUrl("/konto/abmelden")
                         .logoutSuccessUrl("/konto/anmelden?abgemeldet"))
@@ -58,7 +86,13 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy(map.tileOrigin())))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny())
-                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
+                        .httpStrictTransportSecurity(hsts -> {
+                            hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true);
+                            if (https) {
+                                // browsers ignore HSTS over plain HTTP; behind a TLS proxy every answer carries it
+                                hsts.requestMatcher(AnyRequestMatcher.INSTANCE);
+                            }
+                        }));
         return http.build();
     }
 

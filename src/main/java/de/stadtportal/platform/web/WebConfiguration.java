@@ -3,6 +3,8 @@ package de.stadtportal.platform.web;
 import java.time.Duration;
 import java.util.Locale;
 
+import de.stadtportal.platform.PortalProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -21,12 +23,13 @@ class WebConfiguration implements WebMvcConfigurer {
     static final Locale GERMAN = Locale.GERMAN;
 
     @Bean
-    LocaleResolver localeResolver() {
+    LocaleResolver localeResolver(PortalProperties properties, @Value("${PORTAL_COOKIE_SECURE:false}") boolean forceSecure) {
         CookieLocaleResolver resolver = new CookieLocaleResolver("sprache");
         resolver.setDefaultLocale(GERMAN);
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setCookieHttpOnly(true);
         resolver.setCookieSameSite("Lax");
+        resolver.setCookieSecure(forceSecure || SecurityConfiguration.https(properties));
         return resolver;
     }
 

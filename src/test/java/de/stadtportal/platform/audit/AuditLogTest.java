@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import de.stadtportal.account.TestAccounts;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -83,11 +84,11 @@ class AuditLogTest {
     @Test
     void staffBrowseAndFilterTheLogAndABrokenDateKeepsTheInput() throws Exception {
         auditLog.record(type, 42, "UPDATED", Map.of("name", "<script>alt</script>"), Map.of("name", "neu"));
-        mvc.perform(get("/admin/protokoll").param("area", type).with(user("r@bottrop.example").roles("EDITOR")))
+        mvc.perform(get("/admin/protokoll").param("area", type).with(TestAccounts.staff("r@bottrop.example", "EDITOR")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("<h1>Änderungsprotokoll</h1>"),
                         containsString("&lt;script&gt;alt&lt;/script&gt;"), not(containsString("<script>alt")))));
-        mvc.perform(get("/admin/protokoll").param("from", "31.02.2026").with(user("r@bottrop.example").roles("EDITOR")))
+        mvc.perform(get("/admin/protokoll").param("from", "31.02.2026").with(TestAccounts.staff("r@bottrop.example", "EDITOR")))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("nicht gültig"), containsString("value=\"31.02.2026\""))));
     }

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import de.stadtportal.account.TestAccounts;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -49,7 +50,7 @@ class PageStatisticsTest {
         mvc.perform(get(PAGE).header("User-Agent", "Mozilla/5.0 (compatible; Googlebot/2.1)")).andExpect(status().isOk());
         mvc.perform(get(PAGE)).andExpect(status().isOk());
         mvc.perform(get("/reallabore/gibt-es-nicht").header("User-Agent", FIREFOX)).andExpect(status().isNotFound());
-        mvc.perform(get("/admin/statistik").header("User-Agent", FIREFOX).with(user("r@bottrop.example").roles("EDITOR")))
+        mvc.perform(get("/admin/statistik").header("User-Agent", FIREFOX).with(TestAccounts.staff("r@bottrop.example", "EDITOR")))
                 .andExpect(status().isOk());
         counter.flush();
 
@@ -82,13 +83,13 @@ class PageStatisticsTest {
     @Test
     void staffSeeTheMostVisitedPagesAndTheDashboard() throws Exception {
         jdbc.update("INSERT INTO page_view (day, path, views) VALUES (?, '/statistik-test-c', 12345)", LocalDate.now());
-        mvc.perform(get("/admin/statistik").param("tage", "7").with(user("r@bottrop.example").roles("EDITOR")))
+        mvc.perform(get("/admin/statistik").param("tage", "7").with(TestAccounts.staff("r@bottrop.example", "EDITOR")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("/statistik-test-c")))
                 .andExpect(content().string(containsString("12.345")));
-        mvc.perform(get("/admin/statistik").param("tage", "abc").with(user("r@bottrop.example").roles("EDITOR")))
+        mvc.perform(get("/admin/statistik").param("tage", "abc").with(TestAccounts.staff("r@bottrop.example", "EDITOR")))
                 .andExpect(status().isOk());
-        mvc.perform(get("/admin").with(user("r@bottrop.example").roles("EDITOR")))
+        mvc.perform(get("/admin").with(TestAccounts.staff("r@bottrop.example", "EDITOR")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("<h1>Übersicht</h1>")))
                 .andExpect(content().string(containsString("/statistik-test-c")));
