@@ -1,4 +1,4 @@
-package de.stadtportal.events.domain;
+package de.stadtportal.handwerk.domain;
 
 import java.util.LinkedHashMap;
 import java.util.List;
