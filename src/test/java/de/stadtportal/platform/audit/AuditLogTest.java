@@ -96,4 +96,15 @@ class AuditLogTest {
     void businessesCannotReadTheLog() throws Exception {
         mvc.perform(get("/admin/protokoll").with(user("firma@test.example").roles("BUSINESS"))).andExpect(status().isForbidden());
     }
+
+    @Test
+    @WithMockUser(username = "redaktion@bottrop.example", roles = "EDITOR")
+    void staffReadWhatHappenedInGermanNotAsCodes() throws Exception {
+        auditLog.record(type, 8, "REGISTERED", Map.of(), Map.of("name", "Bäckerei"));
+
+        mvc.perform(get("/admin/protokoll").param("area", type)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("registriert"), not(containsString("REGISTERED")))));
+        mvc.perform(get("/admin")).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("– REGISTERED"))));
+    }
 }
