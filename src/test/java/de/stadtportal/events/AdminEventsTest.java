@@ -16,8 +16,10 @@ import java.util.Set;
 
 import de.stadtportal.PortalTest;
 import de.stadtportal.events.domain.Event;
-import de.stadtportal.events.domain.EventService;
-import de.stadtportal.events.domain.EventService.Registrant;
+import de.stadtportal.events.domain.EventCatalog;
+import de.stadtportal.events.domain.EventEditingService;
+import de.stadtportal.events.domain.RegistrationService;
+import de.stadtportal.events.domain.RegistrationService.Registrant;
 import de.stadtportal.events.domain.Recurrences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,14 +40,26 @@ class AdminEventsTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    EventService events;
+    EventCatalog events;
+
+
+    @Autowired
+
+    RegistrationService registrations;
+
+
+
+    @Autowired
+
+
+    EventEditingService editing;
 
     TestEvents testEvents;
     String slug;
 
     @BeforeEach
     void setUp() {
-        testEvents = new TestEvents(events, jdbc);
+        testEvents = new TestEvents(editing, jdbc);
         slug = TestEvents.slug();
     }
 
@@ -89,8 +103,8 @@ class AdminEventsTest {
         assertThat(events.find(slug).orElseThrow().title()).isEqualTo("Fairer Kaffee-Workshop neu");
 
         LocalDateTime date = LocalDateTime.of(2027, 10, 20, 18, 0);
-        events.register(event, date, new Registrant("Anna", "anna-" + slug + "@test.example", "=HYPERLINK(\"x\")", 2));
-        events.register(event, date, new Registrant("Ben", "ben-" + slug + "@test.example", null, 1));
+        registrations.register(event, date, new Registrant("Anna", "anna-" + slug + "@test.example", "=HYPERLINK(\"x\")", 2));
+        registrations.register(event, date, new Registrant("Ben", "ben-" + slug + "@test.example", null, 1));
         mvc.perform(get("/admin/veranstaltungen/" + event.id() + "/anmeldungen").with(TestAccounts.staff("r@test.example", "EDITOR")))
                 .andExpect(status().isOk()).andExpect(content().string(allOf(containsString("Anna"), containsString("Warteliste"))));
         String csv = mvc.perform(get("/admin/veranstaltungen/" + event.id() + "/anmeldungen.csv").with(TestAccounts.staff("r@test.example", "EDITOR")))
@@ -187,7 +201,7 @@ class AdminEventsTest {
         long id = testEvents.create(slug, "Reihe", "handwerk", start, start.plusMinutes(90), "FREQ=MONTHLY;BYDAY=1WE", Set.of(), 10);
         Event event = events.find(id).orElseThrow();
         String email = "reihe-" + slug + "@test.example";
-        events.register(event, LocalDateTime.of(2027, 10, 6, 8, 0), new Registrant("Carla", email, null, 1));
+        registrations.register(event, LocalDateTime.of(2027, 10, 6, 8, 0), new Registrant("Carla", email, null, 1));
         mvc.perform(form("/admin/veranstaltungen/" + id, "title", "Reihe", "category", "handwerk", "date", "2027-09-01",
                         "startTime", "08:00", "endTime", "09:30", "rrule", "FREQ=MONTHLY;BYDAY=1WE", "exceptions", "2027-10-06",
                         "capacity", "10"))

@@ -36,9 +36,11 @@ import biweekly.component.VEvent;
 import biweekly.util.com.google.ical.compat.javautil.DateIterator;
 import de.stadtportal.PortalTest;
 import de.stadtportal.events.domain.Event;
-import de.stadtportal.events.domain.EventService;
-import de.stadtportal.events.domain.EventService.Registrant;
-import de.stadtportal.events.domain.EventService.RegistrationOutcome;
+import de.stadtportal.events.domain.EventCatalog;
+import de.stadtportal.events.domain.EventEditingService;
+import de.stadtportal.events.domain.RegistrationService;
+import de.stadtportal.events.domain.RegistrationService.Registrant;
+import de.stadtportal.events.domain.RegistrationService.RegistrationOutcome;
 import de.stadtportal.events.domain.Recurrences;
 import javax.xml.parsers.DocumentBuilderFactory;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -68,13 +70,25 @@ class EventsTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    EventService events;
+    EventCatalog events;
+
+
+    @Autowired
+
+    RegistrationService registrations;
+
+
+
+    @Autowired
+
+
+    EventEditingService editing;
 
     TestEvents testEvents;
 
     @BeforeEach
     void setUp() {
-        testEvents = new TestEvents(events, jdbc);
+        testEvents = new TestEvents(editing, jdbc);
     }
 
     @AfterEach
@@ -237,7 +251,7 @@ class EventsTest {
                 int n = i;
                 Callable<RegistrationOutcome> task = () -> {
                     start.await();
-                    return events.register(event, date, new Registrant("Person " + n, "p" + n + "-" + slug + "@test.example", null, 1));
+                    return registrations.register(event, date, new Registrant("Person " + n, "p" + n + "-" + slug + "@test.example", null, 1));
                 };
                 results.add(pool.submit(task));
             }
@@ -253,8 +267,8 @@ class EventsTest {
                     + "WHERE o.event_id = ? AND r.status = 'CONFIRMED'", Integer.class, event.id())).isEqualTo(5);
 
             RegistrationOutcome cancelled = outcomes.stream().filter(RegistrationOutcome::confirmed).findFirst().orElseThrow();
-            assertThat(events.cancelRegistration(cancelled.token())).isTrue();
-            assertThat(events.cancelRegistration(cancelled.token())).isFalse();
+            assertThat(registrations.cancelRegistration(cancelled.token())).isTrue();
+            assertThat(registrations.cancelRegistration(cancelled.token())).isFalse();
             long firstWaiting = outcomes.stream().filter(o -> !o.confirmed()).mapToLong(RegistrationOutcome::id).min().orElseThrow();
             assertThat(jdbc.queryForObject("SELECT status FROM event_registration WHERE id = ?", String.class, firstWaiting))
                     .isEqualTo("CONFIRMED");

@@ -7,18 +7,18 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import de.stadtportal.events.domain.EventService;
-import de.stadtportal.events.domain.EventService.EventData;
+import de.stadtportal.events.domain.EventEditingService;
+import de.stadtportal.events.domain.EventEditingService.EventData;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Creates events for tests and removes exactly those again, with their registrations, mails and audit entries. */
 final class TestEvents {
 
-    private final EventService events;
+    private final EventEditingService events;
     private final JdbcTemplate jdbc;
     private final List<Long> created = new ArrayList<>();
 
-    TestEvents(EventService events, JdbcTemplate jdbc) {
+    TestEvents(EventEditingService events, JdbcTemplate jdbc) {
         this.events = events;
         this.jdbc = jdbc;
     }

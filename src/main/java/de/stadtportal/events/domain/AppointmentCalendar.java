@@ -5,7 +5,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDateTime;
 
 import de.stadtportal.platform.PlatformConfiguration;
@@ -24,23 +24,28 @@ import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import org.springframework.stereotype.Component;
 
 /**
  * One appointment (a registered date of an event, a booked Sprechtag slot) as an .ics file for
  * the confirmation mail: the recipient's calendar adds exactly that date, in Bottrop's time zone.
  */
-final class AppointmentCalendar {
+@Component
+public class AppointmentCalendar {
 
     private static final TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
 
-    private AppointmentCalendar() {
+    private final Clock clock;
+
+    AppointmentCalendar(Clock clock) {
+        this.clock = clock;
     }
 
     /**
      * @param uid stays the same for the same appointment, so a second mail updates the calendar entry
      * @param url a page about the appointment, or null
      */
-    static Attachment attachment(String uid, String title, LocalDateTime start, LocalDateTime end, String location,
+    public Attachment attachment(String uid, String title, LocalDateTime start, LocalDateTime end, String location,
                                  String description, String url) {
         Calendar calendar = new Calendar();
         calendar.add(new ProdId("-//Stadt Bottrop//Stadtportal//DE"));
@@ -49,7 +54,7 @@ final class AppointmentCalendar {
         calendar.add(ImmutableMethod.PUBLISH);
         calendar.add(registry.getTimeZone(PlatformConfiguration.CITY_ZONE.getId()).getVTimeZone());
         VEvent event = new VEvent(start.atZone(PlatformConfiguration.CITY_ZONE), end.atZone(PlatformConfiguration.CITY_ZONE), title);
-        event.replace(new DtStamp(Instant.now()));
+        event.replace(new DtStamp(clock.instant()));
         event.add(new Uid(uid));
         event.add(new Location(location));
         if (description != null && !description.isBlank()) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -46,11 +47,11 @@ public class CalendarFeed {
     private static final TimeZoneRegistry registry = TimeZoneRegistryFactory.getInstance().createRegistry();
 
     private final PortalProperties properties;
-    private final EventService events;
+    private final Clock clock;
 
-    CalendarFeed(PortalProperties properties, EventService events) {
+    CalendarFeed(PortalProperties properties, Clock clock) {
         this.properties = properties;
-        this.events = events;
+        this.clock = clock;
     }
 
     public String render(List<Event> list, String name) {
@@ -62,7 +63,7 @@ public class CalendarFeed {
         calendar.add(new XProperty("X-WR-CALNAME", name));
         calendar.add(new XProperty("X-WR-TIMEZONE", PlatformConfiguration.CITY_ZONE.getId()));
         calendar.add(registry.getTimeZone(PlatformConfiguration.CITY_ZONE.getId()).getVTimeZone());
-        Instant stamp = Instant.now();
+        Instant stamp = clock.instant();
         for (Event event : list) {
             calendar.add(vevent(event, stamp));
         }
@@ -83,7 +84,7 @@ public class CalendarFeed {
         if (!event.description().isBlank()) {
             vevent.add(new Description(event.description()));
         }
-        vevent.add(new Location(events.place(event)));
+        vevent.add(new Location(RegistrationService.place(event)));
         vevent.add(new Categories(event.categoryName()));
         vevent.add(new Url(URI.create(properties.baseUrl() + "/veranstaltungen/" + event.slug())));
         vevent.add(new XProperty("X-ORGANISER", event.organiser()));

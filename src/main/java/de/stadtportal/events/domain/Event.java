@@ -17,14 +17,14 @@ import java.util.Set;
 public record Event(long id, String slug, String title, String categorySlug, String categoryName, String description,
                     LocalDateTime start, LocalDateTime end, String rrule, Set<LocalDate> exceptions, Map<LocalDate, LocalDateTime> moves, String placeName,
                     String street, String postalCode, String city, String onlineUrl, String organiser,
-                    Integer capacity, String status, boolean example) {
+                    Integer capacity, EventStatus status, boolean example) {
 
     public boolean series() {
         return rrule != null && !rrule.isBlank();
     }
 
     public boolean cancelled() {
-        return "CANCELLED".equals(status);
+        return status == EventStatus.CANCELLED;
     }
 
     public boolean online() {

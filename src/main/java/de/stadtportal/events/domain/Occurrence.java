@@ -25,6 +25,34 @@ public record Occurrence(Event event, LocalDateTime localStart, Integer free) {
         return localStart.toString();
     }
 
+    public String slug() {
+        return event.slug();
+    }
+
+    public String title() {
+        return event.title();
+    }
+
+    public String categoryName() {
+        return event.categoryName();
+    }
+
+    public boolean online() {
+        return event.online();
+    }
+
+    public String placeName() {
+        return event.placeName();
+    }
+
+    public boolean cancelled() {
+        return event.cancelled();
+    }
+
+    public boolean example() {
+        return event.example();
+    }
+
     public boolean full() {
         return free != null && free <= 0;
     }

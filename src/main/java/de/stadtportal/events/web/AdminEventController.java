@@ -18,9 +18,11 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import de.stadtportal.events.domain.Event;
-import de.stadtportal.events.domain.EventService;
-import de.stadtportal.events.domain.EventService.EventData;
-import de.stadtportal.events.domain.EventService.RegistrationView;
+import de.stadtportal.events.domain.EventCatalog;
+import de.stadtportal.events.domain.EventEditingService;
+import de.stadtportal.events.domain.EventEditingService.EventData;
+import de.stadtportal.events.domain.RegistrationService;
+import de.stadtportal.events.domain.RegistrationService.RegistrationView;
 import de.stadtportal.events.domain.Recurrences;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -55,10 +57,14 @@ class AdminEventController {
     static final Set<String> RESERVED = Set.of("archiv", "abmelden");
     private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final EventService events;
+    private final EventCatalog events;
+    private final EventEditingService editing;
+    private final RegistrationService registrations;
 
-    AdminEventController(EventService events) {
+    AdminEventController(EventCatalog events, EventEditingService editing, RegistrationService registrations) {
         this.events = events;
+        this.editing = editing;
+        this.registrations = registrations;
     }
 
     /** Everything as text, so a wrong entry comes back next to its field instead of failing the binding. */
@@ -136,7 +142,7 @@ class AdminEventController {
     @PostMapping("/admin/veranstaltungen/{id}/absagen")
     String cancel(@PathVariable long id, RedirectAttributes redirect) {
         require(id);
-        boolean done = events.cancel(id);
+        boolean done = editing.cancel(id);
         redirect.addFlashAttribute("success", done ? "events.admin.cancelledDone" : "events.admin.alreadyCancelled");
         return "redirect:/admin/veranstaltungen/" + id;
     }
@@ -145,14 +151,14 @@ class AdminEventController {
     String registrations(@PathVariable long id, Model model) {
         Event event = require(id);
         model.addAttribute("event", event);
-        model.addAttribute("byDate", byDate(events.registrations(id)));
+        model.addAttribute("byDate", byDate(registrations.registrations(id)));
         return "admin/events/registrations";
     }
 
     @GetMapping("/admin/veranstaltungen/{id}/einlass")
     String checkIn(@PathVariable long id, @RequestParam(name = "termin", required = false) String date, Model model) {
         Event event = require(id);
-        Map<LocalDateTime, List<RegistrationView>> byDate = byDate(events.registrations(id).stream()
+        Map<LocalDateTime, List<RegistrationView>> byDate = byDate(registrations.registrations(id).stream()
                 .filter(RegistrationView::confirmed).toList());
         if (date != null && !date.isBlank()) {
             LocalDateTime start;
@@ -176,7 +182,7 @@ class AdminEventController {
         out.write('\uFEFF');
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.EXCEL.builder()
                 .setHeader("Termin", "Status", "Name", "E-Mail", "Organisation", "Personen", "Angemeldet am").get())) {
-            for (RegistrationView r : events.registrations(id)) {
+            for (RegistrationView r : registrations.registrations(id)) {
                 csv.printRecord(Csv.cells(r.start().format(CSV_TIME), r.status(), r.name(), r.email(), r.organisation(),
                         r.people(), r.createdAt().atZoneSameInstant(de.stadtportal.platform.PlatformConfiguration.CITY_ZONE)
                                 .format(CSV_TIME)));
@@ -251,7 +257,7 @@ class AdminEventController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(id == null ? null : require(id), model);
         }
-        long saved = events.save(id, new EventData(form.slug(), form.title(), form.category(), form.description(),
+        long saved = editing.save(id, new EventData(form.slug(), form.title(), form.category(), form.description(),
                 date.atTime(start), date.atTime(end), form.rrule(), exceptions, moves, form.placeName(), form.street(),
                 form.postalCode(), form.city(), form.onlineUrl(), form.organiser(),
                 form.capacity() == null ? null : Integer.valueOf(form.capacity())));

@@ -1,12 +1,13 @@
 package de.stadtportal.events.web;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import de.stadtportal.events.domain.EventService;
+import de.stadtportal.events.domain.EventCatalog;
 import de.stadtportal.events.domain.Occurrence;
 import org.springframework.stereotype.Component;
 
@@ -16,15 +17,17 @@ class AtomFeed {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd.MM.yyyy, HH:mm", Locale.GERMANY);
 
-    private final EventService events;
+    private final EventCatalog events;
+    private final Clock clock;
 
-    AtomFeed(EventService events) {
+    AtomFeed(EventCatalog events, Clock clock) {
         this.events = events;
+        this.clock = clock;
     }
 
     String render(List<Occurrence> occurrences) {
         String base = events.baseUrl();
-        String updated = OffsetDateTime.now(ZoneOffset.UTC).withNano(0).toString();
+        String updated = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).withNano(0).toString();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
                 .append("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"de\">\n")
                 .append("  <title>Stadtportal Bottrop – Veranstaltungen</title>\n")

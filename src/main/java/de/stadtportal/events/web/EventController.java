@@ -13,19 +13,18 @@ import java.util.Map;
 
 import de.stadtportal.events.domain.CalendarFeed;
 import de.stadtportal.events.domain.Event;
-import de.stadtportal.events.domain.EventService;
-import de.stadtportal.events.domain.EventService.Registrant;
-import de.stadtportal.events.domain.EventService.RegistrationOutcome;
+import de.stadtportal.events.domain.EventCatalog;
 import de.stadtportal.events.domain.Occurrence;
-import de.stadtportal.events.domain.Recurrences;
+import de.stadtportal.events.domain.RegistrationService;
+import de.stadtportal.events.domain.RegistrationService.FieldProblem;
+import de.stadtportal.events.domain.RegistrationService.InvalidRegistrationException;
+import de.stadtportal.events.domain.RegistrationService.Registrant;
+import de.stadtportal.events.domain.RegistrationService.RegistrationClosedException;
+import de.stadtportal.events.domain.RegistrationService.RegistrationOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -51,26 +50,28 @@ class EventController {
     static final int MONTHS_AHEAD = 12;
     static final int DATES_ON_DETAIL = 24;
 
-    private final EventService events;
+    private final EventCatalog events;
+    private final RegistrationService registrations;
     private final CalendarFeed feed;
     private final AtomFeed atom;
     private final RegistrationThrottle throttle;
 
-    EventController(EventService events, CalendarFeed feed, AtomFeed atom, RegistrationThrottle throttle) {
+    EventController(EventCatalog events, RegistrationService registrations, CalendarFeed feed, AtomFeed atom,
+                    RegistrationThrottle throttle) {
         this.events = events;
+        this.registrations = registrations;
         this.feed = feed;
         this.atom = atom;
         this.throttle = throttle;
     }
 
-    record RegistrationForm(
-            @NotBlank(message = "{events.register.dateMissing}") String date,
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String name,
-            @NotBlank(message = "{validation.required}") @Email(message = "{validation.email}")
-            @Size(max = 320, message = "{validation.tooLong}") String email,
-            @Size(max = 160, message = "{validation.tooLong}") String organisation,
-            @NotBlank(message = "{events.register.people}")
-            @Pattern(regexp = "[1-9]|10", message = "{events.register.people}") String people) {
+    /** The date arrives as an occurrence's key (2026-12-02T08:00); a wrong one fails the binding next to its field. */
+    record RegistrationForm(@DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime date, String name, String email,
+                            String organisation, Integer people) {
+
+        Registrant registrant() {
+            return new Registrant(name, email, organisation, people);
+        }
     }
 
     @InitBinder("form")
@@ -123,12 +124,12 @@ class EventController {
     @GetMapping("/veranstaltungen/{slug}")
     String detail(@PathVariable String slug, Model model) {
         Event event = events.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("form", new RegistrationForm(null, null, null, null, "1"));
+        model.addAttribute("form", new RegistrationForm(null, null, null, null, 1));
         return show(event, model);
     }
 
     @PostMapping("/veranstaltungen/{slug}/anmeldung")
-    String register(@PathVariable String slug, @Valid @ModelAttribute("form") RegistrationForm form, BindingResult result,
+    String register(@PathVariable String slug, @ModelAttribute("form") RegistrationForm form, BindingResult result,
                     Model model, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Event event = events.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!throttle.tryAcquire(request.getRemoteAddr())) {
@@ -137,38 +138,35 @@ class EventController {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             return show(event, model);
         }
-        if (!event.registration() || event.cancelled()) {
-            throw new ResponseStatusException(HttpStatus.CONFLICT);
-        }
-        LocalDateTime start = null;
-        if (form.date() != null && !result.hasFieldErrors("date")) {
-            try {
-                start = LocalDateTime.parse(form.date());
-            } catch (DateTimeParseException e) {
-                result.rejectValue("date", "events.register.dateInvalid");
-            }
-            if (start != null && (!Recurrences.isDate(event, start) || !start.isAfter(events.now()))) {
-                result.rejectValue("date", "events.register.dateInvalid");
-            }
-        }
-        if (!result.hasErrors()) {
-            try {
-                RegistrationOutcome outcome = events.register(event, start,
-                        new Registrant(form.name(), form.email().toLowerCase(), form.organisation(), Integer.parseInt(form.people())));
+        try {
+            if (!result.hasErrors()) {
+                RegistrationOutcome outcome = registrations.register(event, form.date(), form.registrant());
                 redirect.addFlashAttribute("success", outcome.confirmed() ? "events.registered.confirmed" : "events.registered.waiting");
                 return "redirect:/veranstaltungen/" + slug;
-            } catch (IllegalArgumentException e) {
-                // cancelled or past since the page was loaded
-                result.rejectValue("date", "events.register.dateInvalid");
             }
+            // a value that did not bind is null here; the service names every other problem as well
+            reject(result, registrations.check(event, form.date(), form.registrant()));
+        } catch (RegistrationClosedException e) {
+            throw new ResponseStatusException(HttpStatus.CONFLICT);
+        } catch (InvalidRegistrationException e) {
+            reject(result, e.problems());
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         return show(event, model);
     }
 
+    /** The service's problems as field errors; a field that did not even bind keeps its own message. */
+    private static void reject(BindingResult result, List<FieldProblem> problems) {
+        for (FieldProblem problem : problems) {
+            if (!result.hasFieldErrors(problem.field())) {
+                result.rejectValue(problem.field(), problem.code());
+            }
+        }
+    }
+
     @GetMapping("/veranstaltungen/abmelden")
     String cancelPage(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        var registration = events.registrationByToken(token);
+        var registration = registrations.registrationByToken(token);
         if (registration.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "events/link-invalid";
@@ -180,12 +178,12 @@ class EventController {
 
     @PostMapping("/veranstaltungen/abmelden")
     String cancel(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        var registration = events.registrationByToken(token);
+        var registration = registrations.registrationByToken(token);
         if (registration.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "events/link-invalid";
         }
-        events.cancelRegistration(token);
+        registrations.cancelRegistration(token);
         model.addAttribute("registration", registration.get());
         return "events/cancelled";
     }

@@ -1,5 +1,8 @@
-package de.stadtportal.events.domain;
+package de.stadtportal.handwerk.domain;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +12,7 @@ import de.stadtportal.directory.DirectoryApi;
 import de.stadtportal.platform.PlainText;
 import de.stadtportal.platform.audit.AuditLog;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,12 +27,14 @@ public class PortraitService {
     public static final int MAX_TEXT = 1500;
     static final String ENTITY = "Handwerksporträt";
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    private final Clock clock;
     private final AuditLog auditLog;
     private final DirectoryApi directory;
 
-    PortraitService(NamedParameterJdbcTemplate jdbc, AuditLog auditLog, DirectoryApi directory) {
+    PortraitService(JdbcClient jdbc, Clock clock, AuditLog auditLog, DirectoryApi directory) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.auditLog = auditLog;
         this.directory = directory;
     }
@@ -38,20 +42,20 @@ public class PortraitService {
     /** Every portrait, for staff, in the order of the public page. */
     @Transactional(readOnly = true)
     public List<Portrait> all() {
-        return jdbc.query("SELECT * FROM craft_portrait ORDER BY position, name, id", PORTRAIT);
+        return jdbc.sql("SELECT * FROM craft_portrait ORDER BY position, name, id").query(PORTRAIT).list();
     }
 
     /** The published portraits, each with whether its directory listing is published at this moment. */
     @Transactional(readOnly = true)
     public List<PublicPortrait> published() {
-        return jdbc.query("SELECT * FROM craft_portrait WHERE published ORDER BY position, name, id", PORTRAIT).stream()
+        return jdbc.sql("SELECT * FROM craft_portrait WHERE published ORDER BY position, name, id").query(PORTRAIT).stream()
                 .map(p -> new PublicPortrait(p, p.directorySlug() != null && listingPublished(p.directorySlug())))
                 .toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<Portrait> find(long id) {
-        return jdbc.query("SELECT * FROM craft_portrait WHERE id = :id", Map.of("id", id), PORTRAIT).stream().findFirst();
+        return jdbc.sql("SELECT * FROM craft_portrait WHERE id = :id").param("id", id).query(PORTRAIT).optional();
     }
 
     /** Whether the business directory has a published listing with this slug. */
@@ -63,29 +67,36 @@ public class PortraitService {
     /** Whether another portrait already has this name and Gewerk. */
     @Transactional(readOnly = true)
     public boolean taken(String name, String trade, Long exceptId) {
-        return Boolean.TRUE.equals(jdbc.queryForObject("""
+        return jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM craft_portrait WHERE name = :name AND trade = :trade
-                               AND (CAST(:id AS BIGINT) IS NULL OR id <> :id))""",
-                new MapSqlParameterSource("name", name).addValue("trade", trade).addValue("id", exceptId), Boolean.class));
+                               AND (CAST(:id AS BIGINT) IS NULL OR id <> :id))""")
+                .param("name", name).param("trade", trade).param("id", exceptId, java.sql.Types.BIGINT).query(Boolean.class).single();
     }
 
     /** Creates (id null) or changes a portrait. @return its id */
     public long save(Long id, PortraitData data) {
-        MapSqlParameterSource params = new MapSqlParameterSource("name", data.name()).addValue("trade", data.trade())
-                .addValue("text", data.text()).addValue("slug", data.directorySlug()).addValue("position", data.position())
-                .addValue("published", data.published());
+        Map<String, Object> params = new HashMap<>();
+        params.put("name", data.name());
+        params.put("trade", data.trade());
+        params.put("text", data.text());
+        params.put("slug", data.directorySlug());
+        params.put("position", data.position());
+        params.put("published", data.published());
+        params.put("now", OffsetDateTime.now(clock));
         if (id == null) {
-            long created = jdbc.queryForObject("""
-                    INSERT INTO craft_portrait (name, trade, text, directory_slug, position, published)
-                    VALUES (:name, :trade, :text, :slug, :position, :published) RETURNING id""", params, Long.class);
+            long created = jdbc.sql("""
+                    INSERT INTO craft_portrait (name, trade, text, directory_slug, position, published, created_at, updated_at)
+                    VALUES (:name, :trade, :text, :slug, :position, :published, :now, :now) RETURNING id""")
+                    .params(params).query(Long.class).single();
             auditLog.record(ENTITY, created, "CREATED", Map.of(), data.audit());
             return created;
         }
         Portrait before = find(id).orElseThrow();
-        jdbc.update("""
+        params.put("id", id);
+        jdbc.sql("""
                 UPDATE craft_portrait SET name = :name, trade = :trade, text = :text, directory_slug = :slug,
-                       position = :position, published = :published, updated_at = now() WHERE id = :id""",
-                params.addValue("id", id));
+                       position = :position, published = :published, updated_at = :now WHERE id = :id""")
+                .params(params).update();
         auditLog.record(ENTITY, id, "CHANGED", before.data().audit(), data.audit());
         return id;
     }
@@ -96,7 +107,7 @@ public class PortraitService {
         if (before.isEmpty()) {
             return false;
         }
-        jdbc.update("DELETE FROM craft_portrait WHERE id = :id", Map.of("id", id));
+        jdbc.sql("DELETE FROM craft_portrait WHERE id = :id").param("id", id).update();
         auditLog.record(ENTITY, id, "DELETED", before.get().data().audit(), Map.of());
         return true;
     }

@@ -1,13 +1,13 @@
-package de.stadtportal.events.web;
+package de.stadtportal.sprechtag.web;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 
-import de.stadtportal.events.domain.ConsultationService;
-import de.stadtportal.events.domain.ConsultationStaffService;
-import de.stadtportal.events.domain.ConsultationStaffService.DeleteResult;
-import de.stadtportal.events.domain.ConsultationStaffService.ExpertView;
+import de.stadtportal.sprechtag.domain.SprechtagService;
+import de.stadtportal.sprechtag.domain.SprechtagStaffService;
+import de.stadtportal.sprechtag.domain.SprechtagStaffService.DeleteResult;
+import de.stadtportal.sprechtag.domain.SprechtagStaffService.ExpertView;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -29,20 +29,20 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Staff: Sprechtag days, experts and slots, who booked what, and each expert's bookings on a printable page. */
 @Controller
-class AdminConsultationController {
+class AdminSprechtagController {
 
     /** A plausible address; the database's CHECK agrees (something@something, no spaces). */
     private static final String EMAIL = "[^@\\s]{1,64}@[^@\\s]{1,255}";
 
-    private final ConsultationService consultations;
-    private final ConsultationStaffService staff;
+    private final SprechtagService sprechtag;
+    private final SprechtagStaffService staff;
 
-    AdminConsultationController(ConsultationService consultations, ConsultationStaffService staff) {
-        this.consultations = consultations;
+    AdminSprechtagController(SprechtagService sprechtag, SprechtagStaffService staff) {
+        this.sprechtag = sprechtag;
         this.staff = staff;
     }
 
-    record ExpertForm(@Size(max = ConsultationStaffService.MAX_EMAIL, message = "{validation.tooLong}")
+    record ExpertForm(@Size(max = SprechtagStaffService.MAX_EMAIL, message = "{validation.tooLong}")
                       @Email(regexp = EMAIL, message = "{validation.email}") String email) {
     }
 
@@ -53,11 +53,11 @@ class AdminConsultationController {
 
     @GetMapping("/admin/sprechtag")
     String overview(Model model) {
-        LocalDate from = LocalDate.now(de.stadtportal.platform.PlatformConfiguration.CITY_ZONE).minusDays(7);
+        LocalDate from = sprechtag.today().minusDays(7);
         model.addAttribute("days", staff.days(from));
         model.addAttribute("experts", staff.experts());
-        model.addAttribute("slots", consultations.slotsFrom(from));
-        return "admin/events/sprechtag";
+        model.addAttribute("slots", sprechtag.slotsFrom(from));
+        return "admin/sprechtag/overview";
     }
 
     @PostMapping("/admin/sprechtag/tage")
@@ -67,7 +67,7 @@ class AdminConsultationController {
         if (date == null || meetingUrl == null || !meetingUrl.strip().matches("https://\\S{1,290}")) {
             return failure(redirect, "sprechtag.admin.dayInvalid");
         }
-        boolean added = consultations.addDay(date, meetingUrl.strip());
+        boolean added = sprechtag.addDay(date, meetingUrl.strip());
         return added ? success(redirect, "sprechtag.admin.dayAdded") : failure(redirect, "sprechtag.admin.dayExists");
     }
 
@@ -79,10 +79,10 @@ class AdminConsultationController {
             return failure(redirect, "sprechtag.admin.expertInvalid");
         }
         String address = email == null || email.isBlank() ? null : email.strip();
-        if (address != null && (address.length() > ConsultationStaffService.MAX_EMAIL || !address.matches(EMAIL))) {
+        if (address != null && (address.length() > SprechtagStaffService.MAX_EMAIL || !address.matches(EMAIL))) {
             return failure(redirect, "sprechtag.admin.expertEmailInvalid");
         }
-        boolean added = consultations.addExpert(name.strip(), organisation.strip(), address);
+        boolean added = sprechtag.addExpert(name.strip(), organisation.strip(), address);
         return added ? success(redirect, "sprechtag.admin.expertAdded") : failure(redirect, "sprechtag.admin.expertExists");
     }
 
@@ -92,20 +92,20 @@ class AdminConsultationController {
                     RedirectAttributes redirect) {
         LocalTime start = time(from);
         LocalTime end = time(to);
-        if (dayId == null || expertId == null || !consultations.dayExists(dayId) || !consultations.expertExists(expertId)
+        if (dayId == null || expertId == null || !sprechtag.dayExists(dayId) || !sprechtag.expertExists(expertId)
                 || start == null || end == null || !end.isAfter(start)) {
             return failure(redirect, "sprechtag.admin.slotsInvalid");
         }
-        consultations.addSlots(dayId, expertId, start, end);
+        sprechtag.addSlots(dayId, expertId, start, end);
         return success(redirect, "sprechtag.admin.slotsAdded");
     }
 
     @PostMapping("/admin/sprechtag/termine/{id}/loeschen")
     String deleteSlot(@PathVariable long id, RedirectAttributes redirect) {
-        if (consultations.slot(id).isEmpty()) {
+        if (sprechtag.slot(id).isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return consultations.deleteSlot(id) ? success(redirect, "sprechtag.admin.slotDeleted")
+        return sprechtag.deleteSlot(id) ? success(redirect, "sprechtag.admin.slotDeleted")
                 : failure(redirect, "sprechtag.admin.slotBooked");
     }
 
@@ -152,9 +152,8 @@ class AdminConsultationController {
 
     private String showExpert(ExpertView expert, Model model) {
         model.addAttribute("expert", expert);
-        model.addAttribute("bookings", staff.bookings(expert.id(),
-                LocalDate.now(de.stadtportal.platform.PlatformConfiguration.CITY_ZONE)));
-        return "admin/events/expert";
+        model.addAttribute("bookings", staff.bookings(expert.id(), sprechtag.today()));
+        return "admin/sprechtag/expert";
     }
 
     private ExpertView requireExpert(long id) {

@@ -1,8 +1,8 @@
-package de.stadtportal.events.web;
+package de.stadtportal.handwerk.web;
 
-import de.stadtportal.events.domain.PortraitService;
-import de.stadtportal.events.domain.PortraitService.Portrait;
-import de.stadtportal.events.domain.PortraitService.PortraitData;
+import de.stadtportal.handwerk.domain.PortraitService;
+import de.stadtportal.handwerk.domain.PortraitService.Portrait;
+import de.stadtportal.handwerk.domain.PortraitService.PortraitData;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -41,8 +41,8 @@ class AdminPortraitController {
             @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}") String trade,
             @NotBlank(message = "{validation.required}") String text,
             @Size(max = 120, message = "{validation.tooLong}")
-            @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "{portraits.form.slugFormat}") String directorySlug,
-            @Pattern(regexp = "\\d{1,4}", message = "{portraits.form.position}") String position,
+            @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "{handwerk.portraits.form.slugFormat}") String directorySlug,
+            @Pattern(regexp = "\\d{1,4}", message = "{handwerk.portraits.form.position}") String position,
             Boolean published) {
 
         static PortraitForm of(Portrait p) {
@@ -58,7 +58,7 @@ class AdminPortraitController {
     @GetMapping(BASE)
     String list(Model model) {
         model.addAttribute("portraits", portraits.all());
-        return "admin/events/portraits";
+        return "admin/handwerk/portraits";
     }
 
     @GetMapping(BASE + "/neu")
@@ -92,7 +92,7 @@ class AdminPortraitController {
         if (!portraits.delete(id)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        redirect.addFlashAttribute("success", "portraits.deleted");
+        redirect.addFlashAttribute("success", "handwerk.portraits.deleted");
         return "redirect:" + BASE;
     }
 
@@ -100,15 +100,15 @@ class AdminPortraitController {
                         RedirectAttributes redirect) {
         String text = PortraitService.normalise(form.text());
         if (text != null && text.length() > PortraitService.MAX_TEXT && !result.hasFieldErrors("text")) {
-            result.rejectValue("text", "portraits.form.textTooLong", new Object[] {PortraitService.MAX_TEXT, text.length()}, null);
+            result.rejectValue("text", "handwerk.portraits.form.textTooLong", new Object[] {PortraitService.MAX_TEXT, text.length()}, null);
         }
         if (form.directorySlug() != null && !result.hasFieldErrors("directorySlug")
                 && !portraits.listingPublished(form.directorySlug())) {
-            result.rejectValue("directorySlug", "portraits.form.slugUnknown");
+            result.rejectValue("directorySlug", "handwerk.portraits.form.slugUnknown");
         }
         if (form.name() != null && form.trade() != null && !result.hasFieldErrors("name") && !result.hasFieldErrors("trade")
                 && portraits.taken(form.name(), form.trade(), id)) {
-            result.rejectValue("name", "portraits.form.taken");
+            result.rejectValue("name", "handwerk.portraits.form.taken");
         }
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -120,18 +120,18 @@ class AdminPortraitController {
                     form.position() == null ? 0 : Integer.parseInt(form.position()), Boolean.TRUE.equals(form.published())));
         } catch (DuplicateKeyException e) {
             // the same name and Gewerk saved by someone else a moment ago
-            result.rejectValue("name", "portraits.form.taken");
+            result.rejectValue("name", "handwerk.portraits.form.taken");
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(id == null ? null : require(id), model);
         }
-        redirect.addFlashAttribute("success", "portraits.saved");
+        redirect.addFlashAttribute("success", "handwerk.portraits.saved");
         return "redirect:" + BASE + "/" + saved;
     }
 
     private String show(Portrait portrait, Model model) {
         model.addAttribute("portrait", portrait);
         model.addAttribute("maxText", PortraitService.MAX_TEXT);
-        return "admin/events/portrait";
+        return "admin/handwerk/portrait";
     }
 
     private Portrait require(long id) {

@@ -1,4 +1,4 @@
-package de.stadtportal.events;
+package de.stadtportal.handwerk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;

@@ -1,4 +1,4 @@
-package de.stadtportal.events;
+package de.stadtportal.sprechtag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -29,8 +29,8 @@ import java.util.concurrent.Future;
 
 import de.stadtportal.PortalTest;
 import de.stadtportal.account.TestAccounts;
-import de.stadtportal.events.domain.ConsultationService;
-import de.stadtportal.events.domain.ConsultationService.Topic;
+import de.stadtportal.sprechtag.domain.SprechtagService;
+import de.stadtportal.sprechtag.domain.SprechtagService.Topic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Digitalisierungssprechtag: staff create slots, a business books one, a slot is never booked twice. */
 @PortalTest
-class ConsultationTest {
+class SprechtagTest {
 
     static final String PASSWORD = "Sprechtag im Handwerk 2026";
 
@@ -56,7 +56,7 @@ class ConsultationTest {
     PasswordEncoder encoder;
 
     @Autowired
-    ConsultationService consultations;
+    SprechtagService sprechtag;
 
     @Autowired
     MessageSource messages;
@@ -164,7 +164,7 @@ class ConsultationTest {
             for (String business : businesses) {
                 Callable<Boolean> task = () -> {
                     start.await();
-                    return consultations.book(slot, business, Topic.WEBSITE, "Gleichzeitig");
+                    return sprechtag.book(slot, business, Topic.WEBSITE, "Gleichzeitig");
                 };
                 results.add(pool.submit(task));
             }
@@ -198,9 +198,9 @@ class ConsultationTest {
         long expertId = jdbc.queryForObject("SELECT id FROM consultation_expert WHERE name = ?", Long.class, expert);
         long slot = jdbc.queryForObject("INSERT INTO consultation_slot (day_id, expert_id, starts_at) VALUES (?, ?, ?) RETURNING id",
                 Long.class, dayId, expertId, soon);
-        assertThat(consultations.book(slot, business, Topic.WEBSITE, "Bald")).isTrue();
+        assertThat(sprechtag.book(slot, business, Topic.WEBSITE, "Bald")).isTrue();
         long booking = jdbc.queryForObject("SELECT id FROM consultation_booking WHERE slot_id = ?", Long.class, slot);
-        assertThat(consultations.cancel(booking, business)).isEqualTo(ConsultationService.CancelResult.TOO_LATE);
+        assertThat(sprechtag.cancel(booking, business)).isEqualTo(SprechtagService.CancelResult.TOO_LATE);
     }
 
     @Test
@@ -209,7 +209,7 @@ class ConsultationTest {
         long dayId = jdbc.queryForObject("SELECT id FROM consultation_day WHERE day = ?", Long.class, day);
         long expertId = jdbc.queryForObject("SELECT id FROM consultation_expert WHERE name = ?", Long.class, expert);
         String business = accounts.create("BUSINESS", PASSWORD);
-        assertThat(consultations.book(slot, business, Topic.WEBSITE, "Brauche ich eine neue Website?")).isTrue();
+        assertThat(sprechtag.book(slot, business, Topic.WEBSITE, "Brauche ich eine neue Website?")).isTrue();
 
         mvc.perform(get("/admin/sprechtag").with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(content().string(allOf(containsString("1 Buchung"),
@@ -229,7 +229,7 @@ class ConsultationTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM consultation_expert WHERE id = ?", Integer.class, expertId)).isEqualTo(1);
 
         long booking = jdbc.queryForObject("SELECT id FROM consultation_booking WHERE slot_id = ?", Long.class, slot);
-        assertThat(consultations.cancel(booking, business)).isEqualTo(ConsultationService.CancelResult.CANCELLED);
+        assertThat(sprechtag.cancel(booking, business)).isEqualTo(SprechtagService.CancelResult.CANCELLED);
         deletedAuditIds.add("Tag " + dayId);
         deletedAuditIds.add("Experte " + expertId);
         deletedSlots.addAll(jdbc.queryForList("SELECT id FROM consultation_slot WHERE day_id = ?", Long.class, dayId));
@@ -258,7 +258,7 @@ class ConsultationTest {
         long slot = createSlots();
         long expertId = jdbc.queryForObject("SELECT id FROM consultation_expert WHERE name = ?", Long.class, expert);
         String business = accounts.create("BUSINESS", PASSWORD);
-        assertThat(consultations.book(slot, business, Topic.E_RECHNUNG, "Welches Format für die E-Rechnung?")).isTrue();
+        assertThat(sprechtag.book(slot, business, Topic.E_RECHNUNG, "Welches Format für die E-Rechnung?")).isTrue();
         // the booking account owns a listing: its name stands next to the account on the expert's page
         String listing = "test-sprechtag-" + UUID.randomUUID().toString().substring(0, 8);
         jdbc.update("INSERT INTO business (slug, name, category_id, street, postal_code, status) VALUES "

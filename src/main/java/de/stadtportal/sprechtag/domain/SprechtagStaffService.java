@@ -1,17 +1,19 @@
-package de.stadtportal.events.domain;
+package de.stadtportal.sprechtag.domain;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import de.stadtportal.account.AccountApi;
 import de.stadtportal.directory.DirectoryApi;
 import de.stadtportal.platform.audit.AuditLog;
+import de.stadtportal.sprechtag.domain.SprechtagService.Topic;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,17 +23,19 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
-public class ConsultationStaffService {
+public class SprechtagStaffService {
 
     public static final int MAX_EMAIL = 320;
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final AuditLog auditLog;
+    private final AccountApi accounts;
     private final DirectoryApi directory;
 
-    ConsultationStaffService(NamedParameterJdbcTemplate jdbc, AuditLog auditLog, DirectoryApi directory) {
+    SprechtagStaffService(JdbcClient jdbc, AuditLog auditLog, AccountApi accounts, DirectoryApi directory) {
         this.jdbc = jdbc;
         this.auditLog = auditLog;
+        this.accounts = accounts;
         this.directory = directory;
     }
 
@@ -45,41 +49,48 @@ public class ConsultationStaffService {
 
     @Transactional(readOnly = true)
     public List<ExpertView> experts() {
-        return jdbc.query(EXPERT_SELECT + " ORDER BY x.name, x.organisation", EXPERT);
+        return jdbc.sql(EXPERT_SELECT + " ORDER BY x.name, x.organisation").query(EXPERT).list();
     }
 
     @Transactional(readOnly = true)
     public Optional<ExpertView> expert(long id) {
-        return jdbc.query(EXPERT_SELECT + " WHERE x.id = :id", Map.of("id", id), EXPERT).stream().findFirst();
+        return jdbc.sql(EXPERT_SELECT + " WHERE x.id = :id").param("id", id).query(EXPERT).optional();
     }
 
     /** Days from the given date on, with how many of their slots are booked. */
     @Transactional(readOnly = true)
     public List<DayView> days(LocalDate from) {
-        return jdbc.query("""
+        return jdbc.sql("""
                 SELECT d.id, d.day, d.meeting_url,
                        (SELECT count(*) FROM consultation_slot s JOIN consultation_booking b ON b.slot_id = s.id
                         WHERE s.day_id = d.id) AS bookings
-                FROM consultation_day d WHERE d.day >= :from ORDER BY d.day""", Map.of("from", from),
-                (rs, i) -> new DayView(rs.getLong("id"), rs.getObject("day", LocalDate.class), rs.getString("meeting_url"),
-                        rs.getLong("bookings")));
+                FROM consultation_day d WHERE d.day >= :from ORDER BY d.day""").param("from", from)
+                .query((rs, i) -> new DayView(rs.getLong("id"), rs.getObject("day", LocalDate.class), rs.getString("meeting_url"),
+                        rs.getLong("bookings"))).list();
     }
 
-    /** The booked slots of one expert from the given day on, in time order, with the businesses of the booking accounts. */
+    /**
+     * The booked slots of one expert from the given day on, in time order, with the booking accounts' addresses
+     * (one call to {@link AccountApi}) and the businesses of those accounts.
+     */
     @Transactional(readOnly = true)
     public List<ExpertBooking> bookings(long expertId, LocalDate from) {
-        Map<Long, List<String>> businesses = new java.util.HashMap<>();
-        return jdbc.query("""
-                SELECT s.starts_at, d.meeting_url, a.id AS account_id, a.email AS booked_by, b.topic, b.question
+        List<ExpertBooking> bookings = jdbc.sql("""
+                SELECT s.starts_at, d.meeting_url, b.account_id, b.topic, b.question
                 FROM consultation_slot s JOIN consultation_day d ON d.id = s.day_id
-                JOIN consultation_booking b ON b.slot_id = s.id JOIN account a ON a.id = b.account_id
-                WHERE s.expert_id = :expert AND d.day >= :from ORDER BY s.starts_at""",
-                new MapSqlParameterSource("expert", expertId).addValue("from", from),
-                (rs, i) -> new ExpertBooking(rs.getObject("starts_at", LocalDateTime.class), rs.getString("meeting_url"),
-                        rs.getString("booked_by"), rs.getLong("account_id"), rs.getString("topic"), rs.getString("question"),
-                        List.of()))
-                .stream().map(b -> b.withBusinesses(businesses.computeIfAbsent(b.accountId(), directory::listingNamesOwnedBy)))
-                .toList();
+                JOIN consultation_booking b ON b.slot_id = s.id
+                WHERE s.expert_id = :expert AND d.day >= :from ORDER BY s.starts_at""")
+                .param("expert", expertId).param("from", from)
+                .query((rs, i) -> new ExpertBooking(rs.getObject("starts_at", LocalDateTime.class), rs.getString("meeting_url"),
+                        null, rs.getLong("account_id"), Topic.valueOf(rs.getString("topic")), rs.getString("question"), List.of()))
+                .list();
+        if (bookings.isEmpty()) {
+            return bookings;
+        }
+        Map<Long, String> emails = accounts.emailsOf(bookings.stream().map(ExpertBooking::accountId).distinct().toList());
+        Map<Long, List<String>> businesses = new HashMap<>();
+        return bookings.stream().map(b -> b.with(emails.get(b.accountId()),
+                businesses.computeIfAbsent(b.accountId(), directory::listingNamesOwnedBy))).toList();
     }
 
     /** Sets or (null) removes an expert's e-mail address. @return false when there is no such expert */
@@ -88,13 +99,12 @@ public class ConsultationStaffService {
         if (before.isEmpty()) {
             return false;
         }
-        jdbc.update("UPDATE consultation_expert SET email = :email WHERE id = :id",
-                new MapSqlParameterSource("email", email).addValue("id", expertId));
+        jdbc.sql("UPDATE consultation_expert SET email = :email WHERE id = :id").param("email", email).param("id", expertId).update();
         Map<String, Object> old = new LinkedHashMap<>();
         old.put("email", before.get().email());
         Map<String, Object> now = new LinkedHashMap<>();
         now.put("email", email);
-        auditLog.record(ConsultationService.ENTITY, "Experte " + expertId, "CHANGED", old, now);
+        auditLog.record(SprechtagService.ENTITY, "Experte " + expertId, "CHANGED", old, now);
         return true;
     }
 
@@ -103,42 +113,42 @@ public class ConsultationStaffService {
      * first, so a booking that is being made at this moment either counts or fails; none is lost silently.
      */
     public DeleteResult deleteDay(long dayId) {
-        List<Map<String, Object>> day = jdbc.queryForList("SELECT day, meeting_url FROM consultation_day WHERE id = :id FOR UPDATE",
-                Map.of("id", dayId));
+        Optional<Map<String, Object>> day = jdbc.sql("SELECT day, meeting_url FROM consultation_day WHERE id = :id FOR UPDATE")
+                .param("id", dayId).query().listOfRows().stream().findFirst();
         if (day.isEmpty()) {
             return DeleteResult.NOT_FOUND;
         }
         if (booked("day_id", dayId)) {
             return DeleteResult.BOOKED;
         }
-        jdbc.update("DELETE FROM consultation_day WHERE id = :id", Map.of("id", dayId));
-        auditLog.record(ConsultationService.ENTITY, "Tag " + dayId, "DELETED",
-                Map.of("day", day.get(0).get("day"), "meetingUrl", day.get(0).get("meeting_url")), Map.of());
+        jdbc.sql("DELETE FROM consultation_day WHERE id = :id").param("id", dayId).update();
+        auditLog.record(SprechtagService.ENTITY, "Tag " + dayId, "DELETED",
+                Map.of("day", day.get().get("day"), "meetingUrl", day.get().get("meeting_url")), Map.of());
         return DeleteResult.DELETED;
     }
 
     /** Deletes an expert with their free slots, unless one of their slots is booked (locking as {@link #deleteDay}). */
     public DeleteResult deleteExpert(long expertId) {
-        List<Map<String, Object>> expert = jdbc.queryForList(
-                "SELECT name, organisation, email FROM consultation_expert WHERE id = :id FOR UPDATE", Map.of("id", expertId));
+        Optional<Map<String, Object>> expert = jdbc.sql(
+                "SELECT name, organisation, email FROM consultation_expert WHERE id = :id FOR UPDATE")
+                .param("id", expertId).query().listOfRows().stream().findFirst();
         if (expert.isEmpty()) {
             return DeleteResult.NOT_FOUND;
         }
         if (booked("expert_id", expertId)) {
             return DeleteResult.BOOKED;
         }
-        jdbc.update("DELETE FROM consultation_expert WHERE id = :id", Map.of("id", expertId));
-        Map<String, Object> before = new LinkedHashMap<>(expert.get(0));
-        auditLog.record(ConsultationService.ENTITY, "Experte " + expertId, "DELETED", before, Map.of());
+        jdbc.sql("DELETE FROM consultation_expert WHERE id = :id").param("id", expertId).update();
+        auditLog.record(SprechtagService.ENTITY, "Experte " + expertId, "DELETED", new LinkedHashMap<>(expert.get()), Map.of());
         return DeleteResult.DELETED;
     }
 
     /** Locks the slots of a day or an expert (a booking in progress holds a key-share lock on its slot) and checks for bookings. */
     private boolean booked(String column, long id) {
         // column is one of two fixed names, never user input
-        jdbc.queryForList("SELECT id FROM consultation_slot WHERE " + column + " = :id FOR UPDATE", Map.of("id", id), Long.class);
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM consultation_slot s JOIN consultation_booking b "
-                + "ON b.slot_id = s.id WHERE s." + column + " = :id)", Map.of("id", id), Boolean.class));
+        jdbc.sql("SELECT id FROM consultation_slot WHERE " + column + " = :id FOR UPDATE").param("id", id).query(Long.class).list();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM consultation_slot s JOIN consultation_booking b "
+                + "ON b.slot_id = s.id WHERE s." + column + " = :id)").param("id", id).query(Boolean.class).single();
     }
 
     private static final RowMapper<ExpertView> EXPERT = (rs, i) -> new ExpertView(rs.getLong("id"), rs.getString("name"),
@@ -156,15 +166,15 @@ public class ConsultationStaffService {
      * @param bookedBy   e-mail address of the business account that booked
      * @param businesses names of that account's listings in the business directory (may be empty)
      */
-    public record ExpertBooking(LocalDateTime start, String meetingUrl, String bookedBy, long accountId, String topic,
+    public record ExpertBooking(LocalDateTime start, String meetingUrl, String bookedBy, long accountId, Topic topic,
                                 String question, List<String> businesses) {
 
-        ExpertBooking withBusinesses(List<String> names) {
-            return new ExpertBooking(start, meetingUrl, bookedBy, accountId, topic, question, List.copyOf(names));
+        ExpertBooking with(String email, List<String> names) {
+            return new ExpertBooking(start, meetingUrl, email, accountId, topic, question, List.copyOf(names));
         }
 
         public LocalDateTime end() {
-            return start.plusMinutes(ConsultationService.SLOT_MINUTES);
+            return start.plusMinutes(SprechtagService.SLOT_MINUTES);
         }
     }
 }
