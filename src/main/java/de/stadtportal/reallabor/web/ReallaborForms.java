@@ -79,10 +79,10 @@ final class ReallaborForms {
             @Size(max = 10000, message = "{validation.tooLong}") @PlainInput String targetGroupsEn,
             @Size(max = 10000, message = "{validation.tooLong}") @PlainInput String addedValues,
             @Size(max = 10000, message = "{validation.tooLong}") @PlainInput String addedValuesEn,
-            List<Long> actorIds,
+            List<String> actorIds,
             @Size(max = 2000, message = "{validation.tooLong}") @PlainInput String newActors,
-            List<Long> megatrendIds,
-            List<Short> sdgs,
+            List<String> megatrendIds,
+            List<String> sdgs,
             List<LiveOffer> links,
             @Valid @Size(max = 40, message = "{reallabor.admin.tooManyResults}") List<ResultRow> results,
             long version) {
@@ -97,8 +97,8 @@ final class ReallaborForms {
                     r.dateLabelEn(), r.text(), r.textEn())).toList());
             return new MeasureForm(d.title(), d.titleEn(), d.coordination(), d.coordinationEn(), german(d.activities()),
                     english(d.activities()), german(d.funding()), english(d.funding()), german(d.targetGroups()),
-                    english(d.targetGroups()), german(d.addedValues()), english(d.addedValues()), d.actorIds(), null,
-                    d.megatrendIds(), d.sdgs(), d.links(), rows, version).withEmptyRows();
+                    english(d.targetGroups()), german(d.addedValues()), english(d.addedValues()), strings(d.actorIds()), null,
+                    strings(d.megatrendIds()), strings(d.sdgs()), d.links(), rows, version).withEmptyRows();
         }
 
         MeasureForm withEmptyRows() {
@@ -119,6 +119,9 @@ final class ReallaborForms {
 
         /** The checks that need more than one field; errors go next to the field. */
         void check(BindingResult result) {
+            numbers(result, "actorIds", actorIds);
+            numbers(result, "megatrendIds", megatrendIds);
+            numbers(result, "sdgs", sdgs);
             pair(result, "activities", activities, activitiesEn);
             pair(result, "funding", funding, fundingEn);
             pair(result, "targetGroups", targetGroups, targetGroupsEn);
@@ -165,14 +168,30 @@ final class ReallaborForms {
         MeasureData data() {
             return new MeasureData(title, titleEn, coordination, coordinationEn, items(activities, activitiesEn),
                     items(funding, fundingEn), items(targetGroups, targetGroupsEn), items(addedValues, addedValuesEn),
-                    actorIds == null ? List.of() : actorIds.stream().filter(java.util.Objects::nonNull).toList(),
+                    longs(actorIds),
                     lines(newActors).stream().filter(n -> n.length() <= 200).distinct().toList(),
-                    megatrendIds == null ? List.of() : megatrendIds.stream().filter(java.util.Objects::nonNull).toList(),
-                    sdgs == null ? List.of() : sdgs.stream().filter(java.util.Objects::nonNull).toList(),
+                    longs(megatrendIds),
+                    longs(sdgs).stream().filter(n -> n >= 1 && n <= 17).map(Long::shortValue).toList(),
                     links == null ? List.of() : links.stream().filter(java.util.Objects::nonNull).distinct().toList(),
                     results == null ? List.of() : results.stream().filter(r -> !r.blank()).map(r -> new MeasureResult.Data(
                             r.dated(), r.dateLabel(), r.dated() == null ? null : r.dateLabelEn(), r.text(), r.textEn())).toList());
         }
+    }
+
+    /** Checkbox values as text, so a forged value comes back as a message next to the group, not as a failed binding. */
+    private static void numbers(BindingResult result, String field, List<String> values) {
+        if (values != null && values.stream().anyMatch(v -> v != null && !v.matches("\\d{1,18}"))) {
+            result.rejectValue(field, "typeMismatch");
+        }
+    }
+
+    private static List<Long> longs(List<String> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v != null && v.matches("\\d{1,18}"))
+                .map(Long::valueOf).distinct().toList();
+    }
+
+    private static List<String> strings(List<? extends Number> values) {
+        return values.stream().map(String::valueOf).toList();
     }
 
     static List<String> lines(String text) {
