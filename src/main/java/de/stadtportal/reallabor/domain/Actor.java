@@ -15,7 +15,19 @@ public class Actor {
 
     private String name;
 
+    private String nameEn;
+
     protected Actor() {
+    }
+
+    public Actor(String name, String nameEn) {
+        this.name = name;
+        this.nameEn = nameEn;
+    }
+
+    public void rename(String name, String nameEn) {
+        this.name = name;
+        this.nameEn = nameEn;
     }
 
     public Long getId() {
@@ -24,5 +36,9 @@ public class Actor {
 
     public String getName() {
         return name;
+    }
+
+    public String getNameEn() {
+        return nameEn;
     }
 }

@@ -8,7 +8,10 @@ import java.util.Set;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -40,6 +43,10 @@ public class Measure {
 
     private String coordination;
 
+    private String titleEn;
+
+    private String coordinationEn;
+
     @Version
     private long version;
 
@@ -47,29 +54,25 @@ public class Measure {
     @CollectionTable(name = "measure_activity", joinColumns = @JoinColumn(name = "measure_id"))
     @OrderColumn(name = "position")
     @ListIndexBase(1)
-    @Column(name = "text")
-    private List<String> activities = new ArrayList<>();
+    private List<ListItem> activities = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "measure_funding", joinColumns = @JoinColumn(name = "measure_id"))
     @OrderColumn(name = "position")
     @ListIndexBase(1)
-    @Column(name = "text")
-    private List<String> funding = new ArrayList<>();
+    private List<ListItem> funding = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "measure_target_group", joinColumns = @JoinColumn(name = "measure_id"))
     @OrderColumn(name = "position")
     @ListIndexBase(1)
-    @Column(name = "text")
-    private List<String> targetGroups = new ArrayList<>();
+    private List<ListItem> targetGroups = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "measure_added_value", joinColumns = @JoinColumn(name = "measure_id"))
     @OrderColumn(name = "position")
     @ListIndexBase(1)
-    @Column(name = "text")
-    private List<String> addedValues = new ArrayList<>();
+    private List<ListItem> addedValues = new ArrayList<>();
 
     @ManyToMany
     @JoinTable(name = "measure_actor",
@@ -92,11 +95,24 @@ public class Measure {
     @OrderBy("number")
     private Set<Sdg> sdgs = new LinkedHashSet<>();
 
-    @OneToMany(mappedBy = "measure")
+    @OneToMany(mappedBy = "measure", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
     private List<MeasureResult> results = new ArrayList<>();
 
+    @ElementCollection
+    @CollectionTable(name = "measure_link", joinColumns = @JoinColumn(name = "measure_id"))
+    @OrderColumn(name = "position")
+    @ListIndexBase(1)
+    @Column(name = "offer")
+    @Enumerated(EnumType.STRING)
+    private List<LiveOffer> links = new ArrayList<>();
+
     protected Measure() {
+    }
+
+    public Measure(Reallabor reallabor, int position) {
+        this.reallabor = reallabor;
+        this.position = position;
     }
 
     public Long getId() {
@@ -119,19 +135,19 @@ public class Measure {
         return coordination;
     }
 
-    public List<String> getActivities() {
+    public List<ListItem> getActivities() {
         return activities;
     }
 
-    public List<String> getFunding() {
+    public List<ListItem> getFunding() {
         return funding;
     }
 
-    public List<String> getTargetGroups() {
+    public List<ListItem> getTargetGroups() {
         return targetGroups;
     }
 
-    public List<String> getAddedValues() {
+    public List<ListItem> getAddedValues() {
         return addedValues;
     }
 
@@ -149,5 +165,59 @@ public class Measure {
 
     public List<MeasureResult> getResults() {
         return results;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public String getTitleEn() {
+        return titleEn;
+    }
+
+    public String getCoordinationEn() {
+        return coordinationEn;
+    }
+
+    public List<LiveOffer> getLinks() {
+        return links;
+    }
+
+    public void moveTo(int position) {
+        this.position = position;
+    }
+
+    /** Replaces everything staff edit of the measure; results keep their rows where they stay. */
+    public void change(String title, String titleEn, String coordination, String coordinationEn,
+                       List<ListItem> activities, List<ListItem> funding, List<ListItem> targetGroups,
+                       List<ListItem> addedValues, Set<Actor> actors, Set<Megatrend> megatrends, Set<Sdg> sdgs,
+                       List<LiveOffer> links, List<MeasureResult.Data> results) {
+        this.title = title;
+        this.titleEn = titleEn;
+        this.coordination = coordination;
+        this.coordinationEn = coordinationEn;
+        replace(this.activities, activities);
+        replace(this.funding, funding);
+        replace(this.targetGroups, targetGroups);
+        replace(this.addedValues, addedValues);
+        replace(this.actors, actors);
+        replace(this.megatrends, megatrends);
+        replace(this.sdgs, sdgs);
+        replace(this.links, links);
+        while (this.results.size() > results.size()) {
+            this.results.remove(this.results.size() - 1);
+        }
+        for (int i = 0; i < results.size(); i++) {
+            if (i < this.results.size()) {
+                this.results.get(i).change(i + 1, results.get(i));
+            } else {
+                this.results.add(new MeasureResult(this, i + 1, results.get(i)));
+            }
+        }
+    }
+
+    private static <T> void replace(java.util.Collection<T> target, java.util.Collection<T> source) {
+        target.clear();
+        target.addAll(source);
     }
 }

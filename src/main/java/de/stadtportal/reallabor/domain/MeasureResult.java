@@ -27,7 +27,29 @@ public class MeasureResult {
 
     private String text;
 
+    private String textEn;
+
+    private String dateLabelEn;
+
     protected MeasureResult() {
+    }
+
+    MeasureResult(Measure measure, int position, Data data) {
+        this.measure = measure;
+        change(position, data);
+    }
+
+    void change(int position, Data data) {
+        this.position = position;
+        this.dated = data.dated();
+        this.dateLabel = data.dateLabel();
+        this.dateLabelEn = data.dateLabelEn();
+        this.text = data.text();
+        this.textEn = data.textEn();
+    }
+
+    public Data data() {
+        return new Data(dated, dateLabel, dateLabelEn, text, textEn);
     }
 
     public Long getId() {
@@ -48,5 +70,17 @@ public class MeasureResult {
 
     public String getText() {
         return text;
+    }
+
+    public String getTextEn() {
+        return textEn;
+    }
+
+    public String getDateLabelEn() {
+        return dateLabelEn;
+    }
+
+    /** @param dated 2021, 2021-11 or 2021-11-26, null when undated (then the labels are null too) */
+    public record Data(String dated, String dateLabel, String dateLabelEn, String text, String textEn) {
     }
 }

@@ -15,7 +15,19 @@ public class Megatrend {
 
     private String name;
 
+    private String nameEn;
+
     protected Megatrend() {
+    }
+
+    public Megatrend(String name, String nameEn) {
+        this.name = name;
+        this.nameEn = nameEn;
+    }
+
+    public void rename(String name, String nameEn) {
+        this.name = name;
+        this.nameEn = nameEn;
     }
 
     public Long getId() {
@@ -24,5 +36,9 @@ public class Megatrend {
 
     public String getName() {
         return name;
+    }
+
+    public String getNameEn() {
+        return nameEn;
     }
 }
