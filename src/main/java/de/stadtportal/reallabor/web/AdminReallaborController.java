@@ -24,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -126,7 +127,7 @@ class AdminReallaborController {
         Reallabor reallabor = require(id);
         form.check(result);
         if (result.hasErrors()) {
-            model.addAttribute("form", form.withEmptyRows());
+            showWithErrors(model, form.withEmptyRows(), result);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showMeasure(null, id, reallabor.getTitle(), model, locale);
         }
@@ -148,7 +149,7 @@ class AdminReallaborController {
         MeasureEdit measure = requireMeasure(id);
         form.check(result);
         if (result.hasErrors()) {
-            model.addAttribute("form", form.withEmptyRows());
+            showWithErrors(model, form.withEmptyRows(), result);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return showMeasure(measure, measure.reallaborId(), measure.reallaborTitle(), model, locale);
         }
@@ -301,5 +302,17 @@ class AdminReallaborController {
 
     private MeasureEdit requireMeasure(long id) {
         return editing.measure(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /**
+     * Shows another form object (the same input with empty rows to fill in) with the errors of the
+     * bound one. Replacing the model attribute alone would drop its BindingResult, and with it
+     * every message next to a field.
+     */
+    private static void showWithErrors(Model model, Object form, BindingResult result) {
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "form");
+        errors.addAllErrors(result);
+        model.addAttribute("form", form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
     }
 }
