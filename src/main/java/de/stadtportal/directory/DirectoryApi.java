@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import de.stadtportal.directory.domain.DirectoryProperties;
+import de.stadtportal.directory.domain.FairtradeListings;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -68,12 +69,31 @@ public class DirectoryApi {
     private final Clock clock;
     private final DirectoryProperties settings;
     private final DirectorySearchCache cache;
+    private final FairtradeListings fairtrade;
 
-    DirectoryApi(NamedParameterJdbcTemplate jdbc, Clock clock, DirectoryProperties settings, DirectorySearchCache cache) {
+    DirectoryApi(NamedParameterJdbcTemplate jdbc, Clock clock, DirectoryProperties settings, DirectorySearchCache cache,
+                 FairtradeListings fairtrade) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
         this.cache = cache;
+        this.fairtrade = fairtrade;
+    }
+
+    /** Published businesses with the Fairtrade attribute ("verkauft Fairtrade-Produkte"), by name. */
+    public List<FairtradeListing> fairtradeSellers() {
+        return fairtrade.selling();
+    }
+
+    /** The listings an account owns, whatever their status, with their Fairtrade attribute. */
+    public List<FairtradeListing> listingsOwnedBy(long accountId) {
+        return fairtrade.ownedBy(accountId);
+    }
+
+    /** The owner switches "verkauft Fairtrade-Produkte" of a listing. @return false when the account does not own it */
+    @Transactional
+    public boolean setSellsFairtrade(long businessId, long accountId, boolean sells) {
+        return fairtrade.setSelling(businessId, accountId, sells);
     }
 
     /**
@@ -398,6 +418,17 @@ public class DirectoryApi {
     }
 
     public record Option(String slug, String name) {
+    }
+
+    /**
+     * A listing as the Fairtrade-Town feature sees it.
+     *
+     * @param categorySlug the directory's category (gastronomie, einzelhandel, …)
+     * @param status       DRAFT, PENDING, PUBLISHED, REJECTED or ARCHIVED
+     */
+    public record FairtradeListing(long id, String slug, String name, String categorySlug, String category, String street,
+                                   String postalCode, String city, boolean sellsFairtrade, String status,
+                                   boolean example) {
     }
 
     /**

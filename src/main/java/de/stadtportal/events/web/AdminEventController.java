@@ -190,10 +190,7 @@ class AdminEventController {
 
     /** A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
     static String cell(String value) {
-        if (value != null && !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
+        return de.stadtportal.platform.CsvCells.neutralise(value);
     }
 
     private String save(Long id, EventForm form, BindingResult result, Model model, HttpServletResponse response,
