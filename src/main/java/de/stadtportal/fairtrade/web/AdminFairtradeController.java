@@ -144,7 +144,7 @@ class AdminFairtradeController {
 
     private String saveTerm(Long id, TermForm form, BindingResult result, Model model, HttpServletResponse response,
                             RedirectAttributes redirect) {
-        if (form.awardedOn() != null && (form.awardedOn().getYear() < 2000 || form.awardedOn().getYear() > 2100)) {
+        if (result.getTarget() != null && form.awardedOn() != null && (form.awardedOn().getYear() < 2000 || form.awardedOn().getYear() > 2100)) {
             result.rejectValue("awardedOn", "fairtrade.form.date");
         }
         return FormPatterns.save(result, model, response, "awardedOn", () -> {

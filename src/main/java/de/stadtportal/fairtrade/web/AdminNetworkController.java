@@ -175,10 +175,10 @@ class AdminNetworkController {
 
     private String saveAction(Long id, ActionForm form, BindingResult result, Model model, HttpServletResponse response,
                               RedirectAttributes redirect) {
-        if (form.memberId() != null && network.member(form.memberId()).isEmpty()) {
+        if (result.getTarget() != null && form.memberId() != null && network.member(form.memberId()).isEmpty()) {
             result.rejectValue("memberId", "fairtrade.form.unknownMember");
         }
-        if (form.heldOn() != null && (form.heldOn().getYear() < 2000 || form.heldOn().getYear() > 2100)) {
+        if (result.getTarget() != null && form.heldOn() != null && (form.heldOn().getYear() < 2000 || form.heldOn().getYear() > 2100)) {
             result.rejectValue("heldOn", "fairtrade.form.date");
         }
         return FormPatterns.save(result, model, response, "title", () -> {

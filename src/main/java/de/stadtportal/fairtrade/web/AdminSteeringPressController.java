@@ -118,7 +118,7 @@ class AdminSteeringPressController {
     private String saveSeat(Long id, SeatForm form, BindingResult result, Model model, HttpServletResponse response,
                             RedirectAttributes redirect) {
         // a person's name is kept only with their consent to show it
-        if (form.personName() != null && !Boolean.TRUE.equals(form.consent()) && !result.hasFieldErrors("personName")) {
+        if (result.getTarget() != null && form.personName() != null && !Boolean.TRUE.equals(form.consent()) && !result.hasFieldErrors("personName")) {
             result.rejectValue("personName", "fairtrade.form.consentNeeded");
         }
         return FormPatterns.save(result, model, response, "organisation", () -> {
@@ -180,7 +180,7 @@ class AdminSteeringPressController {
 
     private String saveArticle(Long id, ArticleForm form, BindingResult result, Model model, HttpServletResponse response,
                                RedirectAttributes redirect) {
-        if (form.publishedOn() != null && (form.publishedOn().getYear() < 2000 || form.publishedOn().getYear() > 2100)) {
+        if (result.getTarget() != null && form.publishedOn() != null && (form.publishedOn().getYear() < 2000 || form.publishedOn().getYear() > 2100)) {
             result.rejectValue("publishedOn", "fairtrade.form.date");
         }
         return FormPatterns.save(result, model, response, "title", () -> {

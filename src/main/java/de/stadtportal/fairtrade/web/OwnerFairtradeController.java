@@ -74,7 +74,7 @@ class OwnerFairtradeController {
     String save(@PathVariable long id, @jakarta.validation.Valid @ModelAttribute("form") OfferForm form, BindingResult result,
                 Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         OwnListing own = owned(id, principal);
-        if (Boolean.TRUE.equals(form.sells()) && !result.hasFieldErrors("products") && form.productSet().size() < 2) {
+        if (result.getTarget() != null && Boolean.TRUE.equals(form.sells()) && !result.hasFieldErrors("products") && form.productSet().size() < 2) {
             result.rejectValue("products", "fairtrade.form.twoProducts");
         }
         if (result.hasErrors()) {
