@@ -69,7 +69,7 @@ public class ShopService {
         Offer before = offers(List.of(businessId)).getOrDefault(businessId, Offer.NONE);
         CurrentUser user = CurrentUser.get();
         jdbc.update("""
-                INSERT INTO fairtrade_business (business_id, confirmed_at, confirmed_by) VALUES (:id, :at, :by)
+                INSERT INTO fairtrade_business (business_id, confirmed_at, confirmed_by, version) VALUES (:id, :at, :by, 1)
                 ON CONFLICT (business_id) DO UPDATE SET confirmed_at = EXCLUDED.confirmed_at,
                     confirmed_by = EXCLUDED.confirmed_by, version = fairtrade_business.version + 1""",
                 new MapSqlParameterSource("id", businessId).addValue("at", confirmed ? OffsetDateTime.now(clock) : null)
@@ -106,7 +106,7 @@ public class ShopService {
         directory.setSellsFairtrade(businessId, accountId, sells);
         boolean changed = !before.products().equals(products) || !before.kinds().equals(kinds);
         jdbc.update("""
-                INSERT INTO fairtrade_business (business_id, products, sale_kinds) VALUES (:id, :products, :kinds)
+                INSERT INTO fairtrade_business (business_id, products, sale_kinds, version) VALUES (:id, :products, :kinds, 1)
                 ON CONFLICT (business_id) DO UPDATE SET products = EXCLUDED.products, sale_kinds = EXCLUDED.sale_kinds,
                     confirmed_at = CASE WHEN :changed THEN NULL ELSE fairtrade_business.confirmed_at END,
                     confirmed_by = CASE WHEN :changed THEN NULL ELSE fairtrade_business.confirmed_by END,
@@ -142,7 +142,7 @@ public class ShopService {
         return values.stream().map(Enum::name).sorted().toArray(String[]::new);
     }
 
-    /** @param confirmedAt null: staff have not confirmed it (yet) */
+    /** @param confirmedAt null: staff have not confirmed it (yet) @param version 0: nothing stored yet */
     public record Offer(Set<Product> products, Set<SaleKind> kinds, OffsetDateTime confirmedAt, long version) {
 
         static final Offer NONE = new Offer(Set.of(), Set.of(), null, 0);
