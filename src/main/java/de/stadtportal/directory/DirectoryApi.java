@@ -18,6 +18,15 @@ public interface DirectoryApi {
 
     int PAGE_SIZE = 20;
 
+    /** Published businesses with the Fairtrade attribute ("verkauft Fairtrade-Produkte"), by name. */
+    List<FairtradeListing> fairtradeSellers();
+
+    /** The listings an account owns, whatever their status, with their Fairtrade attribute. */
+    List<FairtradeListing> listingsOwnedBy(long accountId);
+
+    /** The owner switches "verkauft Fairtrade-Produkte" of a listing. @return false when the account does not own it */
+    boolean setSellsFairtrade(long businessId, long accountId, boolean sells);
+
     /**
      * A search looks at no more candidates than this; with more matches the page says "mehr als 1.000"
      * and pages end there. Ranking or counting every one of 10,000 "Bäckerei" names costs more than the
@@ -115,6 +124,17 @@ public interface DirectoryApi {
     }
 
     record Option(String slug, String name) {
+    }
+
+    /**
+     * A listing as the Fairtrade-Town feature sees it.
+     *
+     * @param categorySlug the directory's category (gastronomie, einzelhandel, …)
+     * @param status       DRAFT, PENDING, PUBLISHED, REJECTED or ARCHIVED
+     */
+    public record FairtradeListing(long id, String slug, String name, String categorySlug, String category, String street,
+                                   String postalCode, String city, boolean sellsFairtrade, String status,
+                                   boolean example) {
     }
 
     /**

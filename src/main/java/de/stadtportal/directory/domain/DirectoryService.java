@@ -24,9 +24,11 @@ class DirectoryService implements DirectoryApi {
     private final BusinessSearch businesses;
     private final OpeningHoursService hours;
     private final Listings listings;
+    private final FairtradeListings fairtrade;
 
     DirectoryService(JdbcClient jdbc, Clock clock, BusinessSearch businesses, OpeningHoursService hours,
-                     Listings listings) {
+                     Listings listings, FairtradeListings fairtrade) {
+        this.fairtrade = fairtrade;
         this.jdbc = jdbc;
         this.clock = clock;
         this.businesses = businesses;
@@ -129,5 +131,21 @@ class DirectoryService implements DirectoryApi {
                 rs.getString("postal_code"), rs.getString("city"), rs.getBigDecimal("latitude"),
                 rs.getBigDecimal("longitude"), rs.getString("phone"), rs.getString("email"), rs.getString("website"),
                 List.copyOf(attributes), rs.getBoolean("open_now"), rs.getBoolean("example"), List.of(), 0);
+    }
+
+    @Override
+    public List<FairtradeListing> fairtradeSellers() {
+        return fairtrade.selling();
+    }
+
+    @Override
+    public List<FairtradeListing> listingsOwnedBy(long accountId) {
+        return fairtrade.ownedBy(accountId);
+    }
+
+    @Override
+    @Transactional
+    public boolean setSellsFairtrade(long businessId, long accountId, boolean sells) {
+        return fairtrade.setSelling(businessId, accountId, sells);
     }
 }
