@@ -60,7 +60,7 @@ public class FairtradeListings {
         if (before != selling) {
             jdbc.update("UPDATE business SET sells_fairtrade = :selling, version = version + 1 WHERE id = :id",
                     Map.of("selling", selling, "id", businessId));
-            auditLog.record(ListingService.ENTITY, businessId, "CHANGED", Map.of("sellsFairtrade", before),
+            auditLog.record(Listings.ENTITY, businessId, "CHANGED", Map.of("sellsFairtrade", before),
                     Map.of("sellsFairtrade", selling));
         }
         return true;
