@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import de.stadtportal.directory.domain.DirectoryProperties;
+import de.stadtportal.directory.domain.OwnedListings;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -68,12 +69,15 @@ public class DirectoryApi {
     private final Clock clock;
     private final DirectoryProperties settings;
     private final DirectorySearchCache cache;
+    private final OwnedListings ownedListings;
 
-    DirectoryApi(NamedParameterJdbcTemplate jdbc, Clock clock, DirectoryProperties settings, DirectorySearchCache cache) {
+    DirectoryApi(NamedParameterJdbcTemplate jdbc, Clock clock, DirectoryProperties settings, DirectorySearchCache cache,
+                 OwnedListings ownedListings) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.settings = settings;
         this.cache = cache;
+        this.ownedListings = ownedListings;
     }
 
     /**
@@ -252,6 +256,11 @@ public class DirectoryApi {
         return jdbc.queryForList("""
                 SELECT b.name FROM business b JOIN business_owner o ON o.business_id = b.id
                 WHERE o.account_id = :account ORDER BY b.name""", Map.of("account", accountId), String.class);
+    }
+
+    /** The published listings an account owns (slug and name), by name: what it may act for in other features. */
+    public List<Option> publishedListingsOwnedBy(long accountId) {
+        return ownedListings.published(accountId);
     }
 
     /** All published businesses with one attribute (for the topic pages), by name; at most 500. */

@@ -120,9 +120,9 @@ class OrientationTest {
                 .andExpect(content().string(containsString("Bitte laden Sie die Seite neu")));
         long stale = version("skilled_topic", topic);
         mvc.perform(topicForm()).andExpect(status().isFound());
-        mvc.perform(topicForm("version", String.valueOf(stale), "title", "Meine späte Fassung"))
+        mvc.perform(topicForm("version", String.valueOf(stale), "title", "Meine spaete Fassung"))
                 .andExpect(status().isConflict())
-                .andExpect(content().string(allOf(containsString("inzwischen geändert"), containsString("Meine späte Fassung"))));
+                .andExpect(content().string(allOf(containsString("inzwischen geändert"), containsString("Meine spaete Fassung"))));
         mvc.perform(get("/admin/fachkraefte/themen/999999999").with(user(editor).roles("EDITOR"))).andExpect(status().isNotFound());
     }
 

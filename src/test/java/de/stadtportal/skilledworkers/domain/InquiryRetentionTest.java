@@ -77,7 +77,7 @@ class InquiryRetentionTest {
         long closedFiveMonthsBefore = inquiry("CLOSED", OffsetDateTime.parse("2029-12-01T10:00:00Z"),
                 OffsetDateTime.parse("2030-01-16T10:00:00Z"));
         InquiryRetention sixMonths = new InquiryRetention(jdbcClient, auditLog,
-                new SkilledWorkersProperties(6, 5, "-"), Clock.fixed(today, ZoneOffset.UTC));
+                new SkilledWorkersProperties(6, 5, "-", 90, 14), Clock.fixed(today, ZoneOffset.UTC));
 
         assertThat(sixMonths.deleteExpired()).contains(closedSevenMonthsBefore).doesNotContain(closedFiveMonthsBefore);
         assertThat(remaining()).containsExactly(closedFiveMonthsBefore);
