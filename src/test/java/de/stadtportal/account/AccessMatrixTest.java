@@ -159,6 +159,8 @@ class AccessMatrixTest {
             Map.entry("POST /admin/fachkraefte/angebote/{id}/freigeben", Access.STAFF),
             Map.entry("POST /admin/fachkraefte/angebote/{id}/ablehnen", Access.STAFF),
             Map.entry("GET /admin/fachkraefte", Access.STAFF),
+            Map.entry("GET /admin/fachkraefte/orientierung/{language}", Access.STAFF),
+            Map.entry("POST /admin/fachkraefte/orientierung/{language}", Access.STAFF),
             Map.entry("GET /admin/fachkraefte/themen/{id}", Access.STAFF),
             Map.entry("POST /admin/fachkraefte/themen/{id}", Access.STAFF),
             Map.entry("GET /admin/fachkraefte/anlaufstellen/{id}", Access.STAFF),

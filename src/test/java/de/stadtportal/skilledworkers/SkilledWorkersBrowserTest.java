@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -53,6 +54,27 @@ class SkilledWorkersBrowserTest extends BrowserPages {
             driver.get(url(path));
             Browser.assertNoAccessibilityViolations(driver);
             assertThat(driver.findElements(By.tagName("h1"))).hasSize(1);
+        }
+    }
+
+    @Test
+    void theArabicOrientationIsWrittenRightToLeftAndTheLayoutMirrors() {
+        driver.get(url("/fachkraefte/orientierung/ar"));
+        Browser.assertNoAccessibilityViolations(driver);
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        assertThat(js.executeScript("const a = document.querySelector('article.guide'); return [a.lang, a.dir, getComputedStyle(a).direction];"))
+                .isEqualTo(java.util.List.of("ar", "rtl", "rtl"));
+        // the rule beside each contact point stands on the right, where an Arabic line begins
+        assertThat(js.executeScript("const li = document.querySelector('.guide-contacts li'); const s = getComputedStyle(li);"
+                + " return [s.borderRightWidth, s.borderLeftWidth];")).isEqualTo(java.util.List.of("4px", "0px"));
+        WebElement heading = driver.findElement(By.cssSelector("article.guide h1"));
+        WebElement article = driver.findElement(By.cssSelector("article.guide"));
+        assertThat(heading.getRect().getX() + heading.getRect().getWidth())
+                .as("the heading starts at the right edge").isEqualTo(article.getRect().getX() + article.getRect().getWidth());
+        for (String language : new String[] {"de", "einfach", "en", "uk"}) {
+            driver.get(url("/fachkraefte/orientierung/" + language));
+            Browser.assertNoAccessibilityViolations(driver);
+            assertThat(driver.findElement(By.cssSelector("article.guide")).getAttribute("dir")).isEqualTo("ltr");
         }
     }
 
@@ -108,6 +130,10 @@ class SkilledWorkersBrowserTest extends BrowserPages {
         driver.get(url("/admin/fachkraefte"));
         driver.findElement(By.partialLinkText("Handwerkskammer")).click();
         await(By.id("helpsWith"));
+        Browser.assertNoAccessibilityViolations(driver);
+        driver.get(url("/admin/fachkraefte/orientierung/ar"));
+        Browser.assertNoAccessibilityViolations(driver);
+        driver.get(url("/admin/fachkraefte/angebote"));
         Browser.assertNoAccessibilityViolations(driver);
     }
 

@@ -1,5 +1,8 @@
 package de.stadtportal.skilledworkers.web;
 
+import de.stadtportal.skilledworkers.domain.GuideService;
+import de.stadtportal.skilledworkers.domain.GuideService.Guide;
+import de.stadtportal.skilledworkers.domain.GuideService.GuideText;
 import de.stadtportal.skilledworkers.domain.OrientationService;
 import de.stadtportal.skilledworkers.domain.OrientationService.ContactPoint;
 import de.stadtportal.skilledworkers.domain.OrientationService.ContactPointData;
@@ -25,7 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff (EDITOR, ADMIN): the orientation texts and contact points shown on /fachkraefte. */
+/** Staff (EDITOR, ADMIN): the orientation texts and contact points on /fachkraefte and the refugees' orientation in five languages. */
 @Controller
 class AdminOrientationController {
 
@@ -33,8 +36,28 @@ class AdminOrientationController {
     static final int MAX_BODY = 6000;
 
     private final OrientationService orientation;
-    AdminOrientationController(OrientationService orientation) {
+    private final GuideService guides;
+
+    AdminOrientationController(OrientationService orientation, GuideService guides) {
         this.orientation = orientation;
+        this.guides = guides;
+    }
+
+    record GuideForm(
+            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
+            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String title,
+            @NotBlank(message = "{validation.required}")
+            @Pattern(regexp = FormRules.TEXT, message = "{skilledworkers.validation.control}") String body,
+            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
+            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String contactsHeading,
+            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
+            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String offersLink,
+            String version) {
+
+        static GuideForm of(Guide g) {
+            return new GuideForm(g.text().title(), g.text().body(), g.text().contactsHeading(), g.text().offersLink(),
+                    String.valueOf(g.version()));
+        }
     }
 
     record TopicForm(
@@ -103,7 +126,49 @@ class AdminOrientationController {
     String overview(Model model) {
         model.addAttribute("topics", orientation.topics());
         model.addAttribute("contactPoints", orientation.contactPoints());
+        model.addAttribute("guides", guides.all());
         return "skilledworkers/admin/overview";
+    }
+
+    @GetMapping(BASE + "/orientierung/{language}")
+    String guide(@PathVariable String language, Model model) {
+        Guide guide = requireGuide(language);
+        model.addAttribute("form", GuideForm.of(guide));
+        return guidePage(guide, model);
+    }
+
+    @PostMapping(BASE + "/orientierung/{language}")
+    String saveGuide(@PathVariable String language, @Valid @ModelAttribute("form") GuideForm form, BindingResult result,
+                     Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        Guide current = requireGuide(language);
+        String body = FormRules.normalise(form.body());
+        if (body != null && body.length() > MAX_BODY && !result.hasFieldErrors("body")) {
+            result.rejectValue("body", "skilledworkers.validation.textTooLong", new Object[] {MAX_BODY, body.length()}, null);
+        }
+        long version = FormRules.version(form.version(), result);
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return guidePage(current, model);
+        }
+        if (!guides.save(language, version, new GuideText(form.title(), body, form.contactsHeading(), form.offersLink()))) {
+            model.addAttribute("form", new GuideForm(form.title(), form.body(), form.contactsHeading(), form.offersLink(),
+                    String.valueOf(current.version())));
+            model.addAttribute("conflict", true);
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return guidePage(current, model);
+        }
+        redirect.addFlashAttribute("success", "skilledworkers.admin.saved");
+        return "redirect:" + BASE;
+    }
+
+    private String guidePage(Guide guide, Model model) {
+        model.addAttribute("guide", guide);
+        model.addAttribute("maxBody", MAX_BODY);
+        return "skilledworkers/admin/guide";
+    }
+
+    private Guide requireGuide(String language) {
+        return guides.find(language).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     @GetMapping(BASE + "/themen/{id}")
