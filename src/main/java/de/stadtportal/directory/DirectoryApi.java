@@ -59,6 +59,9 @@ public interface DirectoryApi {
     /** Names of the listings an account owns, whatever their status, by name: who a business account is, for staff pages. */
     List<String> listingNamesOwnedBy(long accountId);
 
+    /** The published listings an account owns (slug and name), by name: what it may act for in other features. */
+    List<Option> publishedListingsOwnedBy(long accountId);
+
     /** All published businesses with one attribute (URL key, e.g. "fairtrade"), by name; at most 500. */
     List<BusinessSummary> withAttribute(String attribute);
 

@@ -13,6 +13,7 @@ public record CurrentUser(String email, Set<String> roles) {
     public static final String BUSINESS = "BUSINESS";
     public static final String EDITOR = "EDITOR";
     public static final String ADMIN = "ADMIN";
+    public static final String SUPPORT_POINT = "SUPPORT_POINT";
 
     /** The logged-in user, or null for anonymous visitors. */
     public static CurrentUser get() {
@@ -33,6 +34,11 @@ public record CurrentUser(String email, Set<String> roles) {
 
     public boolean isStaff() {
         return roles.contains(EDITOR) || roles.contains(ADMIN);
+    }
+
+    /** Reads employers' inquiries about skilled workers (the Lotsenstelle); ADMIN may too. */
+    public boolean isSupportPoint() {
+        return roles.contains(SUPPORT_POINT) || roles.contains(ADMIN);
     }
 
     public boolean isAdmin() {

@@ -36,9 +36,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AccessMatrixTest {
 
-    enum Access { PUBLIC, LOGGED_IN, STAFF, ADMIN }
+    /** SUPPORT_POINT: the support point's inquiries (personal data), for SUPPORT_POINT and ADMIN, not every EDITOR */
+    enum Access { PUBLIC, LOGGED_IN, STAFF, ADMIN, SUPPORT_POINT }
 
-    enum Who { ANONYMOUS, BUSINESS, EDITOR, ADMIN }
+    enum Who { ANONYMOUS, BUSINESS, EDITOR, ADMIN, SUPPORT_POINT }
 
     static final Map<String, Access> MATRIX = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /konto/anmelden", Access.PUBLIC),
@@ -210,6 +211,26 @@ class AccessMatrixTest {
             Map.entry("GET /admin/postausgang/{id}/anhang", Access.STAFF),
             Map.entry("GET /admin/protokoll", Access.STAFF),
             Map.entry("GET /admin/statistik", Access.STAFF),
+            Map.entry("GET /konto/fachkraefte/angebote", Access.LOGGED_IN),
+            Map.entry("GET /konto/fachkraefte/angebote/neu", Access.LOGGED_IN),
+            Map.entry("POST /konto/fachkraefte/angebote/neu", Access.LOGGED_IN),
+            Map.entry("GET /konto/fachkraefte/angebote/{id}", Access.LOGGED_IN),
+            Map.entry("POST /konto/fachkraefte/angebote/{id}", Access.LOGGED_IN),
+            Map.entry("POST /konto/fachkraefte/angebote/{id}/verlaengern", Access.LOGGED_IN),
+            Map.entry("GET /admin/fachkraefte/angebote", Access.STAFF),
+            Map.entry("POST /admin/fachkraefte/angebote/{id}/freigeben", Access.STAFF),
+            Map.entry("POST /admin/fachkraefte/angebote/{id}/ablehnen", Access.STAFF),
+            Map.entry("GET /admin/fachkraefte", Access.STAFF),
+            Map.entry("GET /admin/fachkraefte/orientierung/{language}", Access.STAFF),
+            Map.entry("POST /admin/fachkraefte/orientierung/{language}", Access.STAFF),
+            Map.entry("GET /admin/fachkraefte/themen/{id}", Access.STAFF),
+            Map.entry("POST /admin/fachkraefte/themen/{id}", Access.STAFF),
+            Map.entry("GET /admin/fachkraefte/anlaufstellen/{id}", Access.STAFF),
+            Map.entry("POST /admin/fachkraefte/anlaufstellen/{id}", Access.STAFF),
+            Map.entry("GET /admin/fachkraefte/anfragen", Access.SUPPORT_POINT),
+            Map.entry("GET /admin/fachkraefte/anfragen/{id}", Access.SUPPORT_POINT),
+            Map.entry("POST /admin/fachkraefte/anfragen/{id}", Access.SUPPORT_POINT),
+            Map.entry("POST /admin/fachkraefte/anfragen/{id}/antwort", Access.SUPPORT_POINT),
             Map.entry("GET /admin/konten", Access.ADMIN),
             Map.entry("POST /admin/konten/einladen", Access.ADMIN),
             Map.entry("POST /admin/konten/{id}/rollen", Access.ADMIN),
@@ -240,6 +261,7 @@ class AccessMatrixTest {
         emails.put(Who.BUSINESS, accounts.create("BUSINESS", PASSWORD));
         emails.put(Who.EDITOR, accounts.create("EDITOR", PASSWORD));
         emails.put(Who.ADMIN, accounts.create("ADMIN", PASSWORD));
+        emails.put(Who.SUPPORT_POINT, accounts.create("SUPPORT_POINT", PASSWORD));
     }
 
     @AfterAll
@@ -273,6 +295,7 @@ class AccessMatrixTest {
                 case LOGGED_IN -> who != Who.ANONYMOUS;
                 case STAFF -> who == Who.EDITOR || who == Who.ADMIN;
                 case ADMIN -> who == Who.ADMIN;
+                case SUPPORT_POINT -> who == Who.SUPPORT_POINT || who == Who.ADMIN;
             };
             String where = route + " as " + who;
             if (allowed) {

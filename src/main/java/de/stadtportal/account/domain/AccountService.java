@@ -206,7 +206,7 @@ public class AccountService {
 
     @Transactional(readOnly = true)
     public List<AccountView> staff() {
-        return accounts.findWithAnyRole(List.of(Role.EDITOR, Role.ADMIN)).stream().map(AccountService::toView).toList();
+        return accounts.findWithAnyRole(List.of(Role.EDITOR, Role.ADMIN, Role.SUPPORT_POINT)).stream().map(AccountService::toView).toList();
     }
 
     @Transactional(readOnly = true)

@@ -110,7 +110,7 @@ class AdminAccountController {
 
     private String show(Model model) {
         model.addAttribute("staff", accounts.staff());
-        model.addAttribute("roles", List.of(Role.EDITOR, Role.ADMIN));
+        model.addAttribute("roles", List.of(Role.EDITOR, Role.ADMIN, Role.SUPPORT_POINT));
         return "admin/account/list";
     }
 }

@@ -25,9 +25,11 @@ class DirectoryService implements DirectoryApi {
     private final OpeningHoursService hours;
     private final Listings listings;
     private final FairtradeListings fairtrade;
+    private final OwnedListings ownedListings;
 
     DirectoryService(JdbcClient jdbc, Clock clock, BusinessSearch businesses, OpeningHoursService hours,
-                     Listings listings, FairtradeListings fairtrade) {
+                     Listings listings, FairtradeListings fairtrade, OwnedListings ownedListings) {
+        this.ownedListings = ownedListings;
         this.fairtrade = fairtrade;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -147,5 +149,10 @@ class DirectoryService implements DirectoryApi {
     @Transactional
     public boolean setSellsFairtrade(long businessId, long accountId, boolean sells) {
         return fairtrade.setSelling(businessId, accountId, sells);
+    }
+
+    @Override
+    public List<Option> publishedListingsOwnedBy(long accountId) {
+        return ownedListings.published(accountId);
     }
 }

@@ -67,6 +67,9 @@ class SecurityConfiguration {
         http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/admin/konten", "/admin/konten/**").hasRole("ADMIN")
+                        // employers' inquiries are personal data: the support point (Lotsenstelle) and ADMIN, not every EDITOR
+                        .requestMatchers("/admin/fachkraefte/anfragen", "/admin/fachkraefte/anfragen/**")
+                        .hasAnyRole("SUPPORT_POINT", "ADMIN")
                         .requestMatchers("/admin", "/admin/**").hasAnyRole("EDITOR", "ADMIN")
                         .requestMatchers(PUBLIC_ACCOUNT_PAGES).permitAll()
                         .requestMatchers("/konto", "/konto/**").authenticated()

@@ -1,0 +1,28 @@
+package de.stadtportal.skilledworkers.web;
+
+import de.stadtportal.events.EventsApi;
+import de.stadtportal.skilledworkers.domain.OrientationService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** /fachkraefte: orientation for employers who want to train or employ refugees, the offices, the support point. */
+@Controller
+class SkilledWorkersController {
+
+    private final OrientationService orientation;
+    private final EventsApi events;
+
+    SkilledWorkersController(OrientationService orientation, EventsApi events) {
+        this.orientation = orientation;
+        this.events = events;
+    }
+
+    @GetMapping("/fachkraefte")
+    String overview(Model model) {
+        model.addAttribute("topics", orientation.topics());
+        model.addAttribute("contactPoints", orientation.contactPoints());
+        model.addAttribute("events", events.next("fachkraefte", 5));
+        return "skilledworkers/overview";
+    }
+}
