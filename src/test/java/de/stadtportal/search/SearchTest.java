@@ -96,10 +96,14 @@ class SearchTest {
 
     @Test
     void badInputNeverFailsTheServer() throws Exception {
-        for (String query : new String[] {"", "   ", "a".repeat(5000), "Bäckerei\u0000\u0000", "\u0000", "\"'&%_\\", "!!! ||| :*"}) {
+        for (String query : new String[] {"", "   ", "a".repeat(5000), "\"'&%_\\", "!!! ||| :*"}) {
             mvc.perform(get("/suche").param("q", query)).andExpect(status().isOk());
         }
-        mvc.perform(get("/suche").param("q", "Bäckerei").param("art", "gibt-es-nicht\u0000")).andExpect(status().isOk());
+        // NUL is refused at the edge (EdgeInputFilter) with the 400 page, before the search sees it
+        for (String query : new String[] {"Bäckerei\u0000\u0000", "\u0000"}) {
+            mvc.perform(get("/suche").param("q", query)).andExpect(status().isBadRequest());
+        }
+        mvc.perform(get("/suche").param("q", "Bäckerei").param("art", "gibt-es-nicht\u0000")).andExpect(status().isBadRequest());
         mvc.perform(get("/suche").param("q", "Bäckerei").param("art", "business").param("seite", "99999999"))
                 .andExpect(status().isOk());
         mvc.perform(get("/suche").param("q", "Bäckerei").param("seite", "keine-zahl")).andExpect(status().isBadRequest());

@@ -136,16 +136,17 @@ class InquiryTest {
 
     @Test
     void badInputComesBackNextToItsFieldInGermanAndKeepsWhatWasTyped() throws Exception {
+        // control characters never reach the form: the edge (EdgeInputFilter) refuses the request
+        mvc.perform(form("company", "Firma", "contactName", "Erika\u0000Muster")).andExpect(status().isBadRequest());
         mvc.perform(form("company", "", "email", "keine-adresse", "plan", "FREELANCE", "residence", null, "consent", null,
-                        "phone", "abc", "contactName", "Erika\u0000Muster"))
+                        "phone", "abc", "contactName", "Erika Muster"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(
                         containsString("id=\"company-error\""), containsString("Bitte füllen Sie dieses Feld aus."),
                         containsString("id=\"email-error\""), containsString("value=\"keine-adresse\""),
                         containsString("id=\"plan-error\""), containsString("id=\"residence-error\""),
                         containsString("Bitte wählen Sie eine Möglichkeit aus."),
-                        containsString("id=\"phone-error\""), containsString("id=\"contactName-error\""),
-                        containsString("Bitte verwenden Sie keine Steuerzeichen."),
+                        containsString("id=\"phone-error\""),
                         containsString("id=\"consent-error\""), containsString("Bitte willigen Sie ein"),
                         containsString("Was ist zu tun?"), containsString("&lt;script&gt;"),
                         not(containsString("<script>alert")))));

@@ -120,7 +120,7 @@ class OfferTest {
         String jsonLd = page.substring(page.indexOf("application/ld+json"));
         jsonLd = jsonLd.substring(0, jsonLd.indexOf("</script>"));
         assertThat(jsonLd).contains("\"@type\":\"JobPosting\"").contains("\"jobStartDate\":\"2027-08-01\"")
-                .contains("<\\/script><script>").doesNotContain("</script><script>alert");
+                .contains("\\u003c/script\\u003e\\u003cscript\\u003e").doesNotContain("</script><script>alert");
         assertThat(page).contains("href=\"/unternehmen/" + slug + "\"").contains("&lt;/script&gt;");
     }
 
