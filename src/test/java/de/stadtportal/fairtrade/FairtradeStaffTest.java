@@ -121,10 +121,13 @@ class FairtradeStaffTest {
         mvc.perform(staffPost(BASE + "/mitglieder/neu", "name", "Verein " + tag, "kind", "KEINE", "version", "0"))
                 .andExpect(status().isBadRequest()).andExpect(content().string(allOf(containsString("id=\"kind-error\""),
                         containsString("Bitte wählen Sie einen Wert aus der Liste"), containsString("Verein " + tag))));
-        mvc.perform(staffPost(BASE + "/mitglieder/neu", "name", "Verein\u0007 " + tag, "kind", "CLUB", "website",
+        // control characters never reach the form: the edge (EdgeInputFilter) refuses the request
+        mvc.perform(staffPost(BASE + "/mitglieder/neu", "name", "Verein\u0007 " + tag, "kind", "CLUB", "version", "0"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(staffPost(BASE + "/mitglieder/neu", "name", "", "kind", "CLUB", "website",
                 "javascript:alert(1)", "description", "x".repeat(501), "version", "0"))
                 .andExpect(status().isBadRequest()).andExpect(content().string(allOf(
-                        containsString("id=\"name-error\""), containsString("Bitte ohne Steuerzeichen eingeben."),
+                        containsString("id=\"name-error\""),
                         containsString("id=\"website-error\""),
                         containsString("mit https:// oder http:// beginnt"), containsString("id=\"description-error\""),
                         containsString("Dieser Text ist zu lang."), containsString("value=\"javascript:alert(1)\""))));

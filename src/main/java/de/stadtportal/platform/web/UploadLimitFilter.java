@@ -31,7 +31,8 @@ import org.springframework.web.util.UriUtils;
  * page that says why.
  */
 @Component
-@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1)
+// before EdgeInputFilter, whose look at the parameters parses the upload
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 3)
 class UploadLimitFilter extends OncePerRequestFilter {
 
     @Override
