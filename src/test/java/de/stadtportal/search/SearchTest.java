@@ -56,6 +56,33 @@ class SearchTest {
         assertThat(page).contains("href=\"" + url + "\"");
     }
 
+    /** Fairtrade members and offers for refugees join the search through their own modules, in both languages. */
+    @Test
+    void findsFairtradeMembersAndOffersForRefugees() throws Exception {
+        long member = jdbc.queryForObject("SELECT id FROM fairtrade_member WHERE name LIKE 'Gesamtschule Am Fuhlenbrock%'", Long.class);
+        mvc.perform(get("/suche").param("q", "Fuhlenbrock Pausenkiosk").param("art", "fairtrade"))
+                .andExpect(status().isOk())
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .contains("href=\"/fairtrade#member-" + member + "\""));
+        long offer = jdbc.queryForObject("SELECT id FROM skilled_offer WHERE title LIKE 'Anlagenmechaniker%' AND status = 'PUBLISHED'",
+                Long.class);
+        mvc.perform(get("/suche").param("q", "Anlagenmechaniker").param("art", "offer"))
+                .andExpect(status().isOk())
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .contains("href=\"/fachkraefte/angebote/" + offer + "\""));
+        // an offer that is no longer published leaves the search
+        jdbc.update("UPDATE skilled_offer SET status = 'EXPIRED' WHERE id = ?", offer);
+        try {
+            search.refresh();
+            mvc.perform(get("/suche").param("q", "Anlagenmechaniker").param("art", "offer"))
+                    .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                            .doesNotContain("href=\"/fachkraefte/angebote/" + offer + "\""));
+        } finally {
+            jdbc.update("UPDATE skilled_offer SET status = 'PUBLISHED' WHERE id = ?", offer);
+            search.refresh();
+        }
+    }
+
     @Test
     void resultsAreGroupedByKindWithCountsAndFilterLinks() throws Exception {
         String page = mvc.perform(get("/suche").param("q", "Handwerk")).andExpect(status().isOk())

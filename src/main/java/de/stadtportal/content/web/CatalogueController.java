@@ -38,7 +38,10 @@ class CatalogueController {
                     new Distribution("/api/v1/unternehmen.csv", "text/csv", "CSV"))),
             new Dataset("events", "/veranstaltungen", "ECON", List.of(
                     new Distribution("/veranstaltungen.ics", "text/calendar", null),
-                    new Distribution("/veranstaltungen.atom", "application/atom+xml", "ATOM"))));
+                    new Distribution("/veranstaltungen.atom", "application/atom+xml", "ATOM"))),
+            new Dataset("fairtrade", "/fairtrade", "SOCI", List.of(
+                    new Distribution("/api/v1/fairtrade", "application/json", "JSON"),
+                    new Distribution("/api/v1/fairtrade.csv", "text/csv", "CSV"))));
 
     private final PortalProperties properties;
     private final MessageSource messages;

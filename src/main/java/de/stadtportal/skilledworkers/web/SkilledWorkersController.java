@@ -1,6 +1,7 @@
 package de.stadtportal.skilledworkers.web;
 
 import de.stadtportal.events.EventsApi;
+import de.stadtportal.skilledworkers.domain.NetworkMembership;
 import de.stadtportal.skilledworkers.domain.OrientationService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,10 +13,12 @@ class SkilledWorkersController {
 
     private final OrientationService orientation;
     private final EventsApi events;
+    private final NetworkMembership network;
 
-    SkilledWorkersController(OrientationService orientation, EventsApi events) {
+    SkilledWorkersController(OrientationService orientation, EventsApi events, NetworkMembership network) {
         this.orientation = orientation;
         this.events = events;
+        this.network = network;
     }
 
     @GetMapping("/fachkraefte")
@@ -23,6 +26,7 @@ class SkilledWorkersController {
         model.addAttribute("topics", orientation.topics());
         model.addAttribute("contactPoints", orientation.contactPoints());
         model.addAttribute("events", events.next("fachkraefte", 5));
+        model.addAttribute("members", network.members());
         return "skilledworkers/overview";
     }
 }

@@ -148,7 +148,7 @@ class SiteMapTest {
         assertThat(catalogue.get("@type").asString()).isEqualTo("dcat:Catalog");
         assertThat(catalogue.get("@context").get("dcatde").asString()).isEqualTo("http://dcat-ap.de/def/dcatde/");
         JsonNode datasets = catalogue.get("dcat:dataset");
-        assertThat(datasets).hasSize(2);
+        assertThat(datasets).hasSize(3);
         for (JsonNode dataset : datasets) {
             assertThat(dataset.get("dct:title").get(0).get("@language").asString()).isEqualTo("de");
             assertThat(dataset.get("dcatde:politicalGeocodingURI").get("@id").asString()).endsWith("/05512000");
