@@ -57,4 +57,10 @@ public class AccountApi {
     public Map<Long, String> emailsOf(Collection<Long> accountIds) {
         return accounts.emailsOf(accountIds);
     }
+
+    /** Those of these accounts whose e-mail address is not confirmed yet (one query for a whole list). */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> unverifiedAmong(Collection<Long> accountIds) {
+        return accounts.unverifiedAmong(accountIds);
+    }
 }

@@ -3,6 +3,7 @@ package de.stadtportal.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -119,12 +120,93 @@ class JoinAndModerationTest {
                         // attribute values escape umlauts as entities (R&ouml;sterei)
                         containsString(name.substring(name.indexOf("Zechenkaffee")) + "\""),
                         containsString("value=\"Hochstra"))));
+        // another town's postcode: refused with the town's own, the input kept
         mvc.perform(post("/mitmachen").with(csrf()).param("name", name).param("category", "gastronomie")
-                        .param("street", "Hochstraße 1").param("postalCode", "46236").param("email", email)
-                        .param("password", "kurz").param("passwordRepeat", "kurz"))
+                        .param("street", "Hochstraße 1").param("postalCode", "99999").param("email", email))
                 .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("mindestens 12 Zeichen")));
+                .andExpect(content().string(allOf(containsString("id=\"postalCode-error\""),
+                        containsString("Postleitzahl von 46236–46244"), containsString("value=\"99999\""))));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM business WHERE name = ?", Integer.class, name)).isZero();
+    }
+
+    /** Five fields, no password: the owner sets it on the page the confirmation mail links to, with a message when empty. */
+    @Test
+    void signUpAsksFiveFieldsAndThePasswordIsSetWhenConfirming() throws Exception {
+        String form = mvc.perform(get("/mitmachen")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String fields = form.substring(form.indexOf("action=\"/mitmachen\""), form.indexOf("</form>", form.indexOf("action=\"/mitmachen\"")));
+        assertThat(java.util.regex.Pattern.compile("<(input|select|textarea)(?![^>]*type=\"hidden\")").matcher(fields).results().count())
+                .isEqualTo(5);
+        assertThat(fields).doesNotContain("type=\"password\"");
+
+        mvc.perform(post("/mitmachen").with(csrf()).param("name", name).param("category", "gastronomie")
+                        .param("street", "Hochstraße 1").param("postalCode", "46244").param("email", email))
+                .andExpect(redirectedUrl("/mitmachen/danke"));
+        String body = mail("Bitte bestätigen");
+        String link = body.substring(body.indexOf("/konto/bestaetigen?token="));
+        link = link.substring(0, link.indexOf('\n')).strip();
+        String token = link.substring(link.indexOf("token=") + 6);
+
+        mvc.perform(get(link)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("action=\"/konto/bestaetigen\""),
+                        containsString("type=\"password\""), not(containsString("name=\"passwordRepeat\"")),
+                        containsString("data-show-password=\"Passwort anzeigen\""))));
+        mvc.perform(post("/konto/bestaetigen").with(csrf()).param("token", token).param("password", ""))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"password-error\""), containsString("Bitte geben Sie ein Passwort ein."))));
+        mvc.perform(post("/konto/bestaetigen").with(csrf()).param("token", token).param("password", "kurz"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("mindestens 12 Zeichen")));
+        assertThat(jdbc.queryForObject("SELECT email_verified FROM account WHERE email = ?", Boolean.class, email)).isFalse();
+
+        mvc.perform(post("/konto/bestaetigen").with(csrf()).param("token", token).param("password", PASSWORD))
+                .andExpect(redirectedUrl("/konto/anmelden"));
+        assertThat(jdbc.queryForObject("SELECT email_verified FROM account WHERE email = ?", Boolean.class, email)).isTrue();
+        assertThat(encoder.matches(PASSWORD, jdbc.queryForObject("SELECT password_hash FROM account WHERE email = ?", String.class, email)))
+                .isTrue();
+        // the link is used up
+        mvc.perform(post("/konto/bestaetigen").with(csrf()).param("token", token).param("password", PASSWORD + "!"))
+                .andExpect(status().is4xxClientError());
+    }
+
+    /** A sign-up whose owner has not confirmed the address waits apart from the ones ready for review. */
+    @Test
+    void unconfirmedSignUpsWaitApartInModeration() throws Exception {
+        mvc.perform(join()).andExpect(redirectedUrl("/mitmachen/danke"));
+        String page = mvc.perform(get("/admin/unternehmen").with(TestAccounts.staff("redaktion@bottrop.example", "EDITOR")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page.indexOf("E-Mail noch nicht bestätigt")).isPositive().isLessThan(page.indexOf(name));
+
+        jdbc.update("UPDATE account SET email_verified = TRUE WHERE email = ?", email);
+        String after = mvc.perform(get("/admin/unternehmen").with(TestAccounts.staff("redaktion@bottrop.example", "EDITOR")))
+                .andReturn().getResponse().getContentAsString();
+        int unconfirmed = after.indexOf("E-Mail noch nicht bestätigt");
+        assertThat(after.indexOf(name)).isPositive();
+        assertThat(unconfirmed < 0 || unconfirmed > after.indexOf(name)).isTrue();
+    }
+
+    /** "Baeckerei …, Hochstr. 79" next to "Bäckerei …, Hochstraße 79a": staff see the possible duplicate. */
+    @Test
+    void theDuplicateHintSeesThroughSpellingsOfNameAndStreet() throws Exception {
+        String tag = name.substring(name.length() - 8);
+        String original = "Bäckerei Dublette " + tag;
+        jdbc.update("INSERT INTO business (slug, name, category_id, street, postal_code, status, last_confirmed_at) VALUES "
+                + "(?, ?, (SELECT id FROM category WHERE slug = 'gastronomie'), 'Hochstraße 79a', '46236', 'PUBLISHED', now())",
+                "test-dublette-" + tag, original);
+        try {
+            mvc.perform(post("/mitmachen").with(csrf()).param("name", name).param("category", "gastronomie")
+                    .param("street", "Hochstr. 79").param("postalCode", "46236").param("email", email))
+                    .andExpect(redirectedUrl("/mitmachen/danke"));
+            jdbc.update("UPDATE business SET name = ? WHERE name = ?", "Baeckerei Dublette " + tag, name);
+            name = "Baeckerei Dublette " + tag;
+            mvc.perform(get("/admin/unternehmen").with(TestAccounts.staff("redaktion@bottrop.example", "EDITOR")))
+                    .andExpect(content().string(allOf(containsString("Mögliches Duplikat"), containsString(original))));
+            // a different shop in the same house is no duplicate
+            jdbc.update("UPDATE business SET name = ? WHERE name = ?", "Schuhmacher Ostwind " + tag, name);
+            name = "Schuhmacher Ostwind " + tag;
+            mvc.perform(get("/admin/unternehmen").with(TestAccounts.staff("redaktion@bottrop.example", "EDITOR")))
+                    .andExpect(content().string(not(containsString(original))));
+        } finally {
+            jdbc.update("DELETE FROM business WHERE slug = ?", "test-dublette-" + tag);
+        }
     }
 
     @Test

@@ -84,16 +84,22 @@ public class AccountService {
      */
     public Optional<Long> signUp(String rawEmail, String password) {
         String email = normalizeEmail(rawEmail);
-        checkPassword(password, email);
-        // hashed on both paths: otherwise a registered address answers in a fraction of the time (ASVS 6.3.x)
-        String hash = passwordEncoder.encode(password);
+        // without a password (the short sign-up of /mitmachen) the owner sets it when confirming the address
+        String hash = null;
+        if (password != null) {
+            checkPassword(password, email);
+            // hashed on both paths: otherwise a registered address answers in a fraction of the time (ASVS 6.3.x)
+            hash = passwordEncoder.encode(password);
+        }
         Optional<Account> existing = accounts.findByEmail(email);
         if (existing.isPresent()) {
             limitedMail(email, "mail.alreadyRegistered", link("/konto/passwort-vergessen", null));
             return Optional.empty();
         }
         Account account = accounts.save(new Account(email, EnumSet.of(Role.BUSINESS)));
-        account.setPasswordHash(hash);
+        if (hash != null) {
+            account.setPasswordHash(hash);
+        }
         auditLog.record(ENTITY, account.getId(), "CREATED", Map.of(), view(account));
         sendVerification(account);
         return Optional.of(account.getId());
@@ -122,14 +128,24 @@ public class AccountService {
         });
     }
 
+    /** A confirmation link of an account that signed up without a password: the password is set with it. */
+    public boolean needsPassword(String token) {
+        return token != null && tokens.findForUse(Tokens.hash(token))
+                .filter(t -> t.getPurpose() == Purpose.VERIFY_EMAIL && t.isUsable(clock.instant()))
+                .map(t -> t.getAccount().getPasswordHash() == null).orElse(false);
+    }
+
     public boolean isUsable(String token, Purpose purpose) {
         return token != null && tokens.findForUse(Tokens.hash(token))
                 .filter(t -> t.getPurpose() == purpose && t.isUsable(clock.instant())).isPresent();
     }
 
-    /** Sets a new password through a reset link (or an invitation link for new staff). */
+    /**
+     * Sets a new password through a reset link, an invitation link for new staff, or the confirmation link
+     * of a business that signed up without a password.
+     */
     public void setPasswordWithToken(String token, Purpose purpose, String password) {
-        if (purpose != Purpose.RESET_PASSWORD && purpose != Purpose.INVITATION) {
+        if (purpose != Purpose.RESET_PASSWORD && purpose != Purpose.INVITATION && purpose != Purpose.VERIFY_EMAIL) {
             throw new IllegalArgumentException(purpose.name());
         }
         Account account = use(token, purpose).getAccount();
@@ -139,8 +155,12 @@ public class AccountService {
         account.setPasswordHash(passwordEncoder.encode(password));
         // whoever can read the mailbox owns the address
         account.markVerified();
-        auditLog.record(ENTITY, account.getId(), purpose == Purpose.INVITATION ? "INVITATION_ACCEPTED" : "PASSWORD_RESET",
-                before, view(account));
+        String action = switch (purpose) {
+            case INVITATION -> "INVITATION_ACCEPTED";
+            case VERIFY_EMAIL -> "VERIFIED";
+            default -> "PASSWORD_RESET";
+        };
+        auditLog.record(ENTITY, account.getId(), action, before, view(account));
         tokens.useUp(account, Purpose.RESET_PASSWORD, clock.instant());
         sessions.endAllSessionsOf(account.getEmail());
         log.info("Password set through a {} link: account #{}; its sessions ended", purpose, account.getId());
@@ -212,6 +232,16 @@ public class AccountService {
     @Transactional(readOnly = true)
     public Optional<AccountView> find(long id) {
         return accounts.findById(id).map(AccountService::toView);
+    }
+
+    /** Those of these accounts whose e-mail address is not confirmed yet. */
+    @Transactional(readOnly = true)
+    public Set<Long> unverifiedAmong(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return accounts.findAllById(Set.copyOf(ids)).stream().filter(account -> !account.isEmailVerified())
+                .map(Account::getId).collect(Collectors.toSet());
     }
 
     @Transactional(readOnly = true)

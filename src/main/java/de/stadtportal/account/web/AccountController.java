@@ -91,13 +91,21 @@ class AccountController {
     /** Mail programs open links to scan them: the GET only shows a button, the POST confirms. */
     @GetMapping("/konto/bestaetigen")
     String verifyPage(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        if (accounts.needsPassword(token)) {
+            return newPasswordPage(token, Purpose.VERIFY_EMAIL, model, response);
+        }
         return confirmPage(token, Purpose.VERIFY_EMAIL, "/konto/bestaetigen", "verify", model, response);
     }
 
+    /** The plain confirmation, or (short sign-up of /mitmachen) the confirmation together with the new password. */
     @PostMapping("/konto/bestaetigen")
-    String verify(@RequestParam(required = false) String token, RedirectAttributes redirect, HttpServletResponse response) {
+    String verify(@ModelAttribute("form") NewPasswordForm form, BindingResult result, Model model,
+                  RedirectAttributes redirect, HttpServletResponse response) {
+        if (accounts.needsPassword(form.token())) {
+            return setNewPassword(form, result, Purpose.VERIFY_EMAIL, model, redirect, response);
+        }
         try {
-            accounts.verify(token);
+            accounts.verify(form.token());
             redirect.addFlashAttribute("success", "verify.done");
             return "redirect:/konto/anmelden";
         } catch (AccountException e) {
@@ -273,7 +281,12 @@ class AccountController {
         if (!accounts.isUsable(form.token(), purpose)) {
             return linkInvalid(response);
         }
-        checkRepeat(form.password(), form.passwordRepeat(), result);
+        if (form.password() == null || form.password().isEmpty()) {
+            result.rejectValue("password", "password.required");
+        } else if (purpose != Purpose.VERIFY_EMAIL) {
+            // the confirmation page offers "show password" instead of a second field
+            checkRepeat(form.password(), form.passwordRepeat(), result);
+        }
         if (!result.hasErrors()) {
             try {
                 accounts.setPasswordWithToken(form.token(), purpose, form.password());
@@ -289,13 +302,22 @@ class AccountController {
 
     private static String newPasswordView(Purpose purpose, Model model) {
         model.addAttribute("texts", texts(purpose));
-        model.addAttribute("action", purpose == Purpose.INVITATION ? "/konto/einladung" : "/konto/passwort-neu");
+        model.addAttribute("action", switch (purpose) {
+            case INVITATION -> "/konto/einladung";
+            case VERIFY_EMAIL -> "/konto/bestaetigen";
+            default -> "/konto/passwort-neu";
+        });
+        model.addAttribute("repeat", purpose != Purpose.VERIFY_EMAIL);
         return "account/new-password";
     }
 
     /** Prefix of the message keys of the new-password page for this kind of link. */
     private static String texts(Purpose purpose) {
-        return purpose == Purpose.INVITATION ? "invitation" : "reset";
+        return switch (purpose) {
+            case INVITATION -> "invitation";
+            case VERIFY_EMAIL -> "verifyPassword";
+            default -> "reset";
+        };
     }
 
     /** The form again, with what was typed and a message above it. */

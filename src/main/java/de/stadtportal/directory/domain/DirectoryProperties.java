@@ -1,6 +1,7 @@
 package de.stadtportal.directory.domain;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param searchCacheTtl       how long the search page as anonymous visitors get it is reused (any change to the
  *                             directory's data ends it at once); 0 switches the cache off
  * @param searchCacheSize      how many different search pages the cache holds at most
+ * @param postalCodes          the town's postcodes, single ones or ranges ("46236-46244"): only listings in the town
  */
 @ConfigurationProperties("portal.directory")
 public record DirectoryProperties(@DefaultValue("false") boolean approveChangesFirst,
@@ -22,5 +24,28 @@ public record DirectoryProperties(@DefaultValue("false") boolean approveChangesF
                                   @DefaultValue("14d") Duration claimValidity,
                                   @DefaultValue("5") int reportsPerHour,
                                   @DefaultValue("30s") Duration searchCacheTtl,
-                                  @DefaultValue("1000") int searchCacheSize) {
+                                  @DefaultValue("1000") int searchCacheSize,
+                                  @DefaultValue("46236-46244") List<String> postalCodes) {
+
+    /** Whether a five-digit postcode lies in the town. */
+    public boolean inTown(String postalCode) {
+        if (postalCode == null || !postalCode.matches("\\d{5}")) {
+            return false;
+        }
+        int code = Integer.parseInt(postalCode);
+        for (String entry : postalCodes) {
+            String[] range = entry.strip().split("\\s*[-–]\\s*");
+            int from = Integer.parseInt(range[0]);
+            int to = Integer.parseInt(range[range.length - 1]);
+            if (code >= from && code <= to) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The postcodes as people read them: "46236–46244". */
+    public String postalCodesText() {
+        return String.join(", ", postalCodes.stream().map(entry -> entry.strip().replaceAll("\\s*-\\s*", "–")).toList());
+    }
 }

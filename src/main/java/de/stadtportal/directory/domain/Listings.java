@@ -116,6 +116,11 @@ public class Listings {
                 .param("slug", slug).query(Boolean.class).single();
     }
 
+    /** @return the message arguments of the refusal, or null when the postcode lies in the town */
+    public Object[] postalCodeOutsideTown(String postalCode) {
+        return settings.inTown(postalCode) ? null : new Object[] {settings.postalCodesText()};
+    }
+
     public boolean districtExists(String slug) {
         return slug != null && jdbc.sql("SELECT EXISTS (SELECT 1 FROM district WHERE slug = :slug)")
                 .param("slug", slug).query(Boolean.class).single();
@@ -160,7 +165,8 @@ public class Listings {
 
     private List<Listing> listings(String condition, MapSqlParameterSource params, String order, int limit, long offset) {
         params.addValue("limit", limit).addValue("offset", offset);
-        // a duplicate is another listing with the same name at the same address (folded: "Strasse" = "Straße")
+        // a duplicate is another listing with a similar name at the same address: names folded ("Baeckerei" = "Bäckerei")
+        // and compared by trigram similarity, streets by their key ("Hochstr. 79" = "Hochstraße 79a", see V78)
         List<Row> rows = jdbc.sql("""
                         SELECT b.id, b.slug, b.name, c.name AS category, b.street, b.postal_code, b.status, b.rejection_reason,
                                b.created_at, b.last_confirmed_at, b.owner_changed_at, dup.id AS duplicate_id, dup.name AS duplicate_name,
@@ -168,9 +174,9 @@ public class Listings {
                                ARRAY(SELECT o.account_id FROM business_owner o WHERE o.business_id = b.id ORDER BY o.account_id) AS owners
                         FROM business b JOIN category c ON c.id = b.category_id
                         LEFT JOIN LATERAL (SELECT d.id, d.name FROM business d
-                                           WHERE d.id <> b.id AND d.postal_code = b.postal_code AND d.name_folded = b.name_folded
-                                           AND portal_fold(d.street) = portal_fold(b.street) AND d.status <> 'ARCHIVED'
-                                           ORDER BY d.id LIMIT 1) dup ON TRUE
+                                           WHERE d.id <> b.id AND d.postal_code = b.postal_code AND d.street_key = b.street_key
+                                           AND similarity(d.name_folded, b.name_folded) >= 0.5 AND d.status <> 'ARCHIVED'
+                                           ORDER BY similarity(d.name_folded, b.name_folded) DESC, d.id LIMIT 1) dup ON TRUE
                         WHERE\s""" + condition + " ORDER BY " + order + " LIMIT :limit OFFSET :offset")
                 .paramSource(params)
                 .query((rs, i) -> new Row(new Listing(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
@@ -180,12 +186,15 @@ public class Listings {
                         PlatformConfiguration.cityTime(rs, "last_confirmed_at"),
                         PlatformConfiguration.cityTime(rs, "owner_changed_at"), "",
                         rs.getObject("duplicate_id", Long.class), rs.getString("duplicate_name"),
-                        rs.getBoolean("change_pending")), List.of((Long[]) rs.getArray("owners").getArray())))
+                        rs.getBoolean("change_pending"), false), List.of((Long[]) rs.getArray("owners").getArray())))
                 .list();
         // every owner's address in one call, not one per row
-        Map<Long, String> emails = accounts.emailsOf(rows.stream().flatMap(r -> r.owners().stream()).distinct().toList());
+        List<Long> owners = rows.stream().flatMap(r -> r.owners().stream()).distinct().toList();
+        Map<Long, String> emails = accounts.emailsOf(owners);
+        java.util.Set<Long> unverified = accounts.unverifiedAmong(owners);
         return rows.stream().map(r -> r.listing().withOwners(r.owners().stream().map(emails::get)
-                .filter(java.util.Objects::nonNull).collect(Collectors.joining(", ")))).toList();
+                        .filter(java.util.Objects::nonNull).collect(Collectors.joining(", ")),
+                !r.owners().isEmpty() && unverified.containsAll(r.owners()))).toList();
     }
 
     private record Row(Listing listing, List<Long> owners) {
@@ -198,11 +207,12 @@ public class Listings {
     public record Listing(long id, String slug, String name, String category, String street, String postalCode,
                           ListingStatus status, String rejectionReason, ZonedDateTime createdAt,
                           ZonedDateTime lastConfirmedAt, ZonedDateTime ownerChangedAt, String owners,
-                          Long duplicateId, String duplicateName, boolean changePending) {
+                          Long duplicateId, String duplicateName, boolean changePending, boolean emailUnconfirmed) {
 
-        Listing withOwners(String owners) {
+        /** @param emailUnconfirmed no owner has confirmed their e-mail address yet (a sign-up still on its way) */
+        Listing withOwners(String owners, boolean emailUnconfirmed) {
             return new Listing(id, slug, name, category, street, postalCode, status, rejectionReason, createdAt,
-                    lastConfirmedAt, ownerChangedAt, owners, duplicateId, duplicateName, changePending);
+                    lastConfirmedAt, ownerChangedAt, owners, duplicateId, duplicateName, changePending, emailUnconfirmed);
         }
     }
 

@@ -54,7 +54,11 @@ class AdminBusinessController {
 
     @GetMapping("/admin/unternehmen")
     String queue(Model model) {
-        model.addAttribute("pending", listings.awaitingModeration());
+        // sign-ups whose owner has not confirmed the address yet wait apart: they may never become real
+        java.util.Map<Boolean, java.util.List<Listings.Listing>> waiting = listings.awaitingModeration().stream()
+                .collect(java.util.stream.Collectors.partitioningBy(Listings.Listing::emailUnconfirmed));
+        model.addAttribute("pending", waiting.get(false));
+        model.addAttribute("unconfirmed", waiting.get(true));
         model.addAttribute("changedCount", listings.changedByOwners().size());
         model.addAttribute("staleCount", listings.staleCount());
         return "admin/directory/moderation";

@@ -59,9 +59,7 @@ class JoinController {
             @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") String street,
             @NotBlank(message = "{validation.required}") @Pattern(regexp = "\\d{5}", message = "{join.postalCode}") String postalCode,
             @NotBlank(message = "{validation.required}") @Email(message = "{validation.email}")
-            @Size(max = 320, message = "{validation.tooLong}") String email,
-            String password,
-            String passwordRepeat) {
+            @Size(max = 320, message = "{validation.tooLong}") String email) {
     }
 
     @InitBinder
@@ -73,7 +71,7 @@ class JoinController {
 
     @GetMapping("/mitmachen")
     String form(Model model) {
-        model.addAttribute("form", new JoinForm("", "", "", "", "", "", ""));
+        model.addAttribute("form", new JoinForm("", "", "", "", ""));
         return show(model);
     }
 
@@ -89,13 +87,12 @@ class JoinController {
         if (form.category() != null && !form.category().isBlank() && !listings.categoryExists(form.category())) {
             result.rejectValue("category", "join.categoryMissing");
         }
-        if (form.password() == null || !form.password().equals(form.passwordRepeat())) {
-            result.rejectValue("passwordRepeat", "password.mismatch");
-        }
+        ListingForm.checkPostalCode(form.postalCode(), listings, result);
         if (!result.hasErrors()) {
             try {
+                // five fields: the password is set on the page the confirmation mail links to
                 registration.register(new Registration(form.name(), form.category(), form.street(), form.postalCode(),
-                        form.email(), form.password()));
+                        form.email(), null));
                 return "redirect:/mitmachen/danke";
             } catch (AccountException e) {
                 result.rejectValue(e.field() == null ? "email" : e.field(), e.messageKey());

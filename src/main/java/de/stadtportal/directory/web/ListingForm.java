@@ -53,13 +53,24 @@ record ListingForm(
                 acceptsVoucher, sellsFairtrade, wifiHotspot, marketStall, onlineShop, delivery, clickAndCollect, current);
     }
 
-    /** Checks what annotations cannot: category and district must exist. */
+    /** Checks what annotations cannot: category and district must exist, the postcode must lie in the town. */
     void checkReferences(Listings listings, BindingResult result) {
+        checkPostalCode(postalCode, listings, result);
         if (category != null && !category.isBlank() && !listings.categoryExists(category)) {
             result.rejectValue("category", "join.categoryMissing");
         }
         if (district != null && !district.isBlank() && !listings.districtExists(district)) {
             result.rejectValue("district", "edit.districtUnknown");
+        }
+    }
+
+    /** Another town's postcode is refused with the town's own (configuration portal.directory.postal-codes). */
+    static void checkPostalCode(String postalCode, Listings listings, BindingResult result) {
+        if (!result.hasFieldErrors("postalCode") && postalCode != null && !postalCode.isBlank()) {
+            Object[] town = listings.postalCodeOutsideTown(postalCode);
+            if (town != null) {
+                result.rejectValue("postalCode", "join.postalCodeOutside", town, null);
+            }
         }
     }
 
