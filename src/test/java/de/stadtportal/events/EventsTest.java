@@ -238,6 +238,37 @@ class EventsTest {
                 .param("name", "X").param("email", "x@test.example").param("people", "1")).andExpect(status().isNotFound());
     }
 
+    /** The same address twice for one date: refused next to the field, input kept, the cancel link mailed again. */
+    @Test
+    void oneAddressRegistersOncePerDateAndGetsItsCancelLinkAgain() throws Exception {
+        String slug = TestEvents.slug();
+        series(slug, 20);
+        String email = "doppelt-" + slug + "@test.example";
+        mvc.perform(post("/veranstaltungen/" + slug + "/anmeldung").with(csrf()).param("date", "2027-10-06T08:00")
+                .param("name", "Erika Mustermann").param("email", email).param("people", "1"))
+                .andExpect(redirectedUrl("/veranstaltungen/" + slug));
+        mvc.perform(post("/veranstaltungen/" + slug + "/anmeldung").with(csrf()).param("date", "2027-10-06T08:00")
+                        .param("name", "Erika M.").param("email", " " + email.toUpperCase() + " ").param("people", "3"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("id=\"email-error\""), containsString("schon jemand für diesen Termin"),
+                        containsString("value=\"Erika M.\""))));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_registration WHERE email = ?", Integer.class, email)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT booked FROM event_occurrence o JOIN event e ON e.id = o.event_id "
+                + "WHERE e.slug = ? AND o.starts_at = '2027-10-06T08:00'", Integer.class, slug)).isEqualTo(1);
+        List<String> bodies = jdbc.queryForList("SELECT body FROM outbox_mail WHERE recipient = ? ORDER BY id", String.class, email);
+        assertThat(bodies).hasSize(2);
+        assertThat(bodies.get(1)).contains("bereits eine Anmeldung", "/veranstaltungen/abmelden?token=");
+        // the newly mailed link works, the first one no longer does
+        String first = bodies.get(0).replaceAll("(?s).*abmelden\\?token=([A-Za-z0-9_-]+).*", "$1");
+        String again = bodies.get(1).replaceAll("(?s).*abmelden\\?token=([A-Za-z0-9_-]+).*", "$1");
+        mvc.perform(get("/veranstaltungen/abmelden").param("token", first)).andExpect(status().isNotFound());
+        mvc.perform(get("/veranstaltungen/abmelden").param("token", again)).andExpect(status().isOk());
+        // another date of the same series is a new registration
+        mvc.perform(post("/veranstaltungen/" + slug + "/anmeldung").with(csrf()).param("date", "2027-12-01T08:00")
+                .param("name", "Erika Mustermann").param("email", email).param("people", "1"))
+                .andExpect(redirectedUrl("/veranstaltungen/" + slug));
+    }
+
     @Test
     void twentyConcurrentRegistrationsForFivePlacesConfirmExactlyFiveAndCancellationMovesTheNextUp() throws Exception {
         String slug = TestEvents.slug();

@@ -87,6 +87,22 @@ public class RegistrationService {
                 .param("event", event.id()).param("start", start).param("capacity", event.capacity()).update();
         Place place = jdbc.sql("SELECT id, capacity, booked FROM event_occurrence WHERE event_id = :event AND starts_at = :start FOR UPDATE")
                 .param("event", event.id()).param("start", start).query(PLACE).single();
+        // one registration per address and date: a second one gets its cancel link mailed again instead
+        Optional<Long> existing = jdbc.sql("""
+                        SELECT id FROM event_registration
+                        WHERE occurrence_id = :occurrence AND email = :email AND status <> 'CANCELLED'
+                        ORDER BY id LIMIT 1""")
+                .param("occurrence", place.id()).param("email", email).query(Long.class).optional();
+        if (existing.isPresent()) {
+            String token = Tokens.newToken();
+            jdbc.sql("UPDATE event_registration SET token_hash = :token, updated_at = now() WHERE id = :id")
+                    .param("token", Tokens.hash(token)).param("id", existing.get()).update();
+            Locale locale = LocaleContextHolder.getLocale();
+            mailOutbox.queue(email, messages.getMessage("events.mail.again.subject", new Object[] {event.title()}, locale),
+                    messages.getMessage("events.mail.again.body", new Object[] {event.title(), start.format(WHEN),
+                            properties.baseUrl() + "/veranstaltungen/abmelden?token=" + token}, locale), null);
+            return new RegistrationOutcome(existing.get(), false, null, true);
+        }
         boolean confirmed = place.booked() + registrant.people() <= place.capacity();
         if (confirmed) {
             jdbc.sql("UPDATE event_occurrence SET booked = booked + :people WHERE id = :id")
@@ -111,7 +127,7 @@ public class RegistrationService {
                                 place(event)}, locale),
                 // a place on the waiting list is no appointment yet
                 confirmed ? appointment(event, start, cancelLink) : null);
-        return new RegistrationOutcome(id, confirmed, token);
+        return new RegistrationOutcome(id, confirmed, token, false);
     }
 
     /**
@@ -259,7 +275,8 @@ public class RegistrationService {
             @Max(value = 10, message = "{events.register.people}") Integer people) {
     }
 
-    public record RegistrationOutcome(long id, boolean confirmed, String token) {
+    /** @param alreadyRegistered the address was registered for this date already: nothing new, its cancel link was mailed */
+    public record RegistrationOutcome(long id, boolean confirmed, String token, boolean alreadyRegistered) {
     }
 
     /** One field's problem: the form field's name and the message key. */

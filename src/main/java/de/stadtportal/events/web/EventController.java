@@ -141,6 +141,12 @@ class EventController {
         try {
             if (!result.hasErrors()) {
                 RegistrationOutcome outcome = registrations.register(event, form.date(), form.registrant());
+                if (outcome.alreadyRegistered()) {
+                    // the form stays with what was typed; the message sits at the address
+                    result.rejectValue("email", "events.register.alreadyRegistered");
+                    response.setStatus(HttpStatus.CONFLICT.value());
+                    return show(event, model);
+                }
                 redirect.addFlashAttribute("success", outcome.confirmed() ? "events.registered.confirmed" : "events.registered.waiting");
                 return "redirect:/veranstaltungen/" + slug;
             }
