@@ -90,6 +90,7 @@ class AccessMatrixTest {
             Map.entry("POST /admin/barrieren/{id}", Access.STAFF),
             Map.entry("GET /admin/veranstaltungen/{id}", Access.STAFF),
             Map.entry("POST /admin/veranstaltungen/{id}", Access.STAFF),
+            Map.entry("GET /admin/veranstaltungen/{id}/absagen", Access.STAFF),
             Map.entry("POST /admin/veranstaltungen/{id}/absagen", Access.STAFF),
             Map.entry("GET /admin/veranstaltungen/{id}/anmeldungen", Access.STAFF),
             Map.entry("GET /admin/veranstaltungen/{id}/anmeldungen.csv", Access.STAFF),

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import de.stadtportal.account.TestAccounts;
@@ -116,7 +117,16 @@ class AdminEventsTest {
         mvc.perform(get("/admin/veranstaltungen/" + event.id() + "/einlass").param("termin", "kaputt")
                 .with(TestAccounts.staff("r@test.example", "EDITOR"))).andExpect(status().isBadRequest());
 
+        // cancelling asks first and names how many will be mailed; a POST without the confirmation only leads there
+        mvc.perform(get("/admin/veranstaltungen/" + event.id() + "/absagen").with(TestAccounts.staff("r@test.example", "EDITOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("2 Anmeldungen für kommende Termine erhalten eine E-Mail"),
+                        containsString("name=\"confirmed\""))));
         mvc.perform(post("/admin/veranstaltungen/" + event.id() + "/absagen").with(csrf()).with(TestAccounts.staff("r@test.example", "EDITOR")))
+                .andExpect(redirectedUrl("/admin/veranstaltungen/" + event.id() + "/absagen"));
+        assertThat(events.find(slug).orElseThrow().cancelled()).isFalse();
+        mvc.perform(post("/admin/veranstaltungen/" + event.id() + "/absagen").with(csrf()).with(TestAccounts.staff("r@test.example", "EDITOR"))
+                        .param("confirmed", "true"))
                 .andExpect(status().is3xxRedirection());
         assertThat(events.find(slug).orElseThrow().cancelled()).isTrue();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_mail WHERE recipient IN (?, ?) AND body LIKE '%absagen%'",

@@ -137,6 +137,13 @@ public class EventEditingService {
         return true;
     }
 
+    /** How many registrations for coming dates a cancellation would mail (each gets one mail). */
+    @Transactional(readOnly = true)
+    public int registrationsToTell(long id) {
+        return registrations.registrations("e.id = :id AND r.status <> :cancelled AND o.starts_at > :now ORDER BY r.id",
+                Map.of("id", id, "now", catalog.now(), "cancelled", RegistrationStatus.CANCELLED.name())).size();
+    }
+
     /**
      * A moved date takes its registrations along (when nobody registered for the new time yet);
      * everyone registered gets the new time by mail, with the new date as a calendar file.

@@ -139,9 +139,24 @@ class AdminEventController {
         return save(id, form, result, model, response, redirect);
     }
 
+    /** Cancelling asks first and says how many registrations will be mailed. */
+    @GetMapping("/admin/veranstaltungen/{id}/absagen")
+    String confirmCancel(@PathVariable long id, Model model) {
+        Event event = require(id);
+        if (event.cancelled()) {
+            return "redirect:/admin/veranstaltungen/" + id;
+        }
+        model.addAttribute("event", event);
+        model.addAttribute("toTell", editing.registrationsToTell(id));
+        return "admin/events/cancel";
+    }
+
     @PostMapping("/admin/veranstaltungen/{id}/absagen")
-    String cancel(@PathVariable long id, RedirectAttributes redirect) {
+    String cancel(@PathVariable long id, @RequestParam(required = false) String confirmed, RedirectAttributes redirect) {
         require(id);
+        if (!"true".equals(confirmed)) {
+            return "redirect:/admin/veranstaltungen/" + id + "/absagen";
+        }
         boolean done = editing.cancel(id);
         redirect.addFlashAttribute("success", done ? "events.admin.cancelledDone" : "events.admin.alreadyCancelled");
         return "redirect:/admin/veranstaltungen/" + id;
