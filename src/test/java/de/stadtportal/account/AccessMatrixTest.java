@@ -100,6 +100,7 @@ class AccessMatrixTest {
             Map.entry("POST /admin/sprechtag/experten", Access.STAFF),
             Map.entry("POST /admin/sprechtag/termine", Access.STAFF),
             Map.entry("POST /admin/sprechtag/termine/{id}/loeschen", Access.STAFF),
+            Map.entry("POST /admin/sprechtag/termine/{id}/stornieren", Access.STAFF),
             Map.entry("POST /admin/sprechtag/tage/{id}/loeschen", Access.STAFF),
             Map.entry("POST /admin/sprechtag/experten/{id}/loeschen", Access.STAFF),
             Map.entry("GET /admin/sprechtag/experten/{id}", Access.STAFF),

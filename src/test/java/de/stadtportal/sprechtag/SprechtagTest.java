@@ -113,6 +113,51 @@ class SprechtagTest {
         return slots.get(0);
     }
 
+    /** The staff forms of the Sprechtag refuse bad input next to the field and keep what was typed. */
+    @Test
+    void staffFormsKeepTheInputAndNameTheFieldThatIsWrong() throws Exception {
+        mvc.perform(post("/admin/sprechtag/tage").with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR"))
+                        .param("day", "32.13.2027").param("meetingUrl", "http://unsicher.example/raum"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"day-error\""), containsString("id=\"meetingUrl-error\""),
+                        containsString("value=\"http://unsicher.example/raum\""))));
+        mvc.perform(post("/admin/sprechtag/termine").with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR"))
+                        .param("dayId", "x").param("expertId", "999999999").param("from", "11:00").param("to", "10:00"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"dayId-error\""), containsString("id=\"expertId-error\""),
+                        containsString("id=\"to-error\""), containsString("Endzeit muss nach der Anfangszeit"),
+                        containsString("value=\"11:00\""))));
+    }
+
+    /** Staff cancel a booked slot with a reason: the business is mailed, the slot is free again. */
+    @Test
+    void staffCancelABookedSlotAndTheBusinessIsMailed() throws Exception {
+        long slot = createSlots();
+        String business = accounts.create("BUSINESS", PASSWORD);
+        assertThat(sprechtag.book(slot, business, Topic.E_RECHNUNG, "Frage")).isTrue();
+        mvc.perform(get("/admin/sprechtag").with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
+                .andExpect(content().string(containsString("/admin/sprechtag/termine/" + slot + "/stornieren")));
+        mvc.perform(post("/admin/sprechtag/termine/" + slot + "/stornieren").with(csrf())
+                        .with(TestAccounts.staff("redaktion@test.example", "EDITOR")).param("reason", "  "))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"reason-" + slot + "-error\"")));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM consultation_booking WHERE slot_id = ?", Integer.class, slot)).isEqualTo(1);
+
+        mvc.perform(post("/admin/sprechtag/termine/" + slot + "/stornieren").with(csrf())
+                        .with(TestAccounts.staff("redaktion@test.example", "EDITOR")).param("reason", "Die Expertin ist erkrankt."))
+                .andExpect(redirectedUrl("/admin/sprechtag")).andExpect(flash().attribute("success", "sprechtag.admin.bookingCancelled"));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM consultation_booking WHERE slot_id = ?", Integer.class, slot)).isZero();
+        assertThat(jdbc.queryForObject("SELECT body FROM outbox_mail WHERE recipient = ? AND subject LIKE '%entfällt%'",
+                String.class, business)).contains("Die Expertin ist erkrankt.", "/sprechtag");
+        // a second cancellation finds nothing booked; an unknown slot is a 404
+        mvc.perform(post("/admin/sprechtag/termine/" + slot + "/stornieren").with(csrf())
+                        .with(TestAccounts.staff("redaktion@test.example", "EDITOR")).param("reason", "nochmal"))
+                .andExpect(flash().attribute("failure", "sprechtag.admin.notBooked"));
+        mvc.perform(post("/admin/sprechtag/termine/999999999/stornieren").with(csrf())
+                        .with(TestAccounts.staff("redaktion@test.example", "EDITOR")).param("reason", "x"))
+                .andExpect(status().isNotFound());
+    }
+
     @Test
     void businessBooksASlotGetsTheMeetingLinkAndCancels() throws Exception {
         long slot = createSlots();
@@ -253,7 +298,9 @@ class SprechtagTest {
     void staffSeeEachExpertsBookingsOnOnePageAndKeepTheirEmailAddress() throws Exception {
         mvc.perform(post("/admin/sprechtag/experten").with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR"))
                         .param("name", expert).param("organisation", "HWK").param("email", "kein Mail"))
-                .andExpect(flash().attribute("failure", "sprechtag.admin.expertEmailInvalid"));
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"email-error\""), containsString("gültige E-Mail-Adresse der Fachperson"),
+                        containsString("value=\"" + expert + "\""), containsString("value=\"HWK\""))));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM consultation_expert WHERE name = ?", Integer.class, expert)).isZero();
         long slot = createSlots();
         long expertId = jdbc.queryForObject("SELECT id FROM consultation_expert WHERE name = ?", Long.class, expert);

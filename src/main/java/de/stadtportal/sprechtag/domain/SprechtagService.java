@@ -168,6 +168,31 @@ public class SprechtagService {
 
     public enum CancelResult { CANCELLED, TOO_LATE, NOT_FOUND }
 
+    /**
+     * Staff cancel a booking (the expert fell ill, the day moves): the slot is free again and the business is
+     * mailed with the reason. No 24-hour limit: the business must know in any case.
+     *
+     * @return false when the slot has no booking (any more)
+     */
+    public boolean cancelByStaff(long slotId, String reason) {
+        Optional<Slot> slot = slot(slotId).filter(Slot::booked);
+        if (slot.isEmpty()) {
+            return false;
+        }
+        Slot booked = slot.get();
+        jdbc.sql("DELETE FROM consultation_booking WHERE id = :id").param("id", booked.bookingId()).update();
+        auditLog.record(ENTITY, booked.bookingId(), "CANCELLED", Map.of("slot", booked.id(), "topic", booked.topic()),
+                Map.of("reason", reason));
+        if (booked.bookedBy() != null) {
+            Locale locale = LocaleContextHolder.getLocale();
+            mailOutbox.queue(booked.bookedBy(),
+                    messages.getMessage("sprechtag.mail.cancelledByStaff.subject", new Object[] {booked.start().format(WHEN)}, locale),
+                    messages.getMessage("sprechtag.mail.cancelledByStaff.body", new Object[] {booked.start().format(WHEN),
+                            booked.expert(), reason, properties.baseUrl() + "/sprechtag"}, locale));
+        }
+        return true;
+    }
+
     /** Cancels the account's own booking, until 24 hours before. */
     public CancelResult cancel(long bookingId, String email) {
         Optional<Long> account = accounts.idOf(email);

@@ -11,6 +11,8 @@ import de.stadtportal.sprechtag.domain.SprechtagStaffService.ExpertView;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.http.HttpStatus;
@@ -23,7 +25,6 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -51,53 +52,132 @@ class AdminSprechtagController {
         binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
     }
 
+    /** The three forms of the overview; text fields, so a wrong value comes back next to its field as typed. */
+    record DayForm(@NotBlank(message = "{validation.required}") String day,
+                   @NotBlank(message = "{validation.required}")
+                   @Pattern(regexp = "https://\\S{1,290}", message = "{sprechtag.admin.meetingUrlInvalid}") String meetingUrl) {
+    }
+
+    record NewExpertForm(@NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String name,
+                         @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String organisation,
+                         @Size(max = SprechtagStaffService.MAX_EMAIL, message = "{validation.tooLong}")
+                         @Email(regexp = EMAIL, message = "{sprechtag.admin.expertEmailInvalid}") String email) {
+    }
+
+    record SlotsForm(String dayId, String expertId, String from, String to) {
+    }
+
+    record CancelForm(@NotBlank(message = "{sprechtag.admin.reasonMissing}")
+                      @Size(max = 500, message = "{validation.tooLong}") String reason) {
+    }
+
+    @InitBinder({"dayForm", "expertForm", "slotsForm", "cancelForm"})
+    void trimOverviewForms(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+    }
+
     @GetMapping("/admin/sprechtag")
     String overview(Model model) {
+        return overviewPage(model);
+    }
+
+    @PostMapping("/admin/sprechtag/tage")
+    String addDay(@Valid @ModelAttribute("dayForm") DayForm form, BindingResult result, Model model,
+                  HttpServletResponse response, RedirectAttributes redirect) {
+        LocalDate date = result.hasFieldErrors("day") ? null : date(form.day());
+        if (date == null && !result.hasFieldErrors("day")) {
+            result.rejectValue("day", "sprechtag.admin.dateInvalid");
+        }
+        if (!result.hasErrors() && !sprechtag.addDay(date, form.meetingUrl())) {
+            result.rejectValue("day", "sprechtag.admin.dayExists");
+        }
+        return result.hasErrors() ? refused(model, response) : success(redirect, "sprechtag.admin.dayAdded");
+    }
+
+    @PostMapping("/admin/sprechtag/experten")
+    String addExpert(@Valid @ModelAttribute("expertForm") NewExpertForm form, BindingResult result, Model model,
+                     HttpServletResponse response, RedirectAttributes redirect) {
+        if (!result.hasErrors() && !sprechtag.addExpert(form.name(), form.organisation(), form.email())) {
+            result.rejectValue("name", "sprechtag.admin.expertExists");
+        }
+        return result.hasErrors() ? refused(model, response) : success(redirect, "sprechtag.admin.expertAdded");
+    }
+
+    @PostMapping("/admin/sprechtag/termine")
+    String addSlots(@ModelAttribute("slotsForm") SlotsForm form, BindingResult result, Model model,
+                    HttpServletResponse response, RedirectAttributes redirect) {
+        Long dayId = id(form.dayId());
+        Long expertId = id(form.expertId());
+        LocalTime start = time(form.from());
+        LocalTime end = time(form.to());
+        if (dayId == null || !sprechtag.dayExists(dayId)) {
+            result.rejectValue("dayId", "sprechtag.admin.dayMissing");
+        }
+        if (expertId == null || !sprechtag.expertExists(expertId)) {
+            result.rejectValue("expertId", "sprechtag.admin.expertMissing");
+        }
+        if (start == null) {
+            result.rejectValue("from", "sprechtag.admin.timeInvalid");
+        }
+        if (end == null) {
+            result.rejectValue("to", "sprechtag.admin.timeInvalid");
+        } else if (start != null && !end.isAfter(start)) {
+            result.rejectValue("to", "sprechtag.admin.endBeforeStart");
+        }
+        if (result.hasErrors()) {
+            return refused(model, response);
+        }
+        sprechtag.addSlots(dayId, expertId, start, end);
+        return success(redirect, "sprechtag.admin.slotsAdded");
+    }
+
+    /** Staff cancel a booked slot with a reason the business receives by mail; the slot is free again. */
+    @PostMapping("/admin/sprechtag/termine/{id}/stornieren")
+    String cancelBooking(@PathVariable long id, @Valid @ModelAttribute("cancelForm") CancelForm form, BindingResult result,
+                         Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        if (sprechtag.slot(id).isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        if (result.hasErrors()) {
+            model.addAttribute("cancelSlotId", id);
+            return refused(model, response);
+        }
+        return sprechtag.cancelByStaff(id, form.reason()) ? success(redirect, "sprechtag.admin.bookingCancelled")
+                : failure(redirect, "sprechtag.admin.notBooked");
+    }
+
+    private String overviewPage(Model model) {
         LocalDate from = sprechtag.today().minusDays(7);
         model.addAttribute("days", staff.days(from));
         model.addAttribute("experts", staff.experts());
         model.addAttribute("slots", sprechtag.slotsFrom(from));
+        if (!model.containsAttribute("dayForm")) {
+            model.addAttribute("dayForm", new DayForm(null, null));
+        }
+        if (!model.containsAttribute("expertForm")) {
+            model.addAttribute("expertForm", new NewExpertForm(null, null, null));
+        }
+        if (!model.containsAttribute("slotsForm")) {
+            model.addAttribute("slotsForm", new SlotsForm(null, null, "09:00", "12:00"));
+        }
+        if (!model.containsAttribute("cancelForm")) {
+            model.addAttribute("cancelForm", new CancelForm(null));
+        }
         return "admin/sprechtag/overview";
     }
 
-    @PostMapping("/admin/sprechtag/tage")
-    String addDay(@RequestParam(required = false) String day, @RequestParam(required = false) String meetingUrl,
-                  RedirectAttributes redirect) {
-        LocalDate date = date(day);
-        if (date == null || meetingUrl == null || !meetingUrl.strip().matches("https://\\S{1,290}")) {
-            return failure(redirect, "sprechtag.admin.dayInvalid");
-        }
-        boolean added = sprechtag.addDay(date, meetingUrl.strip());
-        return added ? success(redirect, "sprechtag.admin.dayAdded") : failure(redirect, "sprechtag.admin.dayExists");
+    /** The overview again, with the refused form's input and its messages next to the fields. */
+    private String refused(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return overviewPage(model);
     }
 
-    @PostMapping("/admin/sprechtag/experten")
-    String addExpert(@RequestParam(required = false) String name, @RequestParam(required = false) String organisation,
-                     @RequestParam(required = false) String email, RedirectAttributes redirect) {
-        if (name == null || name.isBlank() || name.length() > 160 || organisation == null || organisation.isBlank()
-                || organisation.length() > 160) {
-            return failure(redirect, "sprechtag.admin.expertInvalid");
+    private static Long id(String value) {
+        try {
+            return value == null ? null : Long.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
         }
-        String address = email == null || email.isBlank() ? null : email.strip();
-        if (address != null && (address.length() > SprechtagStaffService.MAX_EMAIL || !address.matches(EMAIL))) {
-            return failure(redirect, "sprechtag.admin.expertEmailInvalid");
-        }
-        boolean added = sprechtag.addExpert(name.strip(), organisation.strip(), address);
-        return added ? success(redirect, "sprechtag.admin.expertAdded") : failure(redirect, "sprechtag.admin.expertExists");
-    }
-
-    @PostMapping("/admin/sprechtag/termine")
-    String addSlots(@RequestParam(required = false) Long dayId, @RequestParam(required = false) Long expertId,
-                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                    RedirectAttributes redirect) {
-        LocalTime start = time(from);
-        LocalTime end = time(to);
-        if (dayId == null || expertId == null || !sprechtag.dayExists(dayId) || !sprechtag.expertExists(expertId)
-                || start == null || end == null || !end.isAfter(start)) {
-            return failure(redirect, "sprechtag.admin.slotsInvalid");
-        }
-        sprechtag.addSlots(dayId, expertId, start, end);
-        return success(redirect, "sprechtag.admin.slotsAdded");
     }
 
     @PostMapping("/admin/sprechtag/termine/{id}/loeschen")
