@@ -117,6 +117,8 @@ class MediaBrowserTest extends BrowserPages {
         driver.findElement(By.id("foto-alt")).sendKeys("Zu groß");
         driver.findElement(By.cssSelector("form:has(#foto-alt) button[type=submit]")).click();
         assertThat(awaitVisible(By.id("foto-datei-error")).getText()).contains("größer als 5 MB");
+        // what was typed with the file comes back with the refusal
+        assertThat(driver.findElement(By.id("foto-alt")).getAttribute("value")).isEqualTo("Zu groß");
         Browser.assertNoAccessibilityViolations(driver);
 
         driver.get(url("/unternehmen/" + slug));
