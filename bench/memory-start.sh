@@ -16,8 +16,9 @@ trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$DA
 RECOMMENDED="-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=32m"
 PAGES="/ /impressum /unternehmen /unternehmen?q=B%C3%A4ckerei /unternehmen/baeckerei-kamphues /unternehmen/karte /veranstaltungen /sprechtag /handwerk /reallabore/hybride-formen-des-handels /fairtrade /fachkraefte /suche?q=Handwerk /en/veranstaltungen /veranstaltungen.ics"
 
-ls target/stadtportal-*.jar >/dev/null 2>&1 || ./mvnw -B -q -DskipTests package >/dev/null
-JAR=$(ls target/stadtportal-*.jar | head -1)
+JAR=${JAR:-$(ls target/stadtportal-*.jar 2>/dev/null | head -1 || true)}
+[ -n "$JAR" ] || { ./mvnw -B -q -DskipTests package >/dev/null; JAR=$(ls target/stadtportal-*.jar | head -1); }
+
 java -Djarmode=tools -jar "$JAR" extract --destination "$DATA/app" >/dev/null
 APP=$DATA/app/$(basename "$JAR")
 # training run for CDS: the context refreshes (the embedded database starts and is migrated) and exits

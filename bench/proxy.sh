@@ -13,8 +13,9 @@ DATA=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; [ -f "$DATA/nginx.pid" ] && kill "$(cat "$DATA/nginx.pid")" 2>/dev/null; wait 2>/dev/null || true; rm -rf "$DATA"' EXIT
 PAGES=${PAGES:-"/ /impressum /unternehmen/baeckerei-kamphues /veranstaltungen /reallabore/hybride-formen-des-handels /en/unternehmen"}
 
-ls target/stadtportal-*.jar >/dev/null 2>&1 || ./mvnw -B -q -DskipTests package >/dev/null
-java -jar target/stadtportal-*.jar --server.port=$PORT --management.server.port=0 \
+JAR=${JAR:-$(ls target/stadtportal-*.jar 2>/dev/null | head -1 || true)}
+[ -n "$JAR" ] || { ./mvnw -B -q -DskipTests package >/dev/null; JAR=$(ls target/stadtportal-*.jar | head -1); }
+java -jar "$JAR" --server.port=$PORT --management.server.port=0 \
   --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/jar.log" 2>&1 &
 for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 

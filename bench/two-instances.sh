@@ -15,12 +15,13 @@ trap 'kill $(jobs -p) 2>/dev/null || true; [ -f "$DATA/nginx.pid" ] && kill "$(c
 JOB='--portal.directory.reminder-cron=*/2 * * * * *'
 PAGE=/unternehmen/baeckerei-kamphues
 
-ls target/stadtportal-*.jar >/dev/null 2>&1 || ./mvnw -B -q -DskipTests package >/dev/null
-java -jar target/stadtportal-*.jar --server.port=$A --management.server.port=0 "$JOB" \
+JAR=${JAR:-$(ls target/stadtportal-*.jar 2>/dev/null | head -1 || true)}
+[ -n "$JAR" ] || { ./mvnw -B -q -DskipTests package >/dev/null; JAR=$(ls target/stadtportal-*.jar | head -1); }
+java -jar "$JAR" --server.port=$A --management.server.port=0 "$JOB" \
   --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/a.log" 2>&1 &
 for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$A/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 PGPORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
-java -jar target/stadtportal-*.jar --server.port=$B --management.server.port=0 "$JOB" --spring.flyway.enabled=false \
+java -jar "$JAR" --server.port=$B --management.server.port=0 "$JOB" --spring.flyway.enabled=false \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/stadtportal" --spring.datasource.username=postgres >"$DATA/b.log" 2>&1 &
 for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$B/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 sql() { psql -qtA -h 127.0.0.1 -p "$PGPORT" -U postgres -d stadtportal -v ON_ERROR_STOP=1 -c "$1"; }
@@ -51,16 +52,16 @@ ACCOUNT=$(sql "INSERT INTO account (email, password_hash, email_verified) VALUES
 sql "INSERT INTO account_role (account_id, role) VALUES ($ACCOUNT, 'BUSINESS')"
 
 # 1. log in through A, go on through B and through the balancer
-JAR=$DATA/cookies
-TOKEN=$(curl -s -c "$JAR" "http://127.0.0.1:$A/konto/anmelden" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
-LOGIN=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$JAR" -c "$JAR" --data-urlencode "username=$EMAIL" \
+COOKIES=$DATA/cookies
+TOKEN=$(curl -s -c "$COOKIES" "http://127.0.0.1:$A/konto/anmelden" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+LOGIN=$(curl -s -o /dev/null -w '%{http_code} %{redirect_url}' -b "$COOKIES" -c "$COOKIES" --data-urlencode "username=$EMAIL" \
   --data-urlencode "password=$PASSWORD" --data-urlencode "_csrf=$TOKEN" "http://127.0.0.1:$A/konto/anmelden")
 check "login through A ($LOGIN)" "$([[ "$LOGIN" == 302*/konto ]] && echo 0 || echo 1)"
-ON_B=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" "http://127.0.0.1:$B/konto")
+ON_B=$(curl -s -o /dev/null -w '%{http_code}' -b "$COOKIES" "http://127.0.0.1:$B/konto")
 check "the session holds on B: /konto answers $ON_B" "$([ "$ON_B" = 200 ] && echo 0 || echo 1)"
 SEEN=""; OK=0
 for _ in 1 2 3 4 5 6; do
-  out=$(curl -s -D - -o /dev/null -b "$JAR" "http://127.0.0.1:$BOTH/konto" | tr -d '\r')
+  out=$(curl -s -D - -o /dev/null -b "$COOKIES" "http://127.0.0.1:$BOTH/konto" | tr -d '\r')
   [ "$(echo "$out" | head -1 | cut -d' ' -f2)" = 200 ] || OK=1
   SEEN="$SEEN $(echo "$out" | awk -F': ' 'tolower($1)=="x-upstream" {print $2}')"
 done

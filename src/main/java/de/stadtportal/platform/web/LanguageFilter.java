@@ -49,7 +49,9 @@ class LanguageFilter extends OncePerRequestFilter {
                 : request.getRequestURI().substring(context.length());
         String stripped = Languages.withoutEnglishPrefix(path);
         Locale locale = stripped != null ? Languages.ENGLISH : Languages.GERMAN;
-        String asked = langParameter(request.getQueryString());
+        // a form's body is not read here (multipart limits come later); a GET has none
+        String asked = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
+                ? request.getParameter("lang") : langParameter(request.getQueryString());
         if ("en".equals(asked)) {
             locale = Languages.ENGLISH;
         } else if ("de".equals(asked)) {
