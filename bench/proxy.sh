@@ -17,7 +17,8 @@ JAR=${JAR:-$(ls target/stadtportal-*.jar 2>/dev/null | head -1 || true)}
 [ -n "$JAR" ] || { ./mvnw -B -q -DskipTests package >/dev/null; JAR=$(ls target/stadtportal-*.jar | head -1); }
 java -jar "$JAR" --server.port=$PORT --management.server.port=0 \
   --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/jar.log" 2>&1 &
-for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "portal on port $PORT did not start"; exit 1; }
 
 mkdir -p "$DATA/www" "$DATA/tmp" "$DATA/cache"
 cat >"$DATA/nginx.conf" <<CONF

@@ -19,11 +19,13 @@ JAR=${JAR:-$(ls target/stadtportal-*.jar 2>/dev/null | head -1 || true)}
 [ -n "$JAR" ] || { ./mvnw -B -q -DskipTests package >/dev/null; JAR=$(ls target/stadtportal-*.jar | head -1); }
 java -jar "$JAR" --server.port=$A --management.server.port=0 "$JOB" \
   --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/a.log" 2>&1 &
-for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$A/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$A/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "http://127.0.0.1:$A/readyz" >/dev/null || { echo "portal on port $A did not start"; exit 1; }
 PGPORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
 java -jar "$JAR" --server.port=$B --management.server.port=0 "$JOB" --spring.flyway.enabled=false \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/stadtportal" --spring.datasource.username=postgres >"$DATA/b.log" 2>&1 &
-for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$B/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$B/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+curl -fs "http://127.0.0.1:$B/readyz" >/dev/null || { echo "portal on port $B did not start"; exit 1; }
 sql() { psql -qtA -h 127.0.0.1 -p "$PGPORT" -U postgres -d stadtportal -v ON_ERROR_STOP=1 -c "$1"; }
 
 mkdir -p "$DATA/tmp"
