@@ -47,6 +47,9 @@ class BarrierReportTest {
         };
     }
 
+    @Autowired
+    javax.sql.DataSource dataSource;
+
     @Test
     void theFormKnowsThePageTheVisitorCameFromButNoOtherSite() throws Exception {
         assertThat(page(get("/barriere-melden").header("Referer", "http://localhost/unternehmen/karte?kategorie=lebensmittel")))
@@ -130,6 +133,16 @@ class BarrierReportTest {
                 .isEqualTo(1);
         assertThat(reports.forgetContacts()).isZero();
         jdbc.update("UPDATE barrier_report SET closed_at = now() - interval '31 days' WHERE id = ?", id);
+        // while another instance runs the job (it holds the lock), this one leaves it alone
+        try (java.sql.Connection other = dataSource.getConnection()) {
+            try (var lock = other.prepareStatement("SELECT pg_advisory_lock(4711081)")) {
+                lock.execute();
+            }
+            assertThat(reports.forgetContacts()).isZero();
+            try (var unlock = other.prepareStatement("SELECT pg_advisory_unlock(4711081)")) {
+                unlock.execute();
+            }
+        }
         assertThat(reports.forgetContacts()).isEqualTo(1);
         assertThat(jdbc.queryForMap("SELECT contact_name, contact_email FROM barrier_report WHERE id = ?", id))
                 .containsEntry("contact_name", null).containsEntry("contact_email", null);

@@ -30,17 +30,18 @@ class PagesTest {
                         containsString("href=\"/reallabore/digitale-koproduktion-im-handwerk\""),
                         containsString("href=\"/reallabore/fachkraeftesicherung\""),
                         containsString("href=\"/impressum\""),
-                        containsString("href=\"/?lang=en\""))));
+                        containsString("<a class=\"language\" href=\"/en/\""))));
     }
 
     @Test
     void startPageInEnglish() throws Exception {
-        mvc.perform(get("/").param("lang", "en"))
+        mvc.perform(get("/en/"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("<html lang=\"en\">"),
                         containsString("Skip to content"),
-                        containsString("href=\"/?lang=de\""))));
+                        containsString("href=\"/en/reallabore/fachkraeftesicherung\""),
+                        containsString("<a class=\"language\" href=\"/\""))));
     }
 
     @Test

@@ -3,6 +3,7 @@ package de.stadtportal.platform;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -57,11 +58,14 @@ class SecurityBaselineTest {
     }
 
     @Test
-    void choosingEnglishIsRememberedInAStrictlyNecessaryCookie() throws Exception {
-        mvc.perform(get("/").param("lang", "en"))
+    void englishLivesInTheAddressNotInACookie() throws Exception {
+        mvc.perform(get("/en/"))
                 .andExpect(status().isOk())
-                .andExpect(header().string("Set-Cookie", containsString("sprache=en")))
-                .andExpect(header().string("Set-Cookie", containsString("HttpOnly")));
+                .andExpect(content().string(containsString("<html lang=\"en\">")))
+                .andExpect(header().doesNotExist("Set-Cookie"));
+        // an old cookie from earlier versions changes nothing: the address alone decides
+        mvc.perform(get("/").cookie(new jakarta.servlet.http.Cookie("sprache", "en")))
+                .andExpect(content().string(containsString("<html lang=\"de\">")));
     }
 
     @Test

@@ -33,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class BarrierReportService {
 
+    static final long CLEANUP_LOCK_KEY = 4_711_081L;
+
     public static final String ENTITY = "Barriere-Meldung";
 
     public enum Status { NEW, IN_PROGRESS, ANSWERED, CLOSED }
@@ -129,9 +131,16 @@ public class BarrierReportService {
         return true;
     }
 
-    /** Erases name and e-mail of cases closed longer than the retention: their only purpose was the answer. */
+    /**
+     * Erases name and e-mail of cases closed longer than the retention: their only purpose was the
+     * answer. Several instances may run this: an advisory lock lets one of them do it.
+     */
     @Scheduled(cron = "${portal.accessibility.cleanup-cron:0 30 3 * * *}", zone = "Europe/Berlin")
     public int forgetContacts() {
+        if (!Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(:key)").param("key", CLEANUP_LOCK_KEY)
+                .query(Boolean.class).single())) {
+            return 0;
+        }
         return jdbc.sql("""
                 UPDATE barrier_report SET contact_name = NULL, contact_email = NULL
                 WHERE status = 'CLOSED' AND closed_at < :before AND (contact_name IS NOT NULL OR contact_email IS NOT NULL)""")

@@ -29,6 +29,18 @@ class PageViewFilter extends OncePerRequestFilter {
         this.counter = counter;
     }
 
+    /** Assets, probes and staff pages never count: they do not even pass through this filter. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (String prefix : NOT_COUNTED) {
+            if (path.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -5,6 +5,7 @@ import de.stadtportal.platform.PortalProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -61,7 +62,27 @@ class SecurityConfiguration {
         return cookies;
     }
 
+    /**
+     * Static assets need no session, login state, CSRF token or saved request: a chain of their own
+     * that only writes the security headers, so a request for a stylesheet never reads a session
+     * from the database. Their Cache-Control is the resource handler's (one year, versioned names).
+     */
     @Bean
+    @Order(0)
+    SecurityFilterChain assetsFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/assets/**", "/webjars/**", "/favicon.ico", "/icon-*", "/manifest.webmanifest")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .securityContext(context -> context.disable())
+                .sessionManagement(session -> session.disable())
+                .requestCache(cache -> cache.disable())
+                .csrf(csrf -> csrf.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .headers(headers -> headers.cacheControl(cache -> cache.disable()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(1)
     SecurityFilterChain securityFilterChain(HttpSecurity http, MapProperties map, PortalProperties properties) throws Exception {
         boolean https = https(properties);
         http

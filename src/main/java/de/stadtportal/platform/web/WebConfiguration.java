@@ -1,43 +1,37 @@
 package de.stadtportal.platform.web;
 
-import java.time.Duration;
 import java.util.Locale;
 
-import de.stadtportal.platform.PortalProperties;
-import org.springframework.beans.factory.annotation.Value;
+import de.stadtportal.platform.Languages;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.i18n.CookieLocaleResolver;
-import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * German first; English when the user asks for it with {@code ?lang=en}. The choice is kept in a
- * cookie that is set only then: a strictly necessary cookie (§ 25 TDDDG), never a tracking one.
+ * German first; English under /en (see {@link LanguageFilter}). The language follows from the
+ * address alone: no cookie, so proxies can cache every page per address. The cookie "sprache" of
+ * earlier versions is no longer set or read.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
-    static final Locale GERMAN = Locale.GERMAN;
+    static final Locale GERMAN = Languages.GERMAN;
 
     @Bean
-    LocaleResolver localeResolver(PortalProperties properties, @Value("${PORTAL_COOKIE_SECURE:false}") boolean forceSecure) {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("sprache");
-        resolver.setDefaultLocale(GERMAN);
-        resolver.setCookieMaxAge(Duration.ofDays(365));
-        resolver.setCookieHttpOnly(true);
-        resolver.setCookieSameSite("Lax");
-        resolver.setCookieSecure(forceSecure || SecurityConfiguration.https(properties));
-        return resolver;
-    }
+    LocaleResolver localeResolver() {
+        return new LocaleResolver() {
+            @Override
+            public Locale resolveLocale(HttpServletRequest request) {
+                return Languages.of(request);
+            }
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor();
-        interceptor.setParamName("lang");
-        interceptor.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(interceptor);
+            @Override
+            public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+                throw new UnsupportedOperationException("the language follows from the address (/en/...)");
+            }
+        };
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import de.stadtportal.platform.Languages;
 import de.stadtportal.platform.PortalProperties;
 import de.stadtportal.search.SearchApi;
 import de.stadtportal.search.SearchableDocument;
@@ -25,7 +26,8 @@ import org.springframework.web.util.HtmlUtils;
 
 /**
  * For search engines: /sitemap.xml lists every public page (the portal's GET routes without
- * variables) and every public record (the search documents, with their date), /robots.txt keeps
+ * variables) and every public record (the search documents, with their date), each in German and
+ * English (/en/...) with both named as alternates, /robots.txt keeps
  * crawlers out of the staff and account areas and names the sitemap.
  */
 @RestController
@@ -80,12 +82,30 @@ class SitemapController {
         }
         String base = properties.baseUrl().replaceAll("/+$", "");
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        entries.forEach((url, updated) -> xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(base + url, "UTF-8"))
-                .append("</loc><lastmod>").append(W3C.format(updated.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)))
-                .append("</lastmod></url>\n"));
+                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
+        entries.forEach((url, updated) -> {
+            String lastmod = W3C.format(updated.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+            if (Languages.neutral(url)) {
+                xml.append("  <url><loc>").append(escape(base + url)).append("</loc><lastmod>").append(lastmod).append("</lastmod></url>\n");
+                return;
+            }
+            // each language's address is an entry of its own, and each names both (as hreflang in the pages' head)
+            String german = escape(base + url);
+            String english = escape(base + Languages.english(url));
+            String alternates = "<xhtml:link rel=\"alternate\" hreflang=\"de\" href=\"" + german + "\"/>"
+                    + "<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"" + english + "\"/>"
+                    + "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"" + german + "\"/>";
+            for (String loc : List.of(german, english)) {
+                xml.append("  <url><loc>").append(loc).append("</loc><lastmod>").append(lastmod).append("</lastmod>")
+                        .append(alternates).append("</url>\n");
+            }
+        });
         xml.append("</urlset>\n");
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePublic()).body(xml.toString());
+    }
+
+    private static String escape(String url) {
+        return HtmlUtils.htmlEscape(url, "UTF-8");
     }
 
     @GetMapping(value = "/robots.txt", produces = "text/plain;charset=UTF-8")
@@ -96,6 +116,9 @@ class SitemapController {
                 Disallow: /admin
                 Disallow: /konto
                 Disallow: /suche
+                Disallow: /en/admin
+                Disallow: /en/konto
+                Disallow: /en/suche
                 Allow: /
 
                 Sitemap: %s/sitemap.xml

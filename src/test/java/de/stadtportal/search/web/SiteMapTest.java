@@ -69,9 +69,10 @@ class SiteMapTest {
             Matcher links = HREF.matcher(response.getContentAsString());
             while (links.find()) {
                 String link = links.group(1).replace("&amp;", "&").replaceFirst("[?#].*$", "");
-                if (link.startsWith("/") && !link.startsWith("//") && !link.startsWith("/assets/") && !link.startsWith("/admin")
+                String german = link.startsWith("/en/") ? link.substring(3) : link; // English addresses: same rules
+                if (link.startsWith("/") && !link.startsWith("//") && !link.startsWith("/assets/") && !german.startsWith("/admin")
                         && !link.startsWith("/api/") && !link.substring(link.lastIndexOf('/')).contains(".")
-                        && !(link.startsWith("/konto") && !link.equals("/konto/anmelden")) && !depth.containsKey(link)
+                        && !(german.startsWith("/konto") && !german.equals("/konto/anmelden")) && !depth.containsKey(link)
                         && depth.size() < 2000) {
                     depth.put(link, depth.get(path) + 1);
                     queue.addLast(link);
@@ -91,7 +92,8 @@ class SiteMapTest {
         search.refresh();
         String xml = mvc.perform(get("/sitemap.xml")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(new StreamSource(new ClassPathResource("xsd/sitemap.xsd").getInputStream()))
+                .newSchema(new StreamSource[] {new StreamSource(new ClassPathResource("xsd/xhtml-link.xsd").getInputStream()),
+                        new StreamSource(new ClassPathResource("xsd/sitemap.xsd").getInputStream())})
                 .newValidator().validate(new StreamSource(new StringReader(xml)));
 
         List<String> records = jdbc.queryForList("""
@@ -105,6 +107,10 @@ class SiteMapTest {
         for (String page : List.of("/", "/unternehmen", "/veranstaltungen", "/handwerk", "/sprechtag", "/reallabore",
                 "/impressum", "/datenschutz", "/barrierefreiheit", "/leichte-sprache", "/barriere-melden")) {
             assertThat(xml).contains("<loc>http://localhost:8080" + page + "</loc>");
+            assertThat(xml).as("English address and alternates of %s", page)
+                    .contains("<loc>http://localhost:8080/en" + page + "</loc>")
+                    .contains("<xhtml:link rel=\"alternate\" hreflang=\"de\" href=\"http://localhost:8080" + page + "\"/>"
+                            + "<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"http://localhost:8080/en" + page + "\"/>");
         }
         assertThat(xml).doesNotContain("/admin", "/konto", "/api/", "#measure", "/mitmachen/danke");
         List<String> archived = jdbc.queryForList("SELECT '/unternehmen/' || slug || '<' FROM business WHERE status <> 'PUBLISHED'", String.class);
@@ -114,19 +120,20 @@ class SiteMapTest {
     @Test
     void robotsKeepCrawlersOutOfStaffAndAccountsAndNameTheSitemap() throws Exception {
         String robots = mvc.perform(get("/robots.txt")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(robots).contains("Disallow: /admin\n", "Disallow: /konto\n", "Sitemap: http://localhost:8080/sitemap.xml");
+        assertThat(robots).contains("Disallow: /admin\n", "Disallow: /konto\n", "Disallow: /en/konto\n", "Sitemap: http://localhost:8080/sitemap.xml");
     }
 
     @Test
     void everyPageNamesItsCanonicalAddressItsLanguagesAndDescribesItself() throws Exception {
         String german = mvc.perform(get("/handwerk")).andReturn().getResponse().getContentAsString();
         assertThat(german).contains("<link rel=\"canonical\" href=\"http://localhost:8080/handwerk\">",
-                "<link rel=\"alternate\" hreflang=\"en\" href=\"http://localhost:8080/handwerk?lang=en\">",
+                "<link rel=\"alternate\" hreflang=\"en\" href=\"http://localhost:8080/en/handwerk\">",
                 "<link rel=\"alternate\" hreflang=\"de\" href=\"http://localhost:8080/handwerk\">",
                 "<meta name=\"description\" content=\"", "<meta property=\"og:title\" content=\"",
                 "<meta property=\"og:url\" content=\"http://localhost:8080/handwerk\">", "<link rel=\"manifest\"");
-        String english = mvc.perform(get("/handwerk").param("lang", "en")).andReturn().getResponse().getContentAsString();
-        assertThat(english).contains("<link rel=\"canonical\" href=\"http://localhost:8080/handwerk?lang=en\">",
+        String english = mvc.perform(get("/en/handwerk")).andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("<link rel=\"canonical\" href=\"http://localhost:8080/en/handwerk\">",
+                "<link rel=\"alternate\" hreflang=\"de\" href=\"http://localhost:8080/handwerk\">",
                 "<meta property=\"og:locale\" content=\"en_GB\">");
     }
 

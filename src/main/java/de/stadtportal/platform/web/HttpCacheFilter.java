@@ -1,0 +1,161 @@
+package de.stadtportal.platform.web;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import de.stadtportal.platform.Languages;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * HTTP caching. Every dynamic answer is {@code private, no-store} unless its handler says otherwise.
+ * A GET of a public page by an anonymous visitor (no session cookie, not /konto or /admin) becomes
+ * {@code public, max-age} (portal.http-cache.max-age) with an ETag made of the data version (table
+ * data_version, advanced at the commit of every change to public data), the language, the build and
+ * the current period of max-age (pages show "now": open now, the next dates); a matching
+ * If-None-Match is answered 304 without rendering. An answer that sets a cookie (a form's CSRF token
+ * opens a session: /mitmachen, registration, booking, reports) or is not 200 stays private. The
+ * version is read before the page, so a page is never older than the version its ETag names.
+ * Static assets keep the long cache of Spring's resource handling and are not touched here.
+ */
+@Component
+// inside LanguageFilter (sees the path without /en), outside Spring Session (sees its Set-Cookie)
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class HttpCacheFilter extends OncePerRequestFilter {
+
+    static final String PRIVATE = "private, no-store";
+    static final String SESSION_COOKIE = "SESSION";
+    /** Request attribute: the page was rendered for a logged-in person. */
+    static final String PERSONAL = HttpCacheFilter.class.getName() + ".personal";
+    private static final Logger log = LoggerFactory.getLogger(HttpCacheFilter.class);
+    private static final String[] PRIVATE_AREAS = {"/konto", "/admin", "/actuator"};
+    private static final String[] ASSETS = {"/assets/", "/webjars/", "/favicon.ico", "/icon-", "/manifest.webmanifest"};
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final long maxAgeSeconds;
+    private final String build;
+
+    HttpCacheFilter(JdbcClient jdbc, Clock clock, @Value("${portal.http-cache.max-age:60s}") Duration maxAge,
+                    Optional<BuildProperties> build) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.maxAgeSeconds = maxAge.toSeconds();
+        // without build information (an IDE run) this start stands for the build
+        this.build = build.map(b -> b.getVersion() + "." + b.getTime().getEpochSecond())
+                .orElse(String.valueOf(Instant.now().getEpochSecond()));
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (String asset : ASSETS) {
+            if (path.startsWith(asset)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, PRIVATE);
+        String etag = cacheable(request) ? etag(request) : null;
+        if (etag == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+            publicHeaders(response, etag);
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        ContentCachingResponseWrapper page = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, page);
+            if (page.getStatus() == HttpServletResponse.SC_OK && PRIVATE.equals(page.getHeader(HttpHeaders.CACHE_CONTROL))
+                    && page.getHeaders(HttpHeaders.SET_COOKIE).isEmpty() && request.getAttribute(PERSONAL) == null
+                    && !response.isCommitted()) {
+                publicHeaders(page, etag);
+            }
+        } finally {
+            page.copyBodyToResponse();
+        }
+    }
+
+    private void publicHeaders(HttpServletResponse response, String etag) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAgeSeconds);
+        response.setHeader(HttpHeaders.ETAG, etag);
+        // a shared cache must not hand the anonymous page to someone with a session
+        response.setHeader(HttpHeaders.VARY, "Cookie, Accept-Encoding");
+    }
+
+    /** GET or HEAD of a public page without a session cookie or credentials. */
+    static boolean cacheable(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        for (String area : PRIVATE_AREAS) {
+            if (path.equals(area) || path.startsWith(area + "/")) {
+                return false;
+            }
+        }
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (SESSION_COOKIE.equals(cookie.getName())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Weak (compression changes the bytes, not the page): data version, language, build, period. Null without a database. */
+    String etag(HttpServletRequest request) {
+        long version;
+        try {
+            version = jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
+        } catch (DataAccessException e) {
+            log.debug("No data version, answered without ETag: {}", e.getMessage());
+            return null;
+        }
+        long period = clock.instant().getEpochSecond() / Math.max(maxAgeSeconds, 60);
+        return "W/\"" + version + "-" + Languages.of(request).getLanguage() + "-" + build + "-" + period + "\"";
+    }
+
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String bare = etag.substring(2);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals(bare) || tag.startsWith("W/") && tag.substring(2).equals(bare)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
