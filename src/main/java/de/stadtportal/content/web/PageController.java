@@ -1,6 +1,7 @@
 package de.stadtportal.content.web;
 
 import de.stadtportal.events.EventsApi;
+import de.stadtportal.news.NewsApi;
 import de.stadtportal.platform.MapProperties;
 import de.stadtportal.platform.PortalProperties;
 import de.stadtportal.reallabor.ReallaborApi;
@@ -16,18 +17,21 @@ class PageController {
     private final PortalProperties properties;
     private final EventsApi events;
     private final MapProperties map;
+    private final NewsApi news;
 
-    PageController(ReallaborApi reallabore, PortalProperties properties, EventsApi events, MapProperties map) {
+    PageController(ReallaborApi reallabore, PortalProperties properties, EventsApi events, MapProperties map, NewsApi news) {
         this.reallabore = reallabore;
         this.properties = properties;
         this.events = events;
         this.map = map;
+        this.news = news;
     }
 
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("reallabore", reallabore.overview());
         model.addAttribute("nextEvents", events.next(null, 3));
+        model.addAttribute("latestNews", news.latest(3));
         return "content/home";
     }
 

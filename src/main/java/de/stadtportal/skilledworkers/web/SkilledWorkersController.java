@@ -1,6 +1,8 @@
 package de.stadtportal.skilledworkers.web;
 
 import de.stadtportal.events.EventsApi;
+import de.stadtportal.news.NewsApi;
+import de.stadtportal.news.NewsTopic;
 import de.stadtportal.skilledworkers.domain.OrientationService;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,10 +14,12 @@ class SkilledWorkersController {
 
     private final OrientationService orientation;
     private final EventsApi events;
+    private final NewsApi news;
 
-    SkilledWorkersController(OrientationService orientation, EventsApi events) {
+    SkilledWorkersController(OrientationService orientation, EventsApi events, NewsApi news) {
         this.orientation = orientation;
         this.events = events;
+        this.news = news;
     }
 
     @GetMapping("/fachkraefte")
@@ -23,6 +27,7 @@ class SkilledWorkersController {
         model.addAttribute("topics", orientation.topics());
         model.addAttribute("contactPoints", orientation.contactPoints());
         model.addAttribute("events", events.next("fachkraefte", 5));
+        model.addAttribute("latestNews", news.latestForTopic(NewsTopic.FACHKRAEFTE, 3));
         return "skilledworkers/overview";
     }
 }
