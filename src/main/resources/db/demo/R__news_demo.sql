@@ -21,7 +21,7 @@ VALUES
  E'<p>Zwei Bottroper Betriebe berichten aus ihrem Alltag mit Tablet und Drohne.</p>\n<p>Anmeldung über die Seite <a href="/handwerk">Handwerk</a>.</p>\n',
  NULL,
  '{HANDWERK,DIGITALISIERUNG}', date_trunc('minute', now()) - INTERVAL '5 days', TRUE),
-('beispiel-lotsenstelle-sprechzeiten', 'Lotsenstelle: neue Sprechzeiten für Betriebe (Beispiel)', 'Support point: new office hours for businesses (example)',
+('beispiel-lotsenstelle-beratungszeiten', 'Lotsenstelle: neue Beratungszeiten für Betriebe (Beispiel)', 'Support point: new office hours for businesses (example)',
  'Betriebe, die Geflüchtete ausbilden oder beschäftigen möchten, erreichen die Lotsenstelle jetzt auch donnerstags. (Beispielnachricht, fiktiv)',
  NULL,
  E'Die Lotsenstelle berät Betriebe zu Ausbildung und Beschäftigung von Geflüchteten.\n\nAnfragen über [Fachkräftesicherung](/fachkraefte).',
