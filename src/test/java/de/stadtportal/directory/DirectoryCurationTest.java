@@ -381,6 +381,15 @@ class DirectoryCurationTest {
         }
     }
 
+    /** Issue 12: the editor opened empty; it shows the built-in text staff are about to replace. */
+    @Test
+    void theTopicTextEditorOpensWithTheBuiltInTextWhenStaffHaveWrittenNone() throws Exception {
+        jdbc.update("DELETE FROM topic_text WHERE topic = 'wlan'");
+        mvc.perform(get("/admin/unternehmen/themen/wlan").with(STAFF)).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("In der Bottroper Innenstadt surfen Sie kostenlos"),
+                containsString("Surf for free in Bottrop"))));
+    }
+
     @Test
     void aListingDownloadsAsVCard() throws Exception {
         long id = createByStaff("Weinhandlung " + tag);

@@ -1,6 +1,10 @@
 package de.stadtportal.content.web;
 
+import de.stadtportal.content.domain.LegalPage;
+import de.stadtportal.content.domain.LegalTextService;
+import de.stadtportal.content.domain.StartPageService;
 import de.stadtportal.events.EventsApi;
+import de.stadtportal.news.NewsApi;
 import de.stadtportal.platform.MapProperties;
 import de.stadtportal.platform.PortalProperties;
 import de.stadtportal.reallabor.ReallaborApi;
@@ -16,23 +20,33 @@ class PageController {
     private final PortalProperties properties;
     private final EventsApi events;
     private final MapProperties map;
+    private final NewsApi news;
+    private final StartPageService startPage;
+    private final LegalTextService legal;
 
-    PageController(ReallaborApi reallabore, PortalProperties properties, EventsApi events, MapProperties map) {
+    PageController(ReallaborApi reallabore, PortalProperties properties, EventsApi events, MapProperties map, NewsApi news,
+                   StartPageService startPage, LegalTextService legal) {
         this.reallabore = reallabore;
         this.properties = properties;
         this.events = events;
         this.map = map;
+        this.news = news;
+        this.startPage = startPage;
+        this.legal = legal;
     }
 
     @GetMapping("/")
     String home(Model model) {
         model.addAttribute("reallabore", reallabore.overview());
         model.addAttribute("nextEvents", events.next(null, 3));
+        model.addAttribute("latestNews", news.latest(3));
+        model.addAttribute("startPage", startPage.current());
         return "content/home";
     }
 
     @GetMapping("/impressum")
-    String imprint() {
+    String imprint(Model model) {
+        model.addAttribute("legal", legal.content(LegalPage.IMPRESSUM));
         return "content/impressum";
     }
 
@@ -40,12 +54,14 @@ class PageController {
     @GetMapping("/datenschutz")
     String privacy(Model model) {
         model.addAttribute("mapTileOrigin", map.tileOrigin());
+        model.addAttribute("legal", legal.content(LegalPage.DATENSCHUTZ));
         return "content/datenschutz";
     }
 
     @GetMapping("/barrierefreiheit")
     String accessibility(Model model) {
         model.addAttribute("accessibility", properties.accessibility());
+        model.addAttribute("legal", legal.content(LegalPage.BARRIEREFREIHEIT));
         return "content/barrierefreiheit";
     }
 

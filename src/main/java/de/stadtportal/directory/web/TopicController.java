@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,10 +32,12 @@ class TopicController {
 
     private final DirectoryApi directory;
     private final TopicTextService texts;
+    private final MessageSource messages;
 
-    TopicController(DirectoryApi directory, TopicTextService texts) {
+    TopicController(DirectoryApi directory, TopicTextService texts, MessageSource messages) {
         this.directory = directory;
         this.texts = texts;
+        this.messages = messages;
     }
 
     record TopicForm(@NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}") String german,
@@ -65,7 +68,8 @@ class TopicController {
     @GetMapping("/admin/unternehmen/themen/{topic}")
     String edit(@PathVariable String topic, Model model) {
         known(topic);
-        TopicText text = texts.find(topic).orElse(new TopicText("", ""));
+        // until staff write their own, the editor shows the built-in text the page shows now
+        TopicText text = texts.find(topic).orElseGet(() -> new TopicText(builtIn(topic, Locale.GERMAN), builtIn(topic, Locale.ENGLISH)));
         model.addAttribute("form", new TopicForm(text.german(), text.english()));
         model.addAttribute("topic", topic);
         return "admin/directory/topic-edit";
@@ -91,6 +95,12 @@ class TopicController {
         texts.reset(topic);
         redirect.addFlashAttribute("success", "topics.reset");
         return "redirect:/admin/unternehmen/themen";
+    }
+
+    /** The page's built-in intro and text, as two paragraphs. */
+    private String builtIn(String topic, Locale locale) {
+        return messages.getMessage("topic." + topic + ".intro", null, locale) + "\n\n"
+                + messages.getMessage("topic." + topic + ".text", null, locale);
     }
 
     private static void known(String topic) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import de.stadtportal.events.EventsApi;
+import de.stadtportal.news.NewsApi;
+import de.stadtportal.news.NewsTopic;
 import de.stadtportal.fairtrade.domain.BoardService;
 import de.stadtportal.fairtrade.domain.JoinService;
 import de.stadtportal.fairtrade.domain.JoinService.JoinData;
@@ -53,10 +55,11 @@ class FairtradeController {
     private final ShopService shops;
     private final JoinService joins;
     private final EventsApi events;
+    private final NewsApi news;
     private final RateLimiter joinLimit = new RateLimiter(5, java.time.Duration.ofHours(1));
 
     FairtradeController(BoardService board, TitleService title, NetworkService network, SteeringGroupService steering,
-                        PressService press, ShopService shops, JoinService joins, EventsApi events) {
+                        PressService press, ShopService shops, JoinService joins, EventsApi events, NewsApi news) {
         this.board = board;
         this.title = title;
         this.network = network;
@@ -65,6 +68,7 @@ class FairtradeController {
         this.shops = shops;
         this.joins = joins;
         this.events = events;
+        this.news = news;
     }
 
     /** The five fields of joining. */
@@ -94,6 +98,7 @@ class FairtradeController {
         model.addAttribute("seats", steering.all());
         model.addAttribute("articles", press.articles(null).stream().limit(10).toList());
         model.addAttribute("events", events.next("fairtrade", 5));
+        model.addAttribute("latestNews", news.latestForTopic(NewsTopic.FAIRTRADE, 3));
         return "fairtrade/overview";
     }
 

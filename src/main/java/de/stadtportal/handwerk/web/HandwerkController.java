@@ -2,6 +2,8 @@ package de.stadtportal.handwerk.web;
 
 import de.stadtportal.events.EventsApi;
 import de.stadtportal.handwerk.domain.PortraitService;
+import de.stadtportal.news.NewsApi;
+import de.stadtportal.news.NewsTopic;
 import de.stadtportal.sprechtag.SprechtagApi;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,11 +21,13 @@ class HandwerkController {
     private final EventsApi events;
     private final SprechtagApi sprechtag;
     private final PortraitService portraits;
+    private final NewsApi news;
 
-    HandwerkController(EventsApi events, SprechtagApi sprechtag, PortraitService portraits) {
+    HandwerkController(EventsApi events, SprechtagApi sprechtag, PortraitService portraits, NewsApi news) {
         this.events = events;
         this.sprechtag = sprechtag;
         this.portraits = portraits;
+        this.news = news;
     }
 
     @GetMapping("/handwerk")
@@ -32,6 +36,7 @@ class HandwerkController {
         model.addAttribute("crafts", events.next(CATEGORY, 5));
         model.addAttribute("nextSlot", sprechtag.nextFreeSlot().orElse(null));
         model.addAttribute("portraits", portraits.published());
+        model.addAttribute("latestNews", news.latestForTopic(NewsTopic.HANDWERK, 3));
         return "handwerk/page";
     }
 }

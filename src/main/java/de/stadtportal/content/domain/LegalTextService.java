@@ -1,0 +1,179 @@
+package de.stadtportal.content.domain;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+import de.stadtportal.platform.CurrentUser;
+import de.stadtportal.platform.Localized;
+import de.stadtportal.platform.PortalProperties;
+import de.stadtportal.platform.audit.AuditLog;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The text sections of the legal pages: the built-in text of the bundle unless staff changed it. Staff's
+ * text is kept only where it differs from the built-in one. Plain text, escaped on output.
+ */
+@Service
+@Transactional
+public class LegalTextService {
+
+    static final String ENTITY = "Rechtliche Seite";
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditLog auditLog;
+    private final MessageSource messages;
+    private final PortalProperties properties;
+
+    LegalTextService(JdbcClient jdbc, Clock clock, AuditLog auditLog, MessageSource messages, PortalProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.auditLog = auditLog;
+        this.messages = messages;
+        this.properties = properties;
+    }
+
+    /** What a page shows now, section by section, and (accessibility statement) its dates. */
+    @Transactional(readOnly = true)
+    public LegalContent content(LegalPage page) {
+        Map<String, Localized> stored = new HashMap<>();
+        jdbc.sql("SELECT key, text_de, text_en FROM legal_text WHERE page = :page").param("page", page.name())
+                .query(rs -> {
+                    stored.put(rs.getString("key"), Localized.of(rs.getString("text_de"), rs.getString("text_en")));
+                });
+        Map<String, Localized> texts = new LinkedHashMap<>();
+        for (String key : page.keys()) {
+            texts.put(key, stored.getOrDefault(key, builtIn(key)));
+        }
+        record Dates(LocalDate statement, LocalDate review, long version) {
+        }
+        Dates dates = jdbc.sql("SELECT statement_date, review_date, version FROM legal_page WHERE page = :page")
+                .param("page", page.name())
+                .query((rs, i) -> new Dates(rs.getObject("statement_date", LocalDate.class), rs.getObject("review_date", LocalDate.class),
+                        rs.getLong("version")))
+                .optional().orElse(new Dates(null, null, 0));
+        return new LegalContent(page, texts, dates.statement(), dates.review(), configured(properties.accessibility().statementDate()),
+                configured(properties.accessibility().lastReviewDate()), dates.version());
+    }
+
+    /**
+     * Saves a page's sections unless someone else saved it since {@code version} was read.
+     * @param texts by key; keys the page does not have are ignored
+     * @throws StaleLegalPageException when someone was quicker
+     */
+    public void save(LegalPage page, Map<String, Localized> texts, LocalDate statementDate, LocalDate reviewDate, long version) {
+        LegalContent before = content(page);
+        int saved = jdbc.sql("""
+                        INSERT INTO legal_page (page, statement_date, review_date, version, updated_by, updated_at)
+                        VALUES (:page, :statement, :review, 1, :by, :now)
+                        ON CONFLICT (page) DO UPDATE SET statement_date = EXCLUDED.statement_date, review_date = EXCLUDED.review_date,
+                            version = legal_page.version + 1, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
+                        WHERE legal_page.version = :version""")
+                .param("page", page.name()).param("statement", statementDate).param("review", reviewDate)
+                .param("version", version).param("by", user()).param("now", OffsetDateTime.now(clock))
+                .update();
+        if (saved == 0) {
+            throw new StaleLegalPageException();
+        }
+        Map<String, Object> changedBefore = new LinkedHashMap<>();
+        Map<String, Object> changedAfter = new LinkedHashMap<>();
+        for (String key : page.keys()) {
+            Localized text = texts.get(key);
+            if (text == null) {
+                continue;
+            }
+            if (text.equals(builtIn(key))) {
+                jdbc.sql("DELETE FROM legal_text WHERE key = :key").param("key", key).update();
+            } else {
+                jdbc.sql("""
+                                INSERT INTO legal_text (key, page, text_de, text_en) VALUES (:key, :page, :de, :en)
+                                ON CONFLICT (key) DO UPDATE SET text_de = EXCLUDED.text_de, text_en = EXCLUDED.text_en""")
+                        .param("key", key).param("page", page.name()).param("de", text.de()).param("en", text.en()).update();
+            }
+            if (!text.equals(before.texts().get(key))) {
+                changedBefore.put(key, before.texts().get(key).de() + " / " + before.texts().get(key).en());
+                changedAfter.put(key, text.de() + " / " + text.en());
+            }
+        }
+        if (!Objects.equals(before.statementDate(), statementDate) || !Objects.equals(before.reviewDate(), reviewDate)) {
+            changedBefore.put("dates", before.statementDate() + " / " + before.reviewDate());
+            changedAfter.put("dates", statementDate + " / " + reviewDate);
+        }
+        auditLog.record(ENTITY, page.name(), "CHANGED", changedBefore, changedAfter);
+    }
+
+    /** Back to the built-in text and the configured dates. */
+    public void reset(LegalPage page) {
+        int texts = jdbc.sql("DELETE FROM legal_text WHERE page = :page").param("page", page.name()).update();
+        int dates = jdbc.sql("UPDATE legal_page SET statement_date = NULL, review_date = NULL, version = version + 1 WHERE page = :page"
+                        + " AND (statement_date IS NOT NULL OR review_date IS NOT NULL)")
+                .param("page", page.name()).update();
+        if (texts + dates > 0) {
+            auditLog.record(ENTITY, page.name(), "RESET", Map.of(), Map.of());
+        }
+    }
+
+    private Localized builtIn(String key) {
+        return Localized.of(messages.getMessage(key, null, Locale.GERMAN), messages.getMessage(key, null, Locale.ENGLISH));
+    }
+
+    private static LocalDate configured(String date) {
+        try {
+            return date == null || date.isBlank() ? null : LocalDate.parse(date);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private static String user() {
+        CurrentUser user = CurrentUser.get();
+        return user == null ? "system" : user.email();
+    }
+
+    /**
+     * @param statementDate staff's date, null where the configured one applies (as reviewDate)
+     */
+    public record LegalContent(LegalPage page, Map<String, Localized> texts, LocalDate statementDate, LocalDate reviewDate,
+                               LocalDate configuredStatementDate, LocalDate configuredReviewDate, long version) {
+
+        /** The section's text in the reader's language (German where there is no English). */
+        public String text(String key, Locale locale) {
+            Localized text = texts.get(key);
+            return text == null ? "" : text.in(locale);
+        }
+
+        /** "de" where a German text stands on an English page. */
+        public String lang(String key, Locale locale) {
+            Localized text = texts.get(key);
+            return text == null ? null : text.lang(locale);
+        }
+
+        public LocalDate shownStatementDate() {
+            return statementDate != null ? statementDate : configuredStatementDate;
+        }
+
+        public LocalDate shownReviewDate() {
+            return reviewDate != null ? reviewDate : configuredReviewDate;
+        }
+
+        public List<String> keys() {
+            return page.keys();
+        }
+    }
+
+    public static class StaleLegalPageException extends RuntimeException {
+        public StaleLegalPageException() {
+            super("legal page changed meanwhile");
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package de.stadtportal.content.domain;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import de.stadtportal.platform.CurrentUser;
+import de.stadtportal.platform.Localized;
+import de.stadtportal.platform.RichText;
+import de.stadtportal.platform.audit.AuditLog;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What staff edit of the start page: the introduction, up to six highlights and the order of the sections.
+ * Until staff save, the built-in text of the message bundle applies and the editor opens showing it.
+ * The introduction's HTML is rendered once per save and cleaned again on output.
+ */
+@Service
+@Transactional
+public class StartPageService {
+
+    public static final int MAX_HIGHLIGHTS = 6;
+    static final String ENTITY = "Startseite";
+
+    /** The parts of the start page whose order staff choose; what they show stays automatic. */
+    public enum Section { DIRECTORY, HIGHLIGHTS, NEWS, EVENTS, REALLABORE }
+
+    public static final List<Section> BUILT_IN_ORDER = List.of(Section.DIRECTORY, Section.HIGHLIGHTS, Section.NEWS,
+            Section.EVENTS, Section.REALLABORE);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditLog auditLog;
+    private final MessageSource messages;
+
+    StartPageService(JdbcClient jdbc, Clock clock, AuditLog auditLog, MessageSource messages) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.auditLog = auditLog;
+        this.messages = messages;
+    }
+
+    /** The page as visitors see it: staff's version, or the built-in one. */
+    @Transactional(readOnly = true)
+    public StartPage current() {
+        StartPageData data = data();
+        List<Highlight> highlights = data.highlights();
+        return jdbc.sql("SELECT intro_html, intro_en_html FROM start_page WHERE id = 1")
+                .query((rs, i) -> new StartPage(Localized.of(RichText.clean(rs.getString("intro_html")),
+                        rs.getString("intro_en_html") == null ? null : RichText.clean(rs.getString("intro_en_html"))),
+                        highlights, data.sections()))
+                .optional()
+                .orElseGet(() -> new StartPage(Localized.of(RichText.toHtml(data.intro()), RichText.toHtml(data.introEn())),
+                        highlights, data.sections()));
+    }
+
+    /** What the editor shows: staff's text, or the built-in text with its version 0. */
+    @Transactional(readOnly = true)
+    public StartPageData data() {
+        List<Highlight> highlights = jdbc.sql("SELECT * FROM start_page_highlight ORDER BY position")
+                .query((rs, i) -> new Highlight(rs.getString("title"), rs.getString("title_en"), rs.getString("text"),
+                        rs.getString("text_en"), rs.getString("link")))
+                .list();
+        return jdbc.sql("SELECT intro, intro_en, sections, version FROM start_page WHERE id = 1")
+                .query((rs, i) -> new StartPageData(rs.getString("intro"), rs.getString("intro_en"), highlights,
+                        Arrays.stream((String[]) rs.getArray("sections").getArray()).map(Section::valueOf).toList(),
+                        rs.getLong("version")))
+                .optional()
+                .orElseGet(() -> new StartPageData(builtInIntro(Locale.GERMAN), builtInIntro(Locale.ENGLISH), highlights,
+                        BUILT_IN_ORDER, 0));
+    }
+
+    /**
+     * Saves staff's version unless someone else saved since {@code version} was read.
+     * @throws StaleStartPageException when someone was quicker
+     */
+    public void save(StartPageData data, long version) {
+        StartPageData before = data();
+        int saved = jdbc.sql("""
+                        INSERT INTO start_page (id, intro, intro_en, intro_html, intro_en_html, sections, version, updated_by, updated_at)
+                        SELECT 1, :intro, :introEn, :introHtml, :introEnHtml, CAST(:sections AS VARCHAR(20)[]), 1, :by, :now
+                        ON CONFLICT (id) DO UPDATE SET intro = EXCLUDED.intro, intro_en = EXCLUDED.intro_en,
+                            intro_html = EXCLUDED.intro_html, intro_en_html = EXCLUDED.intro_en_html, sections = EXCLUDED.sections,
+                            version = start_page.version + 1, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
+                        WHERE start_page.version = :version""")
+                .param("intro", data.intro()).param("introEn", data.introEn())
+                .param("introHtml", RichText.toHtml(data.intro()))
+                .param("introEnHtml", data.introEn() == null ? null : RichText.toHtml(data.introEn()))
+                .param("sections", "{" + String.join(",", data.sections().stream().map(Enum::name).toList()) + "}")
+                .param("version", version).param("by", user()).param("now", OffsetDateTime.now(clock))
+                .update();
+        if (saved == 0) {
+            // the row exists with another version: someone saved since the form was opened
+            throw new StaleStartPageException();
+        }
+        jdbc.sql("DELETE FROM start_page_highlight").update();
+        for (int i = 0; i < data.highlights().size(); i++) {
+            Highlight h = data.highlights().get(i);
+            jdbc.sql("""
+                            INSERT INTO start_page_highlight (position, title, title_en, text, text_en, link)
+                            VALUES (:position, :title, :titleEn, :text, :textEn, :link)""")
+                    .param("position", i).param("title", h.title()).param("titleEn", h.titleEn()).param("text", h.text())
+                    .param("textEn", h.textEn()).param("link", h.link()).update();
+        }
+        auditLog.record(ENTITY, 1, "CHANGED", before.audit(), data.audit());
+    }
+
+    private String builtInIntro(Locale locale) {
+        return messages.getMessage("home.intro", null, locale) + "\n\n" + messages.getMessage("home.intro2", null, locale);
+    }
+
+    private static String user() {
+        CurrentUser user = CurrentUser.get();
+        return user == null ? "system" : user.email();
+    }
+
+    /** A box on the start page leading to a page of the portal or another site. English fields may be null. */
+    public record Highlight(String title, String titleEn, String text, String textEn, String link) {
+
+        public Localized localizedTitle() {
+            return Localized.of(title, titleEn);
+        }
+
+        public Localized localizedText() {
+            return Localized.of(text, textEn);
+        }
+
+        public boolean external() {
+            return link.startsWith("https://");
+        }
+    }
+
+    /** @param intro Markdown */
+    public record StartPageData(String intro, String introEn, List<Highlight> highlights, List<Section> sections, long version) {
+
+        Map<String, Object> audit() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("intro", intro);
+            fields.put("introEn", introEn);
+            fields.put("highlights", highlights.stream().map(h -> h.title() + " → " + h.link()).toList());
+            fields.put("sections", sections.stream().map(Enum::name).toList());
+            return fields;
+        }
+    }
+
+    /** @param intro cleaned HTML */
+    public record StartPage(Localized intro, List<Highlight> highlights, List<Section> sections) {
+    }
+
+    public static class StaleStartPageException extends RuntimeException {
+        public StaleStartPageException() {
+            super("start page changed meanwhile");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package de.stadtportal.content.web;
+
+import de.stadtportal.content.domain.StartPageService;
+import de.stadtportal.content.domain.StartPageService.StaleStartPageException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Staff: the start page's introduction, highlights and order of sections. The editor opens with what visitors see now. */
+@Controller
+class AdminStartPageController {
+
+    static final String BASE = "/admin/startseite";
+
+    private final StartPageService startPage;
+
+    AdminStartPageController(StartPageService startPage) {
+        this.startPage = startPage;
+    }
+
+    @InitBinder("form")
+    void trim(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+    }
+
+    @GetMapping(BASE)
+    String edit(Model model) {
+        model.addAttribute("form", StartPageForm.of(startPage.data()));
+        return "admin/content/start-page";
+    }
+
+    @PostMapping(BASE)
+    String save(@Valid @ModelAttribute("form") StartPageForm form, BindingResult result, Model model,
+                HttpServletResponse response, RedirectAttributes redirect) {
+        form.check(result);
+        if (result.hasErrors()) {
+            // the errors travel to the padded form, so all six rows show with their messages
+            BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form.withSixRows(), "form");
+            errors.addAllErrors(result);
+            model.addAttribute("form", errors.getTarget());
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "admin/content/start-page";
+        }
+        try {
+            startPage.save(form.data(), form.version());
+        } catch (StaleStartPageException e) {
+            StartPageForm kept = form.withSixRows().withVersion(startPage.data().version());
+            model.addAttribute("form", kept);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(kept, "form"));
+            model.addAttribute("conflict", true);
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return "admin/content/start-page";
+        }
+        redirect.addFlashAttribute("success", "content.start.saved");
+        return "redirect:" + BASE;
+    }
+}

@@ -1,0 +1,132 @@
+package de.stadtportal.content.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import de.stadtportal.content.domain.StartPageService;
+import de.stadtportal.content.domain.StartPageService.Highlight;
+import de.stadtportal.content.domain.StartPageService.Section;
+import de.stadtportal.content.domain.StartPageService.StartPageData;
+import de.stadtportal.platform.PlainInput;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.validation.BindingResult;
+
+/** The start page editor: introduction (Markdown), six highlight rows (blank ones are dropped), the sections' order 1–5. */
+record StartPageForm(
+        @NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}") @PlainInput String intro,
+        @Size(max = 5000, message = "{validation.tooLong}") @PlainInput String introEn,
+        @Valid List<HighlightRow> highlights,
+        @NotBlank(message = "{validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderDirectory,
+        @NotBlank(message = "{validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderHighlights,
+        @NotBlank(message = "{validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderNews,
+        @NotBlank(message = "{validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderEvents,
+        @NotBlank(message = "{validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderReallabore,
+        long version) {
+
+    static final String SINGLE_LINE = "[^\\r\\n]*";
+
+    record HighlightRow(
+            @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String title,
+            @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String titleEn,
+            @Size(max = 400, message = "{validation.tooLong}") @PlainInput String text,
+            @Size(max = 400, message = "{validation.tooLong}") @PlainInput String textEn,
+            @Size(max = 500, message = "{validation.tooLong}")
+            @Pattern(regexp = "(/|/[^/\\s]\\S*|https://[^\\s/]\\S*)", message = "{content.start.link.format}") String link) {
+
+        boolean blank() {
+            return title == null && titleEn == null && text == null && textEn == null && link == null;
+        }
+    }
+
+    static StartPageForm of(StartPageData data) {
+        List<HighlightRow> rows = new ArrayList<>(data.highlights().stream()
+                .map(h -> new HighlightRow(h.title(), h.titleEn(), h.text(), h.textEn(), h.link())).toList());
+        Map<Section, Integer> order = new java.util.EnumMap<>(Section.class);
+        for (int i = 0; i < data.sections().size(); i++) {
+            order.put(data.sections().get(i), i + 1);
+        }
+        return new StartPageForm(data.intro(), data.introEn(), padded(rows), n(order, Section.DIRECTORY), n(order, Section.HIGHLIGHTS),
+                n(order, Section.NEWS), n(order, Section.EVENTS), n(order, Section.REALLABORE), data.version());
+    }
+
+    private static String n(Map<Section, Integer> order, Section section) {
+        return String.valueOf(order.getOrDefault(section, StartPageService.BUILT_IN_ORDER.indexOf(section) + 1));
+    }
+
+    /** Always six rows in the form, so staff can add highlights. */
+    StartPageForm withSixRows() {
+        return new StartPageForm(intro, introEn, padded(highlights == null ? new ArrayList<>() : new ArrayList<>(highlights)),
+                orderDirectory, orderHighlights, orderNews, orderEvents, orderReallabore, version);
+    }
+
+    StartPageForm withVersion(long current) {
+        return new StartPageForm(intro, introEn, highlights, orderDirectory, orderHighlights, orderNews, orderEvents,
+                orderReallabore, current);
+    }
+
+    private static List<HighlightRow> padded(List<HighlightRow> rows) {
+        List<HighlightRow> padded = new ArrayList<>(rows.stream().map(r -> r == null ? new HighlightRow(null, null, null, null, null) : r).toList());
+        while (padded.size() < StartPageService.MAX_HIGHLIGHTS) {
+            padded.add(new HighlightRow(null, null, null, null, null));
+        }
+        return padded;
+    }
+
+    /** What one field's annotation cannot check: at most six rows, each row complete or blank, five different places. */
+    void check(BindingResult result) {
+        if (highlights != null && highlights.size() > StartPageService.MAX_HIGHLIGHTS) {
+            result.reject("content.start.highlights.tooMany", new Object[] {StartPageService.MAX_HIGHLIGHTS}, null);
+        }
+        if (highlights != null) {
+            for (int i = 0; i < Math.min(highlights.size(), StartPageService.MAX_HIGHLIGHTS); i++) {
+                HighlightRow row = highlights.get(i);
+                if (row == null || row.blank()) {
+                    continue;
+                }
+                Map<String, String> required = new java.util.LinkedHashMap<>();
+                required.put("title", row.title());
+                required.put("text", row.text());
+                required.put("link", row.link());
+                for (Map.Entry<String, String> field : required.entrySet()) {
+                    String path = "highlights[" + i + "]." + field.getKey();
+                    if (!result.hasFieldErrors(path) && field.getValue() == null) {
+                        result.rejectValue(path, "validation.required");
+                    }
+                }
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        Map<String, String> orders = new java.util.LinkedHashMap<>();
+        orders.put("orderDirectory", orderDirectory);
+        orders.put("orderHighlights", orderHighlights);
+        orders.put("orderNews", orderNews);
+        orders.put("orderEvents", orderEvents);
+        orders.put("orderReallabore", orderReallabore);
+        for (Map.Entry<String, String> order : orders.entrySet()) {
+            if (!result.hasFieldErrors(order.getKey()) && order.getValue() != null && !seen.add(order.getValue())) {
+                result.rejectValue(order.getKey(), "content.start.order.twice");
+            }
+        }
+    }
+
+    /** Only after {@link #check} found no errors. */
+    StartPageData data() {
+        List<Highlight> rows = highlights == null ? List.of() : highlights.stream().filter(r -> r != null && !r.blank())
+                .map(r -> new Highlight(r.title(), r.titleEn(), r.text(), r.textEn(), r.link())).toList();
+        Map<Section, String> order = Map.of(Section.DIRECTORY, orderDirectory, Section.HIGHLIGHTS, orderHighlights,
+                Section.NEWS, orderNews, Section.EVENTS, orderEvents, Section.REALLABORE, orderReallabore);
+        List<Section> sections = order.keySet().stream().sorted(Comparator.comparing(order::get)).toList();
+        return new StartPageData(normalise(intro), normalise(introEn), rows, sections, version);
+    }
+
+    private static String normalise(String text) {
+        return text == null ? null : text.replace("\r\n", "\n").replace('\r', '\n');
+    }
+}

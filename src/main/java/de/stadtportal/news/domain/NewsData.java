@@ -1,0 +1,36 @@
+package de.stadtportal.news.domain;
+
+import java.time.ZonedDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import de.stadtportal.news.NewsTopic;
+
+/**
+ * What staff write of a news item. Title and teaser are plain text, the bodies Markdown; English fields
+ * may be null. {@code publishAt} in the city's time: the item is public from then on.
+ */
+public record NewsData(String title, String titleEn, String teaser, String teaserEn, String body, String bodyEn,
+                       List<NewsTopic> topics, ZonedDateTime publishAt) {
+
+    public NewsData {
+        // minutes are what staff set; seconds would only clutter the datetime attributes and the feed
+        publishAt = publishAt == null ? null : publishAt.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        topics = topics == null ? List.of() : List.copyOf(topics.stream().distinct().sorted().toList());
+    }
+
+    /** As written to the audit log. */
+    Map<String, Object> audit() {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("title", title);
+        fields.put("titleEn", titleEn);
+        fields.put("teaser", teaser);
+        fields.put("teaserEn", teaserEn);
+        fields.put("body", body);
+        fields.put("bodyEn", bodyEn);
+        fields.put("topics", topics.stream().map(Enum::name).toList());
+        fields.put("publishAt", publishAt.toOffsetDateTime().toString());
+        return fields;
+    }
+}

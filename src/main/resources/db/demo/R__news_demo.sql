@@ -1,0 +1,48 @@
+-- Demo data of the embedded default installation: FICTIONAL news, marked as examples (column example,
+-- "(Beispiel)" in each title). Loaded only on the embedded database (see EmbeddedDatabaseConfiguration);
+-- never on an external PostgreSQL. Repeatable and idempotent: existing items (same slug) are left alone.
+-- body_html is what RichText renders of body; staff saving an item renders it anew.
+
+INSERT INTO news (slug, title, title_en, teaser, teaser_en, body, body_en, body_html, body_en_html, topics, publish_at, example)
+VALUES
+('beispiel-fairer-kaffee-im-rathaus', 'Fairer Kaffee im Rathaus (Beispiel)', 'Fair coffee in the town hall (example)',
+ 'Seit diesem Monat gibt es in allen Sitzungen des Rates fair gehandelten Kaffee und Tee. (Beispielnachricht, fiktiv)',
+ 'Since this month every council meeting serves fairly traded coffee and tea. (Example news, fictional)',
+ E'Die Steuerungsgruppe Fairtrade-Town freut sich über einen weiteren Schritt.\n\n## Was sich ändert\n\n- fairer Kaffee und Tee in allen Sitzungen\n- fairer Zucker im Bürgerbüro\n\nMehr unter [Fairtrade-Town Bottrop](/fairtrade).',
+ E'The Fairtrade-Town steering group welcomes another step.\n\nMore at [Fairtrade-Town Bottrop](/fairtrade).',
+ E'<p>Die Steuerungsgruppe Fairtrade-Town freut sich über einen weiteren Schritt.</p>\n<h2>Was sich ändert</h2>\n<ul>\n<li>fairer Kaffee und Tee in allen Sitzungen</li>\n<li>fairer Zucker im Bürgerbüro</li>\n</ul>\n<p>Mehr unter <a href="/fairtrade">Fairtrade-Town Bottrop</a>.</p>\n',
+ E'<p>The Fairtrade-Town steering group welcomes another step.</p>\n<p>More at <a href="/fairtrade">Fairtrade-Town Bottrop</a>.</p>\n',
+ '{FAIRTRADE}', date_trunc('minute', now()) - INTERVAL '2 days', TRUE),
+('beispiel-handwerker-fruehstueck-digital', 'Handwerker-Frühstück: digital planen, sicher bauen (Beispiel)', NULL,
+ 'Beim nächsten Handwerker-Frühstück zeigen zwei Betriebe, wie sie Aufmaß und Angebot digital verbinden. (Beispielnachricht, fiktiv)',
+ NULL,
+ E'Zwei Bottroper Betriebe berichten aus ihrem Alltag mit Tablet und Drohne.\n\nAnmeldung über die Seite [Handwerk](/handwerk).',
+ NULL,
+ E'<p>Zwei Bottroper Betriebe berichten aus ihrem Alltag mit Tablet und Drohne.</p>\n<p>Anmeldung über die Seite <a href="/handwerk">Handwerk</a>.</p>\n',
+ NULL,
+ '{HANDWERK,DIGITALISIERUNG}', date_trunc('minute', now()) - INTERVAL '5 days', TRUE),
+('beispiel-lotsenstelle-beratungszeiten', 'Lotsenstelle: neue Beratungszeiten für Betriebe (Beispiel)', 'Support point: new office hours for businesses (example)',
+ 'Betriebe, die Geflüchtete ausbilden oder beschäftigen möchten, erreichen die Lotsenstelle jetzt auch donnerstags. (Beispielnachricht, fiktiv)',
+ NULL,
+ E'Die Lotsenstelle berät Betriebe zu Ausbildung und Beschäftigung von Geflüchteten.\n\nAnfragen über [Fachkräftesicherung](/fachkraefte).',
+ NULL,
+ E'<p>Die Lotsenstelle berät Betriebe zu Ausbildung und Beschäftigung von Geflüchteten.</p>\n<p>Anfragen über <a href="/fachkraefte">Fachkräftesicherung</a>.</p>\n',
+ NULL,
+ '{FACHKRAEFTE}', date_trunc('minute', now()) - INTERVAL '9 days', TRUE),
+('beispiel-gutschein-neue-geschaefte', 'Bottrop-Gutschein: zehn neue Geschäfte (Beispiel)', NULL,
+ 'Der Bottrop-Gutschein gilt jetzt in zehn weiteren Geschäften der Innenstadt. (Beispielnachricht, fiktiv)',
+ NULL,
+ E'Wo der Gutschein gilt, zeigt die Seite [Bottrop-Gutschein](/gutschein).',
+ NULL,
+ E'<p>Wo der Gutschein gilt, zeigt die Seite <a href="/gutschein">Bottrop-Gutschein</a>.</p>\n',
+ NULL,
+ '{HANDEL}', date_trunc('minute', now()) - INTERVAL '14 days', TRUE),
+('beispiel-geplante-nachricht', 'Geplant: Rückblick auf das Reallabor-Jahr (Beispiel)', NULL,
+ 'Diese Beispielnachricht ist für später geplant und erscheint erst zu ihrem Veröffentlichungszeitpunkt. (Beispielnachricht, fiktiv)',
+ NULL,
+ E'Ein Rückblick auf die Reallabore.',
+ NULL,
+ E'<p>Ein Rückblick auf die Reallabore.</p>\n',
+ NULL,
+ '{REALLABORE}', date_trunc('minute', now()) + INTERVAL '30 days', TRUE)
+ON CONFLICT (slug) DO NOTHING;

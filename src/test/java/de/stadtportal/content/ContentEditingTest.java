@@ -1,0 +1,171 @@
+package de.stadtportal.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import de.stadtportal.PortalTest;
+import de.stadtportal.account.TestAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Staff edit the start page and the text of the legal pages; the editors open with what visitors read now. */
+@PortalTest
+class ContentEditingTest {
+
+    static final RequestPostProcessor STAFF = TestAccounts.staff("redaktion@test.example", "EDITOR");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void cleanUp() {
+        jdbc.update("DELETE FROM start_page_highlight");
+        jdbc.update("DELETE FROM start_page");
+        jdbc.update("DELETE FROM legal_text");
+        jdbc.update("DELETE FROM legal_page");
+        jdbc.update("DELETE FROM audit_entry WHERE entity_type IN ('Startseite', 'Rechtliche Seite')");
+    }
+
+    /** The start page form with valid values; pairs of name and value replace single fields. */
+    private MockHttpServletRequestBuilder startForm(String... overrides) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("intro", "Willkommen **im Portal** <script>alert(1)</script>");
+        fields.put("introEn", "");
+        fields.put("highlights[0].title", "Fairer Kaffee <b>jetzt</b>");
+        fields.put("highlights[0].text", "Im Rathaus gibt es fairen Kaffee.");
+        fields.put("highlights[0].link", "/fairtrade");
+        fields.put("highlights[1].title", "");
+        fields.put("highlights[1].text", "");
+        fields.put("highlights[1].link", "");
+        fields.put("orderDirectory", "5");
+        fields.put("orderHighlights", "1");
+        fields.put("orderNews", "2");
+        fields.put("orderEvents", "3");
+        fields.put("orderReallabore", "4");
+        fields.put("version", "0");
+        for (int i = 0; i < overrides.length; i += 2) {
+            fields.put(overrides[i], overrides[i + 1]);
+        }
+        MockHttpServletRequestBuilder request = post("/admin/startseite").with(csrf()).with(STAFF);
+        fields.forEach(request::param);
+        return request;
+    }
+
+    @Test
+    void theStartPageEditorOpensWithTheBuiltInTextAndItsSavesShowOnTheStartPage() throws Exception {
+        mvc.perform(get("/")).andExpect(content().string(allOf(containsString("Das Stadtportal ist der erste digitale Anlaufpunkt"),
+                not(containsString("nach und nach kommen Veranstaltungen")))));
+        mvc.perform(get("/admin/startseite").with(STAFF)).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("Das Stadtportal ist der erste digitale Anlaufpunkt"), containsString("The city portal is the first digital stop"))));
+
+        mvc.perform(startForm()).andExpect(status().is3xxRedirection());
+        String page = mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Willkommen <strong>im Portal</strong> &lt;script&gt;", "Fairer Kaffee &lt;b&gt;jetzt&lt;/b&gt;",
+                "href=\"/fairtrade\"").doesNotContain("<script>alert", "Das Stadtportal ist der erste digitale Anlaufpunkt");
+        // the order chosen: highlights, news, events, Reallabore, then the directory search
+        assertThat(page.indexOf("highlights-heading")).isLessThan(page.indexOf("news-heading"));
+        assertThat(page.indexOf("news-heading")).isLessThan(page.indexOf("next-events-heading"));
+        assertThat(page.indexOf("next-events-heading")).isLessThan(page.indexOf("Die Reallabore"));
+        assertThat(page.indexOf("Die Reallabore")).isLessThan(page.indexOf("Unternehmen in Bottrop finden"));
+        // the English page: German intro marked as German
+        mvc.perform(get("/").param("lang", "en")).andExpect(content().string(containsString("lang=\"de\"><p>Willkommen")));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE entity_type = 'Startseite' AND action = 'CHANGED'",
+                Integer.class)).isEqualTo(1);
+
+        // the editor now shows staff's text; a second save with the old version is stale
+        mvc.perform(get("/admin/startseite").with(STAFF)).andExpect(content().string(containsString("Willkommen **im Portal**")));
+        mvc.perform(startForm("intro", "Veraltet", "version", "0")).andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("Jemand anders hat die Startseite inzwischen gespeichert"),
+                        containsString("Veraltet"))));
+        mvc.perform(startForm("intro", "Neu", "version", "1")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/")).andExpect(content().string(containsString("<p>Neu</p>")));
+    }
+
+    @Test
+    void badStartPageInputComesBackNextToItsField() throws Exception {
+        mvc.perform(startForm("intro", "x".repeat(5001))).andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"intro-error\""), containsString("Dieser Text ist zu lang."))));
+        mvc.perform(startForm("highlights[0].link", "javascript:alert(1)")).andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"highlights0.link-error\""), containsString("https://"),
+                        containsString("Fairer Kaffee &lt;b&gt;jetzt&lt;/b&gt;"))));
+        mvc.perform(startForm("highlights[0].text", "")).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"highlights0.text-error\"")));
+        mvc.perform(startForm("orderNews", "1")).andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"orderNews-error\""), containsString("nur einmal"))));
+        mvc.perform(startForm("orderNews", "9")).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"orderNews-error\"")));
+        mvc.perform(startForm("highlights[6].title", "Siebte", "highlights[6].text", "x", "highlights[6].link", "/")).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("höchstens 6")));
+        mvc.perform(startForm("intro", "mit \u0007 Klingel")).andExpect(status().isBadRequest());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM start_page", Integer.class)).isZero();
+    }
+
+    @Test
+    void theLegalEditorsOpenWithTheBuiltInTextAndTheirSavesShowOnThePages() throws Exception {
+        mvc.perform(get("/admin/rechtliches").with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/admin/rechtliches/barrierefreiheit\"")));
+        mvc.perform(get("/admin/rechtliches/impressum").with(STAFF)).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("Die Stadt Bottrop ist eine Gebietsk"), containsString("texts[0].key"))));
+
+        String form = mvc.perform(get("/admin/rechtliches/barrierefreiheit").with(STAFF)).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains(">Erkl&auml;rung zur Barrierefreiheit</textarea>", "name=\"statementDate\"");
+        MockHttpServletRequestBuilder save = post("/admin/rechtliches/barrierefreiheit").with(csrf()).with(STAFF)
+                .param("version", "0").param("statementDate", "2026-12-01").param("reviewDate", "2026-12-02")
+                .param("texts[0].key", "legal.accessibility.intro").param("texts[0].de", "Unsere Erklärung <script>alert(1)</script>")
+                .param("texts[0].en", "")
+                .param("texts[1].key", "legal.accessibility.status.text").param("texts[1].de", "Voll vereinbar.")
+                .param("texts[1].en", "Fully compliant.");
+        mvc.perform(save).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/barrierefreiheit")).andExpect(content().string(allOf(
+                containsString("Unsere Erklärung &lt;script&gt;alert(1)&lt;/script&gt;"), containsString("Voll vereinbar."),
+                containsString("<time datetime=\"2026-12-01\">1. Dezember 2026</time>"), containsString("2. Dezember 2026"),
+                not(containsString("<script>alert")))));
+        mvc.perform(get("/barrierefreiheit").param("lang", "en")).andExpect(content().string(allOf(
+                containsString("lang=\"de\">Unsere Erklärung"), containsString("Fully compliant."))));
+        // a section staff left alone keeps the built-in text, and only changed sections are stored
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM legal_text", Integer.class)).isEqualTo(2);
+        mvc.perform(get("/admin/rechtliches/barrierefreiheit").with(STAFF)).andExpect(content().string(allOf(
+                containsString("Voll vereinbar."), containsString("value=\"2026-12-01\""))));
+
+        // stale, bad dates, too long, unknown sections: never a 500
+        mvc.perform(post("/admin/rechtliches/barrierefreiheit").with(csrf()).with(STAFF).param("version", "0")
+                        .param("texts[0].key", "legal.accessibility.intro").param("texts[0].de", "Zu spaet"))
+                .andExpect(status().isConflict()).andExpect(content().string(containsString("Zu spaet")));
+        mvc.perform(post("/admin/rechtliches/barrierefreiheit").with(csrf()).with(STAFF).param("version", "1")
+                        .param("statementDate", "2026-12-05").param("reviewDate", "2026-12-01"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("id=\"reviewDate-error\"")));
+        mvc.perform(post("/admin/rechtliches/barrierefreiheit").with(csrf()).with(STAFF).param("version", "1")
+                        .param("statementDate", "2026-02-30"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("id=\"statementDate-error\"")));
+        mvc.perform(post("/admin/rechtliches/impressum").with(csrf()).with(STAFF).param("version", "0")
+                        .param("texts[0].key", "legal.imprint.intro").param("texts[0].de", "x".repeat(5001)))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("Dieser Text ist zu lang.")));
+        mvc.perform(post("/admin/rechtliches/impressum").with(csrf()).with(STAFF).param("version", "0")
+                        .param("texts[0].key", "legal.privacy.intro").param("texts[0].de", "falsche Seite"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("Das Formular ist unvollständig")));
+        mvc.perform(get("/admin/rechtliches/gibt-es-nicht").with(STAFF)).andExpect(status().isNotFound());
+
+        // back to the built-in text and the configured dates
+        mvc.perform(post("/admin/rechtliches/barrierefreiheit/zuruecksetzen").with(csrf()).with(STAFF)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/barrierefreiheit")).andExpect(content().string(allOf(not(containsString("Voll vereinbar.")),
+                containsString("Erklärung zur Barrierefreiheit"))));
+    }
+}
