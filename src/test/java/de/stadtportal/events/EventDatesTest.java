@@ -156,6 +156,31 @@ class EventDatesTest {
         assertThat(jdbc.queryForObject("SELECT dates_until FROM event WHERE id = ?", LocalDateTime.class, id)).isNull();
     }
 
+    @Test
+    void theListShowsTwentyDatesAPageAndPagesThroughAllOfThem() throws Exception {
+        String slug = TestEvents.slug();
+        LocalDateTime tomorrow = LocalDate.now(EventsTest.BERLIN).plusDays(1).atTime(6, 0);
+        testEvents.create(slug, "Tägliche Seitenprobe", "digitalisierung", tomorrow, tomorrow.plusMinutes(30), "FREQ=DAILY;COUNT=45",
+                Set.of(), null);
+        String first = mvc.perform(get("/veranstaltungen").param("kategorie", "digitalisierung").param("q", "Seitenprobe"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("45 kommende Termine", "Seite 1 von 3", "seite=1").doesNotContain("Frühere Termine");
+        assertThat(first.split("/veranstaltungen/" + slug + "\"", -1)).hasSize(21);
+        String last = mvc.perform(get("/veranstaltungen").param("kategorie", "digitalisierung").param("q", "Seitenprobe")
+                        .param("seite", "2"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(last).contains("Seite 3 von 3", "Frühere Termine").doesNotContain("Spätere Termine");
+        assertThat(last.split("/veranstaltungen/" + slug + "\"", -1)).hasSize(6);
+        // a page past the end shows the last one; a page that is no number is a 400
+        mvc.perform(get("/veranstaltungen").param("q", "Seitenprobe").param("seite", "99"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Seite 3 von 3")));
+        mvc.perform(get("/veranstaltungen").param("seite", "zwei")).andExpect(status().isBadRequest());
+        // the kept list (without a query) pages the same way
+        String kept = mvc.perform(get("/veranstaltungen").param("kategorie", "digitalisierung"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(kept).contains("Seite 1 von");
+    }
+
     private static EventData data(Event event, String rrule, Set<LocalDate> exceptions) {
         return new EventData(event.slug(), event.title(), event.categorySlug(), event.description(), event.start(), event.end(),
                 rrule, exceptions, Map.of(), event.placeName(), event.street(), event.postalCode(), event.city(), event.onlineUrl(),
