@@ -10,6 +10,8 @@
 #        BASE=http://127.0.0.1:8080 bench/pages.sh (an already running portal; seeding needs PGPORT)
 #        JAR=/tmp/other.jar JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/x.jfr" bench/pages.sh
 #        ONLY="/ /veranstaltungen" bench/pages.sh  (just these paths)
+#        COMPARE_JAR=/tmp/main.jar bench/pages.sh  (another build, page by page next to this one:
+#                                                   before and after in the same run, same load)
 # Needs wrk, curl, psql (seeding) and nginx (/usr/sbin/nginx; apt-get install -y wrk nginx-light).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,27 +27,24 @@ trap 'kill $(jobs -p) 2>/dev/null || true; [ -f "$DATA/nginx.pid" ] && kill "$(c
 
 for tool in wrk curl; do command -v $tool >/dev/null || { echo "$tool missing (apt-get install -y $tool)" >&2; exit 1; }; done
 
-if [ -z "${BASE:-}" ]; then
-  if [ -z "${JAR:-}" ]; then
-    ./mvnw -B -q -DskipTests package >/dev/null
-    JAR=$(ls target/stadtportal-*.jar | grep -v original | head -1)
-  fi
+# start_portal jar port dir: the packaged portal on its own embedded database
+start_portal() {
   # shellcheck disable=SC2086
-  java ${JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --management.server.port=0 \
-    --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/jar.log" 2>&1 &
-  for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$PORT/readyz" 2>/dev/null | grep -q UP && break; sleep 0.5; done
-  curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "portal did not start:" >&2; tail -30 "$DATA/jar.log" >&2; exit 1; }
-  BASE="http://127.0.0.1:$PORT"
-  PGPORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
-fi
+  java ${JAVA_OPTS:-} -jar "$1" --server.port="$2" --management.server.port=0 \
+    --portal.embedded-database.data-directory="$3/pg" >"$3.log" 2>&1 &
+  for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$2/readyz" 2>/dev/null | grep -q UP && break; sleep 0.5; done
+  curl -fs "http://127.0.0.1:$2/readyz" >/dev/null || { echo "portal did not start:" >&2; tail -30 "$3.log" >&2; exit 1; }
+}
 
-if [ -n "${PGPORT:-}" ]; then
-  sql() { psql -qtA -h 127.0.0.1 -p "$PGPORT" -U postgres -d stadtportal -v ON_ERROR_STOP=1 -c "$1"; }
-  have=$(sql "SELECT count(*) FROM business")
+# seed pgport: synthetic published businesses up to SIZE
+seed() {
+  sql() { psql -qtA -h 127.0.0.1 -p "$1" -U postgres -d stadtportal -v ON_ERROR_STOP=1 -c "$2"; }
+  local have
+  have=$(sql "$1" "SELECT count(*) FROM business")
   if [ "$have" -lt "$SIZE" ]; then
     echo "adding $((SIZE - have)) synthetic businesses to $have" >&2
     # the same synthetic rows as bench/directory.sh
-    sql "INSERT INTO business (slug, name, category_id, district_id, description, tags, street, postal_code, status, example)
+    sql "$1" "INSERT INTO business (slug, name, category_id, district_id, description, tags, street, postal_code, status, example)
          SELECT 'synth-' || g,
                 (ARRAY['Bäckerei','Metzgerei','Friseur','Café','Elektro','Tischlerei','Blumen','Optik','Apotheke','Kiosk'])[1 + g % 10]
                   || ' ' || (ARRAY['Schmidt','Müller','Schulte','Wessels','Kamp','Yilmaz','Becker','Hoffmann','Brinkhoff','Tenbrink'])[1 + (g / 10) % 10]
@@ -56,10 +55,29 @@ if [ -n "${PGPORT:-}" ]; then
                 'Lasttest, Bottrop', 'Teststraße ' || g, '46236', 'PUBLISHED', TRUE
          FROM generate_series($have + 1, $SIZE) AS g" >/dev/null
     # as autovacuum would soon after such a load (moves the GIN indexes' pending entries)
-    sql "VACUUM ANALYZE business" >/dev/null
+    sql "$1" "VACUUM ANALYZE business" >/dev/null
   fi
+}
+
+if [ -z "${BASE:-}" ]; then
+  if [ -z "${JAR:-}" ]; then
+    ./mvnw -B -q -DskipTests package >/dev/null
+    JAR=$(ls target/stadtportal-*.jar | grep -v original | head -1)
+  fi
+  start_portal "$JAR" "$PORT" "$DATA/main"
+  BASE="http://127.0.0.1:$PORT"
+  PGPORT=$(sed -n 4p "$DATA/main/pg/postmaster.pid")
+fi
+if [ -n "${PGPORT:-}" ]; then
+  seed "$PGPORT"
 else
   echo "BASE given without PGPORT: no businesses added" >&2
+fi
+# COMPARE_JAR: a second build (e.g. main's) measured page by page next to the first, in the same run
+if [ -n "${COMPARE_JAR:-}" ]; then
+  start_portal "$COMPARE_JAR" "$((PORT + 2))" "$DATA/compare"
+  COMPARE_BASE="http://127.0.0.1:$((PORT + 2))"
+  seed "$(sed -n 4p "$DATA/compare/pg/postmaster.pid")"
 fi
 
 # a published event and a Reallabor as the portal lists them
@@ -133,25 +151,32 @@ for entry in "${PAGES[@]}"; do
   [ -n "$script" ] && sample="/unternehmen?q=Optik%20Yilmaz"
   curl -fs -o "$DATA/www/p$i.html" "$BASE$sample" || { echo "$path failed" >&2; continue; }
   bytes=$(wc -c <"$DATA/www/p$i.html")
-  echo "$label ($path): warm-up $WARMUP" >&2
-  if [ -n "$script" ]; then
-    BENCH_SIZE=$SIZE wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -s "$script" "$BASE$path" >/dev/null
-  else
-    wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$BASE$path" >/dev/null
+  # warm-up and measured run of one portal: base -> "req/s p50 p99 non2xx timeouts"
+  run_portal() {
+    echo "$label ($1$path): warm-up $WARMUP" >&2
+    if [ -n "$script" ]; then
+      BENCH_SIZE=$SIZE wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" -s "$script" "$1$path" >/dev/null
+    else
+      wrk -t1 -c"$CONNECTIONS" -d"$WARMUP" "$1$path" >/dev/null
+    fi
+    measure "$script" "$1$path"
+  }
+  if [ -n "${COMPARE_BASE:-}" ]; then
+    read -r crps _ cp99 _ _ <<<"$(run_portal "$COMPARE_BASE")"
   fi
-  read -r rps p50 p99 bad timeouts <<<"$(measure "$script" "$BASE$path")"
+  read -r rps p50 p99 bad timeouts <<<"$(run_portal "$BASE")"
   read -r nrps _ _ _ _ <<<"$(measure "" "http://127.0.0.1:$NGINX_PORT/p$i.html")"
   share=$(awk -v a="$rps" -v b="$nrps" 'BEGIN { printf "%.1f", (b > 0 ? 100 * a / b : 0) }')
   note=""
   [ "$bad" != "0" ] && note=" ($bad non-2xx)"
   [ "$timeouts" != "0" ] && note="$note ($timeouts timeouts)"
-  echo "  $rps req/s, p50 $p50 ms, p99 $p99 ms, $bytes bytes; nginx $nrps req/s$note" >&2
-  ROWS+=("| $label | \`$path\` | $rps | $p50 | $p99 | $bytes | $nrps | $share %$note |")
+  echo "  $rps req/s, p50 $p50 ms, p99 $p99 ms, $bytes bytes; nginx $nrps req/s$note${COMPARE_BASE:+; compared build $crps req/s, p99 $cp99 ms}" >&2
+  ROWS+=("| $label | \`$path\` | $rps | $p50 | $p99 | $bytes | $nrps | $share %$note |${COMPARE_BASE:+ $crps | $cp99 |}")
 done
 
 echo
 echo "wrk -t1 -c$CONNECTIONS, $DURATION after $WARMUP warm-up per page; $SIZE businesses; $(nproc) cores, load $(uptime | sed 's/.*load average: //')"
 echo
-echo "| page | path | req/s | p50 ms | p99 ms | bytes | nginx req/s | share of nginx |"
-echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+echo "| page | path | req/s | p50 ms | p99 ms | bytes | nginx req/s | share of nginx |${COMPARE_BASE:+ compared build req/s | compared build p99 ms |}"
+echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |${COMPARE_BASE:+ ---: | ---: |}"
 printf '%s\n' "${ROWS[@]}"
