@@ -30,7 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class EventCatalog {
 
-    private static final String SELECT = """
+    /** The sequence V72's triggers advance on every write to the events' tables. */
+    static final String VERSION = "events_data_version";
+
+    static final String SELECT = """
             SELECT e.*, c.slug AS category_slug, c.name AS category_name,
                    ARRAY(SELECT x.day FROM event_exception x WHERE x.event_id = e.id ORDER BY x.day) AS exception_days,
                    ARRAY(SELECT x.day FROM event_exception x WHERE x.event_id = e.id AND x.moved_to IS NOT NULL
@@ -42,11 +45,15 @@ public class EventCatalog {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PortalProperties properties;
+    private final EventDates dates;
+    /** The coming dates of all published events as of one data version, see {@link #upcoming}. */
+    private volatile Upcoming upcoming;
 
-    EventCatalog(JdbcClient jdbc, Clock clock, PortalProperties properties) {
+    EventCatalog(JdbcClient jdbc, Clock clock, PortalProperties properties, EventDates dates) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
+        this.dates = dates;
     }
 
     /** Now in Bottrop, the time every event is stored in. */
@@ -116,8 +123,10 @@ public class EventCatalog {
     public List<Occurrence> occurrences(List<Event> events, LocalDateTime from, LocalDateTime to) {
         List<Occurrence> occurrences = new ArrayList<>();
         Map<String, Integer> free = freePlaces(events);
+        Map<Long, List<LocalDateTime>> stored = dates.stored(events, from, to);
         for (Event event : events) {
-            for (LocalDateTime start : Recurrences.starts(event, from, to)) {
+            List<LocalDateTime> starts = stored.get(event.id());
+            for (LocalDateTime start : starts != null ? starts : Recurrences.starts(event, from, to)) {
                 occurrences.add(new Occurrence(event, start, freeAt(event, start, free)));
             }
         }
@@ -125,12 +134,44 @@ public class EventCatalog {
         return occurrences;
     }
 
-    /** Upcoming dates: those that have not ended yet. */
+    /**
+     * Upcoming dates: those that have not ended yet. Without a query they come from the dates of all
+     * published events kept in memory for the current data version (V72's triggers advance it on
+     * every write to the events' tables, whichever instance wrote) and the current day; a request
+     * only filters them.
+     */
     public List<Occurrence> upcoming(String category, String query, LocalDateTime until) {
         LocalDateTime now = now();
-        List<Event> events = published(category, query, now.minusDays(1), until, false);
-        return occurrences(events, now.minusDays(1), until).stream()
+        LocalDateTime from = now.minusDays(1);
+        if (query == null || query.isBlank()) {
+            Upcoming kept = upcoming;
+            long version = dataVersion();
+            if (kept == null || kept.version() != version || now.isBefore(kept.asOf()) || !now.isBefore(kept.asOf().plusDays(1))
+                    || until.isAfter(kept.until())) {
+                LocalDateTime keptUntil = until.isAfter(now.plusMonths(KEPT_MONTHS)) ? until : now.plusMonths(KEPT_MONTHS).plusDays(1);
+                kept = new Upcoming(version, now, keptUntil, occurrences(published(null, null, from, keptUntil, false), from, keptUntil));
+                upcoming = kept;
+            }
+            String categorySlug = category == null || category.isBlank() ? null : category;
+            return kept.occurrences().stream()
+                    .filter(o -> categorySlug == null || categorySlug.equals(o.event().categorySlug()))
+                    .filter(o -> !o.localStart().isBefore(from) && o.localStart().isBefore(until))
+                    .filter(o -> o.end().toLocalDateTime().isAfter(now)).toList();
+        }
+        List<Event> events = published(category, query, from, until, false);
+        return occurrences(events, from, until).stream()
                 .filter(o -> o.end().toLocalDateTime().isAfter(now)).toList();
+    }
+
+    /** How far ahead the kept coming dates reach: the lists look 12 months ahead. */
+    private static final int KEPT_MONTHS = 12;
+
+    private record Upcoming(long version, LocalDateTime asOf, LocalDateTime until, List<Occurrence> occurrences) {
+    }
+
+    /** The events' data version (is_called tells the untouched sequence from the one after its first change). */
+    public long dataVersion() {
+        return jdbc.sql("SELECT last_value + is_called::int FROM " + VERSION).query(Long.class).single();
     }
 
     private static Integer freeAt(Event event, LocalDateTime start, Map<String, Integer> free) {
@@ -174,7 +215,7 @@ public class EventCatalog {
         return values;
     }
 
-    private static final RowMapper<Event> EVENT = (rs, i) -> event(rs);
+    static final RowMapper<Event> EVENT = (rs, i) -> event(rs);
 
     private static Event event(ResultSet rs) throws SQLException {
         Set<LocalDate> exceptions = new TreeSet<>();

@@ -14,6 +14,7 @@ import java.util.Set;
 
 import de.stadtportal.platform.audit.AuditLog;
 import de.stadtportal.platform.mail.MailOutbox;
+import de.stadtportal.platform.versions.DataVersion;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +38,11 @@ public class EventEditingService {
     private final MailOutbox mailOutbox;
     private final AuditLog auditLog;
     private final MessageSource messages;
+    private final EventDates dates;
 
     EventEditingService(JdbcClient jdbc, Clock clock, EventCatalog catalog, RegistrationService registrations,
-                        MailOutbox mailOutbox, AuditLog auditLog, MessageSource messages) {
+                        MailOutbox mailOutbox, AuditLog auditLog, MessageSource messages, EventDates dates) {
+        this.dates = dates;
         this.jdbc = jdbc;
         this.clock = clock;
         this.catalog = catalog;
@@ -51,6 +54,8 @@ public class EventEditingService {
 
     /** Creates (id null) or changes an event. */
     public long save(Long id, EventData data) {
+        // lists kept by the data version must not keep what a reader saw before this commit
+        DataVersion.advanceAfterCommit(jdbc, EventCatalog.VERSION);
         Map<String, Object> params = new HashMap<>();
         params.put("slug", data.slug());
         params.put("title", data.title());
@@ -107,6 +112,7 @@ public class EventEditingService {
                     .param("id", id).param("day", move.getKey()).param("movedTo", move.getValue()).update();
         }
         Event saved = catalog.find(id).orElseThrow();
+        dates.store(saved);
         for (LocalDate day : data.exceptions()) {
             if (!oldExceptions.contains(day) || oldMoves.containsKey(day)) {
                 tellRegistrants(saved, day, "events.mail.dateCancelled");
@@ -130,6 +136,7 @@ public class EventEditingService {
         if (event.cancelled()) {
             return false;
         }
+        DataVersion.advanceAfterCommit(jdbc, EventCatalog.VERSION);
         jdbc.sql("UPDATE event SET status = :status, updated_at = :now WHERE id = :id")
                 .param("status", EventStatus.CANCELLED.name()).param("now", OffsetDateTime.now(clock)).param("id", id).update();
         tellRegistrants(event, null, "events.mail.eventCancelled");

@@ -13,6 +13,7 @@ import java.util.Optional;
 import de.stadtportal.platform.PortalProperties;
 import de.stadtportal.platform.Tokens;
 import de.stadtportal.platform.mail.MailOutbox;
+import de.stadtportal.platform.versions.DataVersion;
 import de.stadtportal.platform.mail.MailOutbox.Attachment;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -76,6 +77,8 @@ public class RegistrationService {
      * @throws InvalidRegistrationException with every field that is wrong, the date included
      */
     public RegistrationOutcome register(Event event, LocalDateTime start, Registrant registrant) {
+        // free places are shown in lists kept by the events' data version
+        DataVersion.advanceAfterCommit(jdbc, EventCatalog.VERSION);
         List<FieldProblem> problems = check(event, start, registrant);
         if (!problems.isEmpty()) {
             throw new InvalidRegistrationException(problems);
@@ -164,6 +167,7 @@ public class RegistrationService {
 
     /** Cancels by the link from the mail; free places go to the waiting list. False if already cancelled. */
     public boolean cancelRegistration(String token) {
+        DataVersion.advanceAfterCommit(jdbc, EventCatalog.VERSION);
         Optional<RegistrationView> found = registrationByToken(token);
         if (found.isEmpty()) {
             return false;

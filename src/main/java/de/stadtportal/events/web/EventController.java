@@ -49,6 +49,8 @@ class EventController {
     /** How far ahead the list and the feeds look. */
     static final int MONTHS_AHEAD = 12;
     static final int DATES_ON_DETAIL = 24;
+    /** Dates per page of the list. */
+    static final int PAGE_SIZE = 20;
 
     private final EventCatalog events;
     private final RegistrationService registrations;
@@ -84,6 +86,7 @@ class EventController {
                 @RequestParam(required = false) String q,
                 @RequestParam(name = "ansicht", required = false) String view,
                 @RequestParam(name = "monat", required = false) String month,
+                @RequestParam(name = "seite", defaultValue = "0") int page,
                 Model model) {
         String query = q == null ? "" : (q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q.strip());
         String categorySlug = category == null || category.isBlank() ? null : category;
@@ -105,7 +108,14 @@ class EventController {
             model.addAttribute("occurrences", occurrences);
             return "events/month";
         }
-        model.addAttribute("occurrences", events.upcoming(categorySlug, query, events.now().plusMonths(MONTHS_AHEAD)));
+        // a page of dates at a time: rendering a year of a twice-weekly market per request cost most of the time
+        List<Occurrence> upcoming = events.upcoming(categorySlug, query, events.now().plusMonths(MONTHS_AHEAD));
+        int pages = Math.max(1, (upcoming.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.max(0, Math.min(page, pages - 1));
+        model.addAttribute("total", upcoming.size());
+        model.addAttribute("occurrences", upcoming.subList(shown * PAGE_SIZE, Math.min(upcoming.size(), (shown + 1) * PAGE_SIZE)));
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
         model.addAttribute("month", YearMonth.from(events.now()));
         return "events/list";
     }
