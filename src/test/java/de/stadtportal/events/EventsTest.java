@@ -334,6 +334,18 @@ class EventsTest {
                 .andExpect(content().string(containsString("Register")));
     }
 
+    /** Each language writes dates its own way: "Mittwoch, 6. Oktober 2027" but "Wednesday 6 October 2027". */
+    @Test
+    void datesFollowThePatternOfThePagesLanguage() throws Exception {
+        String slug = TestEvents.slug();
+        series(slug, 20);
+        mvc.perform(get("/veranstaltungen/" + slug)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Mittwoch, 6. Oktober 2027")));
+        mvc.perform(get("/en/veranstaltungen/" + slug)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Wednesday 6 October 2027"),
+                        not(containsString("Wednesday, 6. October")))));
+    }
+
     @Test
     void badInputGetsA4xxPageNeverA500() throws Exception {
         String slug = TestEvents.slug();
