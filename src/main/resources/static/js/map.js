@@ -25,6 +25,9 @@
       loading = add('link', { rel: 'stylesheet', href: box.dataset.leafletCss })
         .then(function () { return add('script', { src: box.dataset.leafletJs }); })
         .then(function () {
+          // Leaflet guesses its marker images' folder from the page's address (a 404 under
+          // /unternehmen/); name the served folder instead.
+          L.Icon.Default.imagePath = box.dataset.leafletImages;
           if (!clusters) { return null; }
           return Promise.all([
             add('link', { rel: 'stylesheet', href: box.dataset.clusterCss }),
@@ -62,6 +65,62 @@
     return result;
   }
 
+  /*
+   * The pin of a listing's form: it writes into the plain latitude/longitude fields (which work
+   * without this script). Drag it, click into the map, or focus it and use the arrow keys
+   * (Shift: ten times the step); typing into the fields moves it. A live region says where it is.
+   */
+  function pick(map, box) {
+    var lat = document.getElementById('latitude');
+    var lon = document.getElementById('longitude');
+    var status = document.createElement('p');
+    status.className = 'map-note';
+    status.setAttribute('aria-live', 'polite');
+    var help = document.createElement('p');
+    help.className = 'hint';
+    help.textContent = box.dataset.pickHelp;
+    box.insertBefore(help, box.firstChild);
+    box.appendChild(status);
+    function number(input) { return parseFloat(String(input.value).replace(',', '.')); }
+    function typed() {
+      var a = number(lat), b = number(lon);
+      return isNaN(a) || isNaN(b) ? null : L.latLng(a, b);
+    }
+    var start = typed();
+    var center = start || L.latLng((parseFloat(lat.dataset.min) + parseFloat(lat.dataset.max)) / 2,
+      (parseFloat(lon.dataset.min) + parseFloat(lon.dataset.max)) / 2);
+    map.setView(center, start ? 17 : 12);
+    var pin = L.marker(center, { draggable: true, keyboard: true, alt: box.dataset.pinLabel, title: box.dataset.pinLabel });
+    pin.addTo(map);
+    function write(position) {
+      lat.value = position.lat.toFixed(6);
+      lon.value = position.lng.toFixed(6);
+      status.textContent = box.dataset.pinAt.replace('{0}', lat.value).replace('{1}', lon.value);
+    }
+    pin.on('dragend', function () { write(pin.getLatLng()); });
+    map.on('click', function (event) { pin.setLatLng(event.latlng); write(event.latlng); });
+    var steps = { ArrowUp: [1, 0], ArrowDown: [-1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    pin.getElement().addEventListener('keydown', function (event) {
+      var direction = steps[event.key];
+      if (!direction) { return; }
+      // the pin moves, not the map (Leaflet pans the map on arrow keys)
+      event.preventDefault();
+      event.stopPropagation();
+      var step = event.shiftKey ? 0.001 : 0.0001;
+      var from = pin.getLatLng();
+      var to = L.latLng(from.lat + direction[0] * step, from.lng + direction[1] * step);
+      pin.setLatLng(to);
+      map.panTo(to);
+      write(to);
+    });
+    [lat, lon].forEach(function (input) {
+      input.addEventListener('change', function () {
+        var position = typed();
+        if (position) { pin.setLatLng(position); map.panTo(position); }
+      });
+    });
+  }
+
   function show(box) {
     var canvas = document.createElement('div');
     canvas.className = 'map-canvas';
@@ -70,7 +129,9 @@
     box.appendChild(canvas);
     var map = L.map(canvas, { scrollWheelZoom: false });
     L.tileLayer(box.dataset.tileUrl, { maxZoom: 19, attribution: escapeHtml(box.dataset.attribution) }).addTo(map);
-    if (box.dataset.kind === 'single') {
+    if (box.dataset.kind === 'pick') {
+      pick(map, box);
+    } else if (box.dataset.kind === 'single') {
       var latLng = [parseFloat(box.dataset.lat), parseFloat(box.dataset.lon)];
       map.setView(latLng, 17);
       marker(latLng, box.dataset.name, null).addTo(map);

@@ -97,8 +97,28 @@ public interface DirectoryApi {
         }
     }
 
+    /** @param thumbnail the logo, else the first photo, small; null without images */
     record BusinessSummary(String slug, String name, String category, String district, String street,
-                           String postalCode, String city, boolean openNow, boolean example) {
+                           String postalCode, String city, boolean openNow, boolean example, Thumbnail thumbnail) {
+    }
+
+    /**
+     * A small image for a list of results.
+     *
+     * @param path          absolute path on the portal
+     * @param width, height CSS pixels to show it at (the file has twice as many, for sharp screens)
+     */
+    record Thumbnail(String path, String altText, int width, int height) {
+
+        /** Shown within a square of this many CSS pixels. */
+        public static final int SIDE = 64;
+
+        public static Thumbnail of(String slug, long imageId, String altText, String contentType, int width, int height) {
+            double scale = Math.min(1.0, (double) SIDE / Math.max(width, height));
+            return new Thumbnail("/unternehmen/" + slug + "/bilder/" + imageId + "-klein."
+                    + ("image/png".equals(contentType) ? "png" : "jpg"), altText,
+                    Math.max(1, (int) Math.round(width * scale)), Math.max(1, (int) Math.round(height * scale)));
+        }
     }
 
     /** @param attributes keys of {@link BusinessAttribute} */

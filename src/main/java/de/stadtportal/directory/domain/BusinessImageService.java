@@ -25,6 +25,8 @@ public class BusinessImageService {
     public static final int MAX_ALT = 200;
     static final int PHOTO_SIDE = 1600;
     static final int LOGO_SIDE = 400;
+    /** Twice the size the results show it (64 CSS pixels), sharp on high-density screens. */
+    public static final int THUMBNAIL_SIDE = 128;
 
     public enum Kind { LOGO, PHOTO }
 
@@ -72,6 +74,31 @@ public class BusinessImageService {
                 SELECT i.id, i.data, i.content_type FROM business_image i JOIN business b ON b.id = i.business_id
                 WHERE i.id = :image AND b.slug = :slug AND b.status = 'PUBLISHED'""",
                 Map.of("image", imageId, "slug", slug), (rs, n) -> data(rs)).stream().findFirst();
+    }
+
+    /**
+     * The thumbnail of one image of a published listing: made from the image on the first request
+     * and kept, so the results page costs one small read per business afterwards.
+     */
+    public Optional<ImageData> publishedThumbnail(String slug, long imageId) {
+        record Row(byte[] thumbnail, byte[] data, String contentType) {
+        }
+        return jdbc.query("""
+                SELECT i.thumbnail, CASE WHEN i.thumbnail IS NULL THEN i.data END AS data, i.content_type
+                FROM business_image i JOIN business b ON b.id = i.business_id
+                WHERE i.id = :image AND b.slug = :slug AND b.status = 'PUBLISHED'""",
+                Map.of("image", imageId, "slug", slug),
+                (rs, n) -> new Row(rs.getBytes("thumbnail"), rs.getBytes("data"), rs.getString("content_type")))
+                .stream().findFirst().map(row -> {
+                    if (row.thumbnail() != null) {
+                        return new ImageData(imageId, row.thumbnail(), row.contentType());
+                    }
+                    boolean png = "image/png".equals(row.contentType());
+                    byte[] small = ImageProcessor.process(row.data(), THUMBNAIL_SIDE, png).data();
+                    jdbc.update("UPDATE business_image SET thumbnail = :thumbnail WHERE id = :image",
+                            new MapSqlParameterSource("thumbnail", small).addValue("image", imageId));
+                    return new ImageData(imageId, small, row.contentType());
+                });
     }
 
     /** One image of a listing whatever its status (preview for its owner and staff). */

@@ -10,6 +10,7 @@ import java.util.List;
 import de.stadtportal.directory.BusinessAttribute;
 import de.stadtportal.directory.DirectoryApi;
 import de.stadtportal.directory.DirectoryApi.BusinessSummary;
+import de.stadtportal.directory.DirectoryApi.Thumbnail;
 import de.stadtportal.directory.DirectoryApi.MapBusiness;
 import de.stadtportal.directory.DirectoryApi.OpenDataBusiness;
 import de.stadtportal.directory.DirectoryApi.Search;
@@ -45,7 +46,10 @@ public class BusinessSearch {
     /** The columns summary() reads, with their joins; callers add FROM business b (or a page of it). */
     private static final String SUMMARY_COLUMNS = """
             SELECT b.slug, b.name, c.name AS category, d.name AS district, b.street, b.postal_code, b.city,
-                   b.example, (""" + OPEN_NOW + ") AS open_now";
+                   b.example, (""" + OPEN_NOW + ") AS open_now,"
+            // the logo, else the first photo: one index probe per hit
+            + " (SELECT ARRAY[i.id::text, i.alt_text, i.content_type, i.width::text, i.height::text] FROM business_image i"
+            + " WHERE i.business_id = b.id ORDER BY i.kind, i.position, i.id LIMIT 1) AS image";
     static final String SUMMARY_JOINS =
             " JOIN category c ON c.id = b.category_id LEFT JOIN district d ON d.id = b.district_id";
 
@@ -230,6 +234,15 @@ public class BusinessSearch {
     private static BusinessSummary summary(ResultSet rs) throws SQLException {
         return new BusinessSummary(rs.getString("slug"), rs.getString("name"), rs.getString("category"),
                 rs.getString("district"), rs.getString("street"), rs.getString("postal_code"), rs.getString("city"),
-                rs.getBoolean("open_now"), rs.getBoolean("example"));
+                rs.getBoolean("open_now"), rs.getBoolean("example"), thumbnail(rs));
+    }
+
+    private static Thumbnail thumbnail(ResultSet rs) throws SQLException {
+        java.sql.Array image = rs.getArray("image");
+        if (image == null) {
+            return null;
+        }
+        String[] i = (String[]) image.getArray();
+        return Thumbnail.of(rs.getString("slug"), Long.parseLong(i[0]), i[1], i[2], Integer.parseInt(i[3]), Integer.parseInt(i[4]));
     }
 }

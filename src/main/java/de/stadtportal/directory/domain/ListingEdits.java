@@ -139,7 +139,8 @@ public class ListingEdits {
                                tags = :tags, street = :street, postal_code = :postalCode, phone = :phone, email = :email,
                                website = :website, accepts_voucher = :voucher, sells_fairtrade = :fairtrade,
                                wifi_hotspot = :wifi, market_stall = :market, online_shop = :shop, delivery = :delivery,
-                               click_and_collect = :collect, version = version + 1,
+                               click_and_collect = :collect, latitude = :latitude, longitude = :longitude,
+                               version = version + 1,
                                last_confirmed_at = CASE WHEN :confirms THEN :now ELSE last_confirmed_at END,
                                reminder_sent_at = CASE WHEN :confirms THEN NULL ELSE reminder_sent_at END
                         WHERE id = :id AND version = :version""")
@@ -154,6 +155,8 @@ public class ListingEdits {
                 .param("wifi", edit.wifiHotspot()).param("market", edit.marketStall())
                 .param("shop", edit.onlineShop()).param("delivery", edit.delivery())
                 .param("collect", edit.clickAndCollect())
+                .param("latitude", edit.latitude(), java.sql.Types.NUMERIC)
+                .param("longitude", edit.longitude(), java.sql.Types.NUMERIC)
                 .update() > 0;
     }
 

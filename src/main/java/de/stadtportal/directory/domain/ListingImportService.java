@@ -179,7 +179,8 @@ public class ListingImportService {
             return null;
         }
         return new Row(new ListingEdit(name, category, district, description, tags, street, postalCode, phone, email,
-                website, flags[0], flags[1], flags[2], flags[3], flags[4], flags[5], flags[6], 0), latitude, longitude);
+                website, flags[0], flags[1], flags[2], flags[3], flags[4], flags[5], flags[6], latitude, longitude, 0),
+                latitude, longitude);
     }
 
     private static BigDecimal coordinate(String text, int limit, long line, List<LineError> errors) {

@@ -1,5 +1,6 @@
 package de.stadtportal.directory.domain;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -144,7 +145,8 @@ public class Listings {
                         rs.getString("phone"), rs.getString("email"), rs.getString("website"),
                         rs.getBoolean("accepts_voucher"), rs.getBoolean("sells_fairtrade"), rs.getBoolean("wifi_hotspot"),
                         rs.getBoolean("market_stall"), rs.getBoolean("online_shop"), rs.getBoolean("delivery"),
-                        rs.getBoolean("click_and_collect"), rs.getLong("version")))
+                        rs.getBoolean("click_and_collect"), rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"),
+                        rs.getLong("version")))
                 .optional();
     }
 
@@ -216,16 +218,31 @@ public class Listings {
         }
     }
 
-    /** What an owner can change; {@code version} is the one the owner started from. */
+    /**
+     * What an owner can change; {@code version} is the one the owner started from.
+     *
+     * @param latitude  with {@code longitude} the pin on the map; both null: not placed (the geocoder may find it)
+     */
     public record ListingEdit(String name, String category, String district, String description, String tags,
                               String street, String postalCode, String phone, String email, String website,
                               boolean acceptsVoucher, boolean sellsFairtrade, boolean wifiHotspot, boolean marketStall,
-                              boolean onlineShop, boolean delivery, boolean clickAndCollect, long version) {
+                              boolean onlineShop, boolean delivery, boolean clickAndCollect,
+                              BigDecimal latitude, BigDecimal longitude, long version) {
 
         ListingEdit withVersion(long newVersion) {
             return new ListingEdit(name, category, district, description, tags, street, postalCode, phone, email,
                     website, acceptsVoucher, sellsFairtrade, wifiHotspot, marketStall, onlineShop, delivery,
-                    clickAndCollect, newVersion);
+                    clickAndCollect, latitude, longitude, newVersion);
+        }
+
+        public ListingEdit withCoordinates(BigDecimal newLatitude, BigDecimal newLongitude) {
+            return new ListingEdit(name, category, district, description, tags, street, postalCode, phone, email,
+                    website, acceptsVoucher, sellsFairtrade, wifiHotspot, marketStall, onlineShop, delivery,
+                    clickAndCollect, newLatitude, newLongitude, version);
+        }
+
+        public boolean placed() {
+            return latitude != null && longitude != null;
         }
 
         Map<String, Object> fields() {
@@ -247,6 +264,8 @@ public class Listings {
             fields.put("onlineShop", onlineShop);
             fields.put("delivery", delivery);
             fields.put("clickAndCollect", clickAndCollect);
+            fields.put("latitude", latitude == null ? null : latitude.toPlainString());
+            fields.put("longitude", longitude == null ? null : longitude.toPlainString());
             return fields;
         }
     }

@@ -2,6 +2,8 @@ package de.stadtportal.directory.web;
 
 import de.stadtportal.directory.DirectoryApi;
 import de.stadtportal.directory.domain.ListingStatus;
+import de.stadtportal.directory.domain.CityBounds;
+import de.stadtportal.directory.domain.ListingLocator;
 import de.stadtportal.directory.domain.Listings;
 import de.stadtportal.directory.domain.ListingModeration;
 import de.stadtportal.directory.domain.ListingEdits;
@@ -38,8 +40,13 @@ class AdminBusinessController {
     private final ListingEdits edits;
     private final ListingRegistration registration;
     private final DirectoryApi directory;
+    private final ListingLocator locator;
+    private final CityBounds bounds;
 
-    AdminBusinessController(Listings listings, ListingModeration moderation, ListingEdits edits, ListingRegistration registration, DirectoryApi directory) {
+    AdminBusinessController(Listings listings, ListingModeration moderation, ListingEdits edits, ListingRegistration registration,
+                            DirectoryApi directory, ListingLocator locator, CityBounds bounds) {
+        this.locator = locator;
+        this.bounds = bounds;
         this.listings = listings;
         this.moderation = moderation;
         this.edits = edits;
@@ -68,6 +75,10 @@ class AdminBusinessController {
     String approve(@PathVariable long id, RedirectAttributes redirect) {
         requireExists(id);
         boolean done = moderation.approve(id);
+        if (done) {
+            // a self-registered listing has no pin yet: the geocoder (where set) puts it on the map
+            locator.locateIfMissing(id);
+        }
         redirect.addFlashAttribute(done ? "success" : "failure", done ? "moderation.approved" : "moderation.alreadyDecided");
         return "redirect:/admin/unternehmen";
     }
@@ -119,11 +130,12 @@ class AdminBusinessController {
     String create(@Valid @ModelAttribute("form") ListingForm form, BindingResult result, Model model,
                   RedirectAttributes redirect, HttpServletResponse response) {
         form.checkReferences(listings, result);
+        form.checkCoordinates(bounds, result);
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(null, model);
         }
-        long id = registration.createByStaff(form.toEdit());
+        long id = registration.createByStaff(locator.locate(form.toEdit()));
         redirect.addFlashAttribute("success", "staffListing.created");
         return "redirect:/admin/unternehmen/" + id;
     }
@@ -140,11 +152,12 @@ class AdminBusinessController {
                 RedirectAttributes redirect, HttpServletResponse response) {
         ListingEdit current = listings.load(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         form.checkReferences(listings, result);
+        form.checkCoordinates(bounds, result);
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(id, model);
         }
-        if (!edits.updateByStaff(id, form.toEdit())) {
+        if (!edits.updateByStaff(id, locator.locate(form.toEdit()))) {
             model.addAttribute("form", form.withVersion(current.version()));
             model.addAttribute("conflict", true);
             response.setStatus(HttpStatus.CONFLICT.value());
@@ -207,6 +220,7 @@ class AdminBusinessController {
         }
         model.addAttribute("categories", directory.categories());
         model.addAttribute("districts", directory.districts());
+        model.addAttribute("bounds", bounds);
         return "directory/edit";
     }
 

@@ -30,10 +30,20 @@ class ImageController {
     @GetMapping("/unternehmen/{slug}/bilder/{id:\\d{1,18}}.{extension:jpg|png}")
     ResponseEntity<byte[]> image(@PathVariable String slug, @PathVariable long id, @PathVariable String extension,
                                  WebRequest request) {
-        ImageData image = images.publishedImage(slug, id)
-                .filter(i -> i.extension().equals(extension))
+        return answer(images.publishedImage(slug, id), extension, "\"bild-" + id + "\"", request);
+    }
+
+    /** The small copy the directory's results show (logo, or the first photo). */
+    @GetMapping("/unternehmen/{slug}/bilder/{id:\\d{1,18}}-klein.{extension:jpg|png}")
+    ResponseEntity<byte[]> thumbnail(@PathVariable String slug, @PathVariable long id, @PathVariable String extension,
+                                     WebRequest request) {
+        return answer(images.publishedThumbnail(slug, id), extension, "\"klein-" + id + "\"", request);
+    }
+
+    private static ResponseEntity<byte[]> answer(java.util.Optional<ImageData> found, String extension, String etag,
+                                                 WebRequest request) {
+        ImageData image = found.filter(i -> i.extension().equals(extension))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        String etag = "\"bild-" + image.id() + "\"";
         CacheControl cache = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
         if (request.checkNotModified(etag)) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();

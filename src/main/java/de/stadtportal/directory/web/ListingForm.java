@@ -1,5 +1,8 @@
 package de.stadtportal.directory.web;
 
+import java.math.BigDecimal;
+
+import de.stadtportal.directory.domain.CityBounds;
 import de.stadtportal.directory.domain.Listings;
 import de.stadtportal.directory.domain.Listings.ListingEdit;
 import de.stadtportal.platform.web.EdgeInputFilter;
@@ -28,29 +31,36 @@ record ListingForm(
         // objects, not primitives: an unticked checkbox sends nothing, which means "no"
         Boolean acceptsVoucher, Boolean sellsFairtrade, Boolean wifiHotspot, Boolean marketStall,
         Boolean onlineShop, Boolean delivery, Boolean clickAndCollect,
+        // the pin: plain text fields (the map only helps to fill them), read as numbers by checkCoordinates,
+        // so "51,52" or "Nord" get a message next to the field instead of failing the binding; empty both = not placed
+        @Size(max = 20, message = "{validation.tooLong}") String latitude,
+        @Size(max = 20, message = "{validation.tooLong}") String longitude,
         long version) {
 
     static ListingForm empty() {
-        return new ListingForm("", "", "", "", "", "", "", "", "", "", false, false, false, false, false, false, false, 0);
+        return new ListingForm("", "", "", "", "", "", "", "", "", "", false, false, false, false, false, false, false,
+                "", "", 0);
     }
 
     static ListingForm of(ListingEdit edit) {
         return new ListingForm(edit.name(), edit.category(), edit.district(), edit.description(), edit.tags(),
                 edit.street(), edit.postalCode(), edit.phone(), edit.email(), edit.website(), edit.acceptsVoucher(),
                 edit.sellsFairtrade(), edit.wifiHotspot(), edit.marketStall(), edit.onlineShop(), edit.delivery(),
-                edit.clickAndCollect(), edit.version());
+                edit.clickAndCollect(), plain(edit.latitude()), plain(edit.longitude()), edit.version());
     }
 
     ListingEdit toEdit() {
         return new ListingEdit(name, category, district == null || district.isBlank() ? null : district,
                 description, tags, street, postalCode, phone, email, website, yes(acceptsVoucher), yes(sellsFairtrade),
-                yes(wifiHotspot), yes(marketStall), yes(onlineShop), yes(delivery), yes(clickAndCollect), version);
+                yes(wifiHotspot), yes(marketStall), yes(onlineShop), yes(delivery), yes(clickAndCollect),
+                number(latitude), number(longitude), version);
     }
 
     /** The same input on top of the current version: a second save is then a deliberate overwrite. */
     ListingForm withVersion(long current) {
         return new ListingForm(name, category, district, description, tags, street, postalCode, phone, email, website,
-                acceptsVoucher, sellsFairtrade, wifiHotspot, marketStall, onlineShop, delivery, clickAndCollect, current);
+                acceptsVoucher, sellsFairtrade, wifiHotspot, marketStall, onlineShop, delivery, clickAndCollect,
+                latitude, longitude, current);
     }
 
     /** Checks what annotations cannot: category and district must exist, the postcode must lie in the town. */
@@ -72,6 +82,50 @@ record ListingForm(
                 result.rejectValue("postalCode", "join.postalCodeOutside", town, null);
             }
         }
+    }
+
+    /** Both coordinates or none, numbers with at most six decimals, inside the city's box (a pin in the sea is a typo). */
+    void checkCoordinates(CityBounds bounds, BindingResult result) {
+        if (blank(latitude) && blank(longitude)) {
+            return;
+        }
+        check("latitude", latitude, bounds.south(), bounds.north(), result);
+        check("longitude", longitude, bounds.west(), bounds.east(), result);
+    }
+
+    private static void check(String field, String text, BigDecimal min, BigDecimal max, BindingResult result) {
+        if (result.hasFieldErrors(field)) {
+            return;
+        }
+        if (blank(text)) {
+            result.rejectValue(field, "edit.coordinateMissing");
+            return;
+        }
+        BigDecimal value;
+        try {
+            value = number(text);
+        } catch (NumberFormatException e) {
+            result.rejectValue(field, "edit." + field + "Number");
+            return;
+        }
+        if (value.stripTrailingZeros().scale() > 6) {
+            result.rejectValue(field, "edit.coordinateFormat");
+        } else if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            result.rejectValue(field, "edit." + field + "Outside", new Object[] {min.toPlainString(), max.toPlainString()}, null);
+        }
+    }
+
+    /** "51,5236" as a German types it is the same number as "51.5236"; empty is none. */
+    private static BigDecimal number(String text) {
+        return blank(text) ? null : new BigDecimal(text.strip().replace(',', '.'));
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     static void trim(WebDataBinder binder) {

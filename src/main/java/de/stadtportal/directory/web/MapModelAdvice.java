@@ -5,7 +5,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The tile server and its attribution for the pages that show a map. */
-@ControllerAdvice(assignableTypes = {BusinessController.class, MapController.class})
+@ControllerAdvice(assignableTypes = {BusinessController.class, MapController.class, OwnerListingController.class,
+        AdminBusinessController.class, TopicController.class})
 class MapModelAdvice {
 
     private final MapProperties map;

@@ -3,6 +3,8 @@ package de.stadtportal.directory.web;
 import java.security.Principal;
 
 import de.stadtportal.directory.DirectoryApi;
+import de.stadtportal.directory.domain.CityBounds;
+import de.stadtportal.directory.domain.ListingLocator;
 import de.stadtportal.directory.domain.Listings;
 import de.stadtportal.directory.domain.ListingEdits;
 import de.stadtportal.directory.domain.Listings.ListingEdit;
@@ -29,11 +31,16 @@ class OwnerListingController {
     private final Listings listings;
     private final ListingEdits edits;
     private final DirectoryApi directory;
+    private final ListingLocator locator;
+    private final CityBounds bounds;
 
-    OwnerListingController(Listings listings, ListingEdits edits, DirectoryApi directory) {
+    OwnerListingController(Listings listings, ListingEdits edits, DirectoryApi directory, ListingLocator locator,
+                           CityBounds bounds) {
         this.listings = listings;
         this.edits = edits;
         this.directory = directory;
+        this.locator = locator;
+        this.bounds = bounds;
     }
 
     @InitBinder("form")
@@ -53,11 +60,12 @@ class OwnerListingController {
                 Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
         ListingEdit current = owned(id, principal);
         form.checkReferences(listings, result);
+        form.checkCoordinates(bounds, result);
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(id, model);
         }
-        SaveResult saved = edits.updateByOwner(id, form.toEdit(), principal.getName());
+        SaveResult saved = edits.updateByOwner(id, locator.locate(form.toEdit()), principal.getName());
         if (saved == SaveResult.CONFLICT) {
             model.addAttribute("form", form.withVersion(current.version()));
             model.addAttribute("conflict", true);
@@ -92,6 +100,7 @@ class OwnerListingController {
         model.addAttribute("listing", listings.find(id).orElseThrow());
         model.addAttribute("categories", directory.categories());
         model.addAttribute("districts", directory.districts());
+        model.addAttribute("bounds", bounds);
         return "directory/edit";
     }
 }

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import de.stadtportal.platform.CurrentUser;
 import de.stadtportal.platform.Languages;
+import de.stadtportal.platform.LogoProperties;
 import de.stadtportal.platform.PortalProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -14,9 +15,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class LayoutModelAdvice {
 
     private final PortalProperties properties;
+    private final LogoProperties logo;
 
-    LayoutModelAdvice(PortalProperties properties) {
+    LayoutModelAdvice(PortalProperties properties, LogoProperties logo) {
         this.properties = properties;
+        this.logo = logo;
+    }
+
+    /** The city's mark in the header. */
+    @ModelAttribute("logo")
+    LogoProperties logo() {
+        return logo;
     }
 
     @ModelAttribute("currentPath")

@@ -126,6 +126,6 @@ class ApproveChangesFirstTest {
         return new ListingEdit(edit.name(), edit.category(), edit.district(), description, edit.tags(), edit.street(),
                 edit.postalCode(), edit.phone(), edit.email(), edit.website(), edit.acceptsVoucher(), edit.sellsFairtrade(),
                 edit.wifiHotspot(), edit.marketStall(), edit.onlineShop(), edit.delivery(), edit.clickAndCollect(),
-                edit.version());
+                edit.latitude(), edit.longitude(), edit.version());
     }
 }
