@@ -159,6 +159,12 @@ public class SecondFactorService {
                 accounts.findByEmail(AccountService.normalizeEmail(actingEmail)).map(a -> "#" + a.getId()).orElse("(unknown)"));
     }
 
+    /** How the security log names an account: its number, never the address. */
+    @Transactional(readOnly = true)
+    public String accountNumber(String email) {
+        return accounts.findByEmail(AccountService.normalizeEmail(email)).map(a -> "#" + a.getId()).orElse("(unknown)");
+    }
+
     /** Input as typed: case, spaces and dashes do not matter. */
     static String normalize(String code) {
         return code.toLowerCase(Locale.ROOT).replaceAll("[\\s-]", "");

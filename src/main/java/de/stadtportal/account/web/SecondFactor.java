@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import de.stadtportal.account.domain.SecondFactorService;
+import de.stadtportal.platform.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ import org.springframework.util.StringUtils;
 class SecondFactor {
 
     static final Duration CODE_VALIDITY = Duration.ofMinutes(10);
+    static final int CODES_PER_HOUR = 10;
     private static final Logger log = LoggerFactory.getLogger("de.stadtportal.security");
 
     /** In PostgreSQL (account/V34), so codes work whichever instance answers. */
@@ -49,13 +51,23 @@ class SecondFactor {
         return new SameLoginCodes(codes);
     }
 
-    /** Codes only for staff who have entered their password in this session. */
+    /**
+     * Codes only for staff who have entered their password in this session, and at most
+     * {@link #CODES_PER_HOUR} an hour per account, so a stolen password cannot flood the mailbox.
+     */
     @Bean
     GenerateOneTimeTokenRequestResolver secondFactorRequest(SecondFactorService secondFactors) {
+        RateLimiter codesPerAccount = new RateLimiter(CODES_PER_HOUR, Duration.ofHours(1));
         return request -> {
             Authentication current = passwordLogin();
-            return current != null && secondFactors.needsSecondFactor(current.getName())
-                    ? new GenerateOneTimeTokenRequest(current.getName(), CODE_VALIDITY) : null;
+            if (current == null || !secondFactors.needsSecondFactor(current.getName())) {
+                return null;
+            }
+            if (!codesPerAccount.tryAcquire(current.getName())) {
+                log.warn("Second factor: no more codes this hour for account {}", secondFactors.accountNumber(current.getName()));
+                return null;
+            }
+            return new GenerateOneTimeTokenRequest(current.getName(), CODE_VALIDITY);
         };
     }
 

@@ -57,10 +57,15 @@ class SecondFactorController {
         return "account/second-factor-code";
     }
 
-    /** Reached only when Spring Security made no code: this login needs none (a business, or no password yet). */
+    /**
+     * Reached only when Spring Security made no code: this login needs none (a business), or the
+     * account has had its codes for this hour.
+     */
     @PostMapping("/konto/zweiter-faktor/senden")
-    String noCodeNeeded() {
-        return "redirect:/konto";
+    String noCode() {
+        Authentication login = SecondFactor.passwordLogin();
+        return login != null && secondFactors.needsSecondFactor(login.getName())
+                ? "redirect:" + StaffFactors.SECOND_FACTOR_PAGE + "?zuviele" : "redirect:/konto";
     }
 
     @PostMapping("/konto/zweiter-faktor/wiederherstellung")

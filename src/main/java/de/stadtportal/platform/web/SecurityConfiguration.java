@@ -24,6 +24,10 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -115,6 +119,8 @@ class SecurityConfiguration {
                         .showDefaultSubmitPage(false)
                         .failureUrl("/konto/zweiter-faktor/code?fehler")
                         .defaultSuccessUrl("/admin"))
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(request -> CsrfFilter.DEFAULT_CSRF_MATCHER.matches(request)
+                        && !(UploadLimitFilter.isRefused(request) && !SECURITY_ENDPOINTS.matches(request))))
                 .exceptionHandling(exceptions -> exceptions
                         // who is not logged in logs in with the password first
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/konto/anmelden"))
@@ -172,6 +178,14 @@ class SecurityConfiguration {
         return authentication != null && authentication.getAuthorities().stream()
                 .anyMatch(a -> STAFF_ROLES.contains(a.getAuthority()));
     }
+
+    /**
+     * Where Spring Security's own filters act on a POST (login, logout, the code): they always need
+     * the CSRF token, even on an upload refused for its size (see {@link UploadLimitFilter}).
+     */
+    private static final RequestMatcher SECURITY_ENDPOINTS = new OrRequestMatcher(
+            PathPatternRequestMatcher.pathPattern("/konto/anmelden"), PathPatternRequestMatcher.pathPattern("/konto/abmelden"),
+            PathPatternRequestMatcher.pathPattern("/konto/zweiter-faktor/**"));
 
     private static final Set<String> STAFF_ROLES = Set.of("ROLE_EDITOR", "ROLE_ADMIN", "ROLE_SUPPORT_POINT");
 
