@@ -72,6 +72,13 @@ class AccessMatrixTest {
             Map.entry("POST /konto/eintraege/{id}/oeffnungszeiten/ausnahmen", Access.LOGGED_IN),
             Map.entry("POST /konto/eintraege/{id}/oeffnungszeiten/ausnahmen/{day}/loeschen", Access.LOGGED_IN),
             Map.entry("GET /konto/uebernehmen", Access.LOGGED_IN),
+            // the second factor's pages: anyone logged in; they send whoever needs no code back to /konto
+            Map.entry("GET /konto/zweiter-faktor", Access.LOGGED_IN),
+            Map.entry("GET /konto/zweiter-faktor/code", Access.LOGGED_IN),
+            Map.entry("POST /konto/zweiter-faktor/senden", Access.LOGGED_IN),
+            Map.entry("POST /konto/zweiter-faktor/wiederherstellung", Access.LOGGED_IN),
+            Map.entry("GET /konto/zweiter-faktor/einrichten", Access.LOGGED_IN),
+            Map.entry("POST /konto/zweiter-faktor/einrichten", Access.LOGGED_IN),
             Map.entry("POST /konto/uebernehmen", Access.LOGGED_IN),
             Map.entry("GET /konto/eintraege/{id}/bilder", Access.LOGGED_IN),
             Map.entry("POST /konto/eintraege/{id}/bilder", Access.LOGGED_IN),
@@ -254,7 +261,8 @@ class AccessMatrixTest {
             Map.entry("POST /admin/konten/einladen", Access.ADMIN),
             Map.entry("POST /admin/konten/{id}/rollen", Access.ADMIN),
             Map.entry("POST /admin/konten/{id}/deaktivieren", Access.ADMIN),
-            Map.entry("POST /admin/konten/{id}/aktivieren", Access.ADMIN)));
+            Map.entry("POST /admin/konten/{id}/aktivieren", Access.ADMIN),
+            Map.entry("POST /admin/konten/{id}/zweiter-faktor", Access.ADMIN)));
 
     static final String PASSWORD = "ein langes Test-Passwort 42";
 

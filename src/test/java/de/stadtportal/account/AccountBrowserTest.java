@@ -52,6 +52,52 @@ class AccountBrowserTest extends BrowserPages {
         accounts.deleteAll();
     }
 
+    /**
+     * The staff's second factor as a person meets it: password, the code from the mail (read from
+     * the outbox), the enrolment with recovery codes, and on the next login a recovery code instead
+     * of the mail.
+     */
+    @Test
+    void staffConfirmTheMailedCodeSaveRecoveryCodesAndLaterUseOne() {
+        String editor = accounts.create("EDITOR", PASSWORD);
+        driver.get(url("/konto/anmelden?lang=de"));
+        driver.findElement(By.id("username")).sendKeys(editor);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(await(By.tagName("h1")).getText()).isEqualTo("Anmeldung bestätigen");
+        assertThat(driver.getCurrentUrl()).contains("/konto/zweiter-faktor");
+        assertThat(driver.findElements(By.id("code"))).as("no recovery codes before the enrolment").isEmpty();
+        Browser.assertNoAccessibilityViolations(driver);
+
+        driver.findElement(By.cssSelector("form[action$='/konto/zweiter-faktor/senden'] button")).click();
+        await(By.id("token"));
+        assertThat(driver.findElement(By.cssSelector(".message.success")).getText()).contains("Wir haben Ihnen einen Code geschickt");
+        Browser.assertNoAccessibilityViolations(driver);
+        driver.findElement(By.id("token")).sendKeys(accounts.mailedCode(editor));
+        driver.findElement(By.cssSelector("form[action$='/konto/zweiter-faktor/pruefen'] button")).click();
+
+        await(By.cssSelector("ol.recovery-codes"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Zweiten Faktor einrichten");
+        java.util.List<String> codes = driver.findElements(By.cssSelector("ol.recovery-codes code")).stream()
+                .map(code -> code.getText()).toList();
+        assertThat(codes).hasSize(10);
+        Browser.assertNoAccessibilityViolations(driver);
+        driver.findElement(By.id("saved")).click();
+        driver.findElement(By.cssSelector("form[action$='/konto/zweiter-faktor/einrichten'] button")).click();
+        await(By.cssSelector("main h1"));
+        assertThat(driver.getCurrentUrl()).contains("/admin");
+
+        driver.manage().deleteAllCookies();
+        driver.get(url("/konto/anmelden?lang=de"));
+        driver.findElement(By.id("username")).sendKeys(editor);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        await(By.id("code")).sendKeys(codes.get(0));
+        driver.findElement(By.cssSelector("form[action$='/konto/zweiter-faktor/wiederherstellung'] button")).click();
+        await(By.cssSelector("main h1"));
+        assertThat(driver.getCurrentUrl()).contains("/admin").doesNotContain("zweiter-faktor");
+    }
+
     @Test
     void businessSignsUpReadsTheMailConfirmsLogsInAndOut() {
         String email = "browser-" + UUID.randomUUID() + "@test.example";
@@ -104,11 +150,7 @@ class AccountBrowserTest extends BrowserPages {
                 + "('test-axe-wartet', 'Wartender Betrieb', (SELECT id FROM category WHERE slug = 'handwerk'), 'Hochstraße 2', '46236', 'PENDING')");
         long listing = jdbc.queryForObject("SELECT id FROM business WHERE slug = 'test-axe-wartet'", Long.class);
         jdbc.update("INSERT INTO business_owner (business_id, account_id) SELECT ?, id FROM account WHERE email = ?", listing, admin);
-        driver.get(url("/konto/anmelden"));
-        driver.findElement(By.id("username")).sendKeys(admin);
-        driver.findElement(By.id("password")).sendKeys(PASSWORD);
-        driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        await(By.linkText("Konto löschen"));
+        logIn(admin, PASSWORD);
         long mailId = jdbc.queryForObject("SELECT max(id) FROM outbox_mail WHERE recipient = ?", Long.class, admin);
         for (String path : java.util.List.of("/konto", "/konto/passwort", "/konto/email", "/konto/loeschen", "/admin",
                 "/admin/konten", "/admin/postausgang", "/admin/postausgang/" + mailId, "/admin/protokoll",

@@ -269,7 +269,8 @@ class AccountFlowTest {
         mvc.perform(login(email, "falsch falsch falsch", from("203.0.113.77")));
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_mail WHERE recipient = ?",
                 Integer.class, email)).isEqualTo(1);
-        mvc.perform(login(email, PASSWORD, from("198.51.100.6"))).andExpect(redirectedUrl("/konto"));
+        // staff go on to their area, which asks for the second factor
+        mvc.perform(login(email, PASSWORD, from("198.51.100.6"))).andExpect(redirectedUrl("/admin"));
     }
 
     @Test

@@ -70,8 +70,9 @@ class StaffAccountsTest {
         mvc.perform(post(link.group(1)).with(csrf()).param("token", link.group(2))
                         .param("password", PASSWORD).param("passwordRepeat", PASSWORD))
                 .andExpect(redirectedUrl("/konto/anmelden"));
+        // staff go on to their area, which asks for the second factor (SecondFactorTest)
         mvc.perform(post("/konto/anmelden").with(csrf()).param("username", editor).param("password", PASSWORD))
-                .andExpect(redirectedUrl("/konto"));
+                .andExpect(redirectedUrl("/admin"));
 
         String audit = jdbc.queryForObject("SELECT count(*)::text FROM audit_entry WHERE entity_type = 'Konto' AND actor = ?",
                 String.class, admin);

@@ -1,5 +1,6 @@
 package de.stadtportal.content;
 
+import de.stadtportal.account.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -22,7 +23,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @PortalTest
 class BarrierReportTest {
 
-    static final RequestPostProcessor STAFF = user("redaktion@bottrop.example").roles("EDITOR");
+    static final RequestPostProcessor STAFF = TestAccounts.staff("redaktion@bottrop.example", "EDITOR");
 
     @Autowired
     MockMvc mvc;

@@ -103,7 +103,7 @@ class FairtradePublicTest {
         assertThat(shops.count()).as("not confirmed yet").isEqualTo(before);
 
         for (long id : new long[] {shop, cafe}) {
-            mvc.perform(post("/admin/fairtrade/geschaefte/" + id + "/bestaetigen").with(csrf()).with(user(STAFF).roles("EDITOR")))
+            mvc.perform(post("/admin/fairtrade/geschaefte/" + id + "/bestaetigen").with(csrf()).with(TestAccounts.staff(STAFF, "EDITOR")))
                     .andExpect(status().is3xxRedirection());
         }
         assertThat(shops.count()).isEqualTo(new ShopCount(before.shops() + 1, before.gastronomy() + 1));
@@ -120,7 +120,7 @@ class FairtradePublicTest {
         mvc.perform(get("/fairtrade/einkaufen")).andExpect(content().string(allOf(
                 not(containsString("Fairladen " + tag + "-laden")), containsString("Fairladen " + tag + "-cafe"))));
         // a business that is no seller cannot be confirmed
-        mvc.perform(post("/admin/fairtrade/geschaefte/" + shop + "/bestaetigen").with(csrf()).with(user(STAFF).roles("EDITOR")))
+        mvc.perform(post("/admin/fairtrade/geschaefte/" + shop + "/bestaetigen").with(csrf()).with(TestAccounts.staff(STAFF, "EDITOR")))
                 .andExpect(status().isNotFound());
     }
 
@@ -165,7 +165,7 @@ class FairtradePublicTest {
                         containsString("href=\"/unternehmen/karte?merkmal=fairtrade\""))));
         mvc.perform(get("/konto/fairtrade").with(user(owner).roles("BUSINESS")))
                 .andExpect(content().string(containsString("Wartet auf die Bestätigung der Stadt.")));
-        mvc.perform(post("/admin/fairtrade/geschaefte/" + id + "/bestaetigen").with(csrf()).with(user(STAFF).roles("EDITOR")))
+        mvc.perform(post("/admin/fairtrade/geschaefte/" + id + "/bestaetigen").with(csrf()).with(TestAccounts.staff(STAFF, "EDITOR")))
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/konto/fairtrade").with(user(owner).roles("BUSINESS")))
                 .andExpect(content().string(containsString("Zählt für den Titel")));
@@ -187,17 +187,17 @@ class FairtradePublicTest {
         long accepted = jdbc.queryForObject("SELECT id FROM fairtrade_join_request WHERE organisation = ?", Long.class,
                 "Kleingartenverein " + tag);
         long rejected = jdbc.queryForObject("SELECT id FROM fairtrade_join_request WHERE organisation = ?", Long.class, "Chor " + tag);
-        mvc.perform(get("/admin/fairtrade").with(user(STAFF).roles("EDITOR"))).andExpect(content().string(allOf(
+        mvc.perform(get("/admin/fairtrade").with(TestAccounts.staff(STAFF, "EDITOR"))).andExpect(content().string(allOf(
                 containsString("Kleingartenverein " + tag), containsString(email))));
 
-        mvc.perform(post("/admin/fairtrade/anfragen/" + accepted + "/annehmen").with(csrf()).with(user(STAFF).roles("EDITOR")))
+        mvc.perform(post("/admin/fairtrade/anfragen/" + accepted + "/annehmen").with(csrf()).with(TestAccounts.staff(STAFF, "EDITOR")))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/admin/fairtrade/anfragen/" + rejected + "/ablehnen").with(csrf()).with(user(STAFF).roles("EDITOR")))
+        mvc.perform(post("/admin/fairtrade/anfragen/" + rejected + "/ablehnen").with(csrf()).with(TestAccounts.staff(STAFF, "EDITOR")))
                 .andExpect(status().is3xxRedirection());
         // deciding twice changes nothing; an unknown request is a 404
-        mvc.perform(post("/admin/fairtrade/anfragen/" + accepted + "/ablehnen").with(csrf()).with(user(STAFF).roles("EDITOR")))
+        mvc.perform(post("/admin/fairtrade/anfragen/" + accepted + "/ablehnen").with(csrf()).with(TestAccounts.staff(STAFF, "EDITOR")))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(post("/admin/fairtrade/anfragen/999999999/annehmen").with(csrf()).with(user(STAFF).roles("EDITOR")))
+        mvc.perform(post("/admin/fairtrade/anfragen/999999999/annehmen").with(csrf()).with(TestAccounts.staff(STAFF, "EDITOR")))
                 .andExpect(status().isNotFound());
 
         assertThat(jdbc.queryForObject("SELECT status FROM fairtrade_join_request WHERE id = ?", String.class, accepted))
@@ -222,7 +222,7 @@ class FairtradePublicTest {
             assertThat(reminder.remind()).as("only once").isFalse();
             assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_mail WHERE subject LIKE 'Fairtrade-Town: der Titel läuft am%'",
                     Long.class)).isOne();
-            mvc.perform(get("/admin").with(user(STAFF).roles("EDITOR"))).andExpect(content().string(allOf(
+            mvc.perform(get("/admin").with(TestAccounts.staff(STAFF, "EDITOR"))).andExpect(content().string(allOf(
                     containsString("Der Titel Fairtrade-Town gilt noch"), containsString("href=\"/admin/fairtrade\""))));
         } finally {
             jdbc.update("DELETE FROM outbox_mail WHERE subject LIKE 'Fairtrade-Town: der Titel läuft am%'");

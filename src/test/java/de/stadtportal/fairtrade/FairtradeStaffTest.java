@@ -1,5 +1,6 @@
 package de.stadtportal.fairtrade;
 
+import de.stadtportal.account.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -53,7 +54,7 @@ class FairtradeStaffTest {
     }
 
     private static MockHttpServletRequestBuilder staffPost(String path, String... fields) {
-        MockHttpServletRequestBuilder request = post(path).with(csrf()).with(user(STAFF).roles("EDITOR"));
+        MockHttpServletRequestBuilder request = post(path).with(csrf()).with(TestAccounts.staff(STAFF, "EDITOR"));
         for (int i = 0; i < fields.length; i += 2) {
             request.param(fields[i], fields[i + 1]);
         }
@@ -61,7 +62,7 @@ class FairtradeStaffTest {
     }
 
     private static MockHttpServletRequestBuilder staffGet(String path) {
-        return get(path).with(user(STAFF).roles("EDITOR"));
+        return get(path).with(TestAccounts.staff(STAFF, "EDITOR"));
     }
 
     @Test

@@ -84,7 +84,8 @@ class HtmlValidityTest {
 
     @Test
     void staffAndAccountPagesAreValidHtml() throws Exception {
-        Map<String, List<String>> errors = crawl(List.of("/admin", "/konto"), true);
+        Map<String, List<String>> errors = crawl(List.of("/admin", "/konto", "/konto/zweiter-faktor",
+                "/konto/zweiter-faktor/code?gesendet", "/konto/zweiter-faktor/einrichten"), true);
         assertThat(errors).as("Nu Html Checker errors per page").isEmpty();
     }
 

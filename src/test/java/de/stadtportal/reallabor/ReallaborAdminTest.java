@@ -1,5 +1,6 @@
 package de.stadtportal.reallabor;
 
+import de.stadtportal.account.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -56,7 +57,7 @@ class ReallaborAdminTest {
     }
 
     private MockHttpServletRequestBuilder staff(MockHttpServletRequestBuilder request) {
-        return request.with(user("redaktion@test.example").roles("EDITOR"));
+        return request.with(TestAccounts.staff("redaktion@test.example", "EDITOR"));
     }
 
     private MockHttpServletRequestBuilder textForm(String... overrides) {

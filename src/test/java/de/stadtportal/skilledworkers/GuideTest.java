@@ -1,5 +1,6 @@
 package de.stadtportal.skilledworkers;
 
+import de.stadtportal.account.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -65,18 +66,18 @@ class GuideTest {
     @Test
     void staffEditTheArabicTextWithLockingAndMessagesNextToTheFields() throws Exception {
         long version = jdbc.queryForObject("SELECT version FROM skilled_guide WHERE language = 'ar'", Long.class);
-        mvc.perform(post("/admin/fachkraefte/orientierung/ar").with(csrf()).with(user("redaktion-guide@test.example").roles("EDITOR"))
+        mvc.perform(post("/admin/fachkraefte/orientierung/ar").with(csrf()).with(TestAccounts.staff("redaktion-guide@test.example", "EDITOR"))
                         .param("title", "").param("body", "نص <script>").param("contactsHeading", "من يساعد؟")
                         .param("offersLink", "العروض").param("version", String.valueOf(version)))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("id=\"title-error\""), containsString("نص &lt;script&gt;"))));
-        mvc.perform(post("/admin/fachkraefte/orientierung/ar").with(csrf()).with(user("redaktion-guide@test.example").roles("EDITOR"))
+        mvc.perform(post("/admin/fachkraefte/orientierung/ar").with(csrf()).with(TestAccounts.staff("redaktion-guide@test.example", "EDITOR"))
                         .param("title", "العمل في بوتروب").param("body", "فقرة أولى.\n\nفقرة ثانية.").param("contactsHeading", "من يساعد؟")
                         .param("offersLink", "العروض").param("version", String.valueOf(version)))
                 .andExpect(status().isFound());
         mvc.perform(get("/fachkraefte/orientierung/ar"))
                 .andExpect(content().string(allOf(containsString("<h1>العمل في بوتروب</h1>"), containsString("<p>فقرة ثانية.</p>"))));
-        mvc.perform(post("/admin/fachkraefte/orientierung/ar").with(csrf()).with(user("redaktion-guide@test.example").roles("EDITOR"))
+        mvc.perform(post("/admin/fachkraefte/orientierung/ar").with(csrf()).with(TestAccounts.staff("redaktion-guide@test.example", "EDITOR"))
                         .param("title", "Stale").param("body", "x").param("contactsHeading", "x").param("offersLink", "x")
                         .param("version", String.valueOf(version)))
                 .andExpect(status().isConflict());

@@ -1,5 +1,6 @@
 package de.stadtportal.skilledworkers;
 
+import de.stadtportal.account.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -173,15 +174,15 @@ class InquiryTest {
     void anEditorCannotReadInquiriesTheSupportPointCanAndEveryReadIsAudited() throws Exception {
         submit();
         long id = idOf();
-        mvc.perform(get(INBOX).with(user("redaktion-" + tag + "@test.example").roles("EDITOR")))
+        mvc.perform(get(INBOX).with(TestAccounts.staff("redaktion-" + tag + "@test.example", "EDITOR")))
                 .andExpect(status().isForbidden());
-        mvc.perform(get(INBOX + "/" + id).with(user("redaktion-" + tag + "@test.example").roles("EDITOR")))
+        mvc.perform(get(INBOX + "/" + id).with(TestAccounts.staff("redaktion-" + tag + "@test.example", "EDITOR")))
                 .andExpect(status().isForbidden());
 
-        mvc.perform(get(INBOX).with(user(supportPoint()).roles("SUPPORT_POINT")))
+        mvc.perform(get(INBOX).with(TestAccounts.staff(supportPoint(), "SUPPORT_POINT")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(company)));
-        mvc.perform(get(INBOX + "/" + id).with(user(supportPoint()).roles("SUPPORT_POINT")))
+        mvc.perform(get(INBOX + "/" + id).with(TestAccounts.staff(supportPoint(), "SUPPORT_POINT")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Erika Muster"), containsString(email),
                         containsString("Weiß ich nicht"), containsString("&lt;script&gt;"))));
@@ -191,8 +192,8 @@ class InquiryTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE changes::text LIKE ? OR changes::text LIKE ?",
                 Long.class, "%Erika%", "%" + email + "%")).isZero();
         // the support point reaches nothing else of the staff area
-        mvc.perform(get("/admin").with(user(supportPoint()).roles("SUPPORT_POINT"))).andExpect(status().isForbidden());
-        mvc.perform(get("/admin/fachkraefte").with(user(supportPoint()).roles("SUPPORT_POINT"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin").with(TestAccounts.staff(supportPoint(), "SUPPORT_POINT"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/fachkraefte").with(TestAccounts.staff(supportPoint(), "SUPPORT_POINT"))).andExpect(status().isForbidden());
     }
 
     @Test
@@ -205,15 +206,15 @@ class InquiryTest {
         jdbc.update("UPDATE skilled_contact_point SET email = ? WHERE id = ?", officeMail, office);
         try {
             // forwarded needs the office
-            mvc.perform(post(INBOX + "/" + id).with(csrf()).with(user(supportPoint()).roles("SUPPORT_POINT"))
+            mvc.perform(post(INBOX + "/" + id).with(csrf()).with(TestAccounts.staff(supportPoint(), "SUPPORT_POINT"))
                             .param("status", "FORWARDED").param("notes", "Rückruf am Montag").param("version", String.valueOf(versionOf(id))))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().string(allOf(containsString("id=\"forwardedTo-error\""), containsString("R&uuml;ckruf am Montag"))));
-            mvc.perform(post(INBOX + "/" + id).with(csrf()).with(user(supportPoint()).roles("SUPPORT_POINT"))
+            mvc.perform(post(INBOX + "/" + id).with(csrf()).with(TestAccounts.staff(supportPoint(), "SUPPORT_POINT"))
                             .param("status", "FORWARDED").param("forwardedTo", "999999999").param("version", String.valueOf(versionOf(id))))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().string(containsString("Diese Stelle gibt es nicht")));
-            mvc.perform(post(INBOX + "/" + id).with(csrf()).with(user(supportPoint()).roles("SUPPORT_POINT"))
+            mvc.perform(post(INBOX + "/" + id).with(csrf()).with(TestAccounts.staff(supportPoint(), "SUPPORT_POINT"))
                             .param("status", "FORWARDED").param("forwardedTo", String.valueOf(office))
                             .param("notes", "Rückruf am Montag").param("version", String.valueOf(versionOf(id))))
                     .andExpect(status().isFound());
@@ -224,11 +225,11 @@ class InquiryTest {
                             not(containsString("Rückruf am Montag")))));
 
             // a stale version: 409, the answer typed is kept
-            mvc.perform(post(INBOX + "/" + id + "/antwort").with(csrf()).with(user(supportPoint()).roles("SUPPORT_POINT"))
+            mvc.perform(post(INBOX + "/" + id + "/antwort").with(csrf()).with(TestAccounts.staff(supportPoint(), "SUPPORT_POINT"))
                             .param("answer", "Veraltete Antwort").param("version", "0"))
                     .andExpect(status().isConflict())
                     .andExpect(content().string(allOf(containsString("Veraltete Antwort"), containsString("inzwischen geändert"))));
-            mvc.perform(post(INBOX + "/" + id + "/antwort").with(csrf()).with(user(supportPoint()).roles("SUPPORT_POINT"))
+            mvc.perform(post(INBOX + "/" + id + "/antwort").with(csrf()).with(TestAccounts.staff(supportPoint(), "SUPPORT_POINT"))
                             .param("answer", "Die Ausbildungsduldung beantragen Sie beim Ausländeramt.\n\nViele Grüße")
                             .param("version", String.valueOf(versionOf(id))))
                     .andExpect(status().isFound());
@@ -238,7 +239,7 @@ class InquiryTest {
                     .andExpect(content().string(allOf(containsString("beantwortet"),
                             containsString("Die Ausbildungsduldung beantragen Sie beim Ausländeramt."))));
 
-            mvc.perform(post(INBOX + "/" + id).with(csrf()).with(user(supportPoint()).roles("SUPPORT_POINT"))
+            mvc.perform(post(INBOX + "/" + id).with(csrf()).with(TestAccounts.staff(supportPoint(), "SUPPORT_POINT"))
                             .param("status", "CLOSED").param("forwardedTo", String.valueOf(office))
                             .param("version", String.valueOf(versionOf(id))))
                     .andExpect(status().isFound());
@@ -253,13 +254,13 @@ class InquiryTest {
 
     @Test
     void oddIdsAndValuesInTheInboxAreClientErrors() throws Exception {
-        mvc.perform(get(INBOX).param("status", "GIBT_ES_NICHT").with(user(supportPoint()).roles("SUPPORT_POINT")))
+        mvc.perform(get(INBOX).param("status", "GIBT_ES_NICHT").with(TestAccounts.staff(supportPoint(), "SUPPORT_POINT")))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get(INBOX + "/abc").with(user(supportPoint()).roles("SUPPORT_POINT"))).andExpect(status().isBadRequest());
-        mvc.perform(get(INBOX + "/999999999").with(user(supportPoint()).roles("SUPPORT_POINT"))).andExpect(status().isNotFound());
+        mvc.perform(get(INBOX + "/abc").with(TestAccounts.staff(supportPoint(), "SUPPORT_POINT"))).andExpect(status().isBadRequest());
+        mvc.perform(get(INBOX + "/999999999").with(TestAccounts.staff(supportPoint(), "SUPPORT_POINT"))).andExpect(status().isNotFound());
         submit();
         long id = idOf();
-        mvc.perform(post(INBOX + "/" + id).with(csrf()).with(user(supportPoint()).roles("SUPPORT_POINT"))
+        mvc.perform(post(INBOX + "/" + id).with(csrf()).with(TestAccounts.staff(supportPoint(), "SUPPORT_POINT"))
                         .param("status", "VERLOREN").param("forwardedTo", "eins").param("notes", "Notiz bleibt").param("version", "x"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("Notiz bleibt"), containsString("id=\"status-error\""),

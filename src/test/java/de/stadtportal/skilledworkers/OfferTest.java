@@ -103,7 +103,7 @@ class OfferTest {
         long id = offerId();
         mvc.perform(get("/fachkraefte/angebote/" + id)).andExpect(status().isNotFound());
 
-        mvc.perform(post("/admin/fachkraefte/angebote/" + id + "/freigeben").with(csrf()).with(user("redaktion@test.example").roles("EDITOR")))
+        mvc.perform(post("/admin/fachkraefte/angebote/" + id + "/freigeben").with(csrf()).with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(status().isFound());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM outbox_mail WHERE recipient = ? AND subject LIKE 'Ihr Angebot ist veröffentlicht%'",
                 Long.class, owner)).isEqualTo(1);

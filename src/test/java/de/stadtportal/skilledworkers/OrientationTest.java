@@ -1,5 +1,6 @@
 package de.stadtportal.skilledworkers;
 
+import de.stadtportal.account.TestAccounts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
@@ -66,7 +67,7 @@ class OrientationTest {
 
     private MockHttpServletRequestBuilder topicForm(String... overrides) {
         MockHttpServletRequestBuilder builder = post("/admin/fachkraefte/themen/" + topic).with(csrf())
-                .with(user(editor).roles("EDITOR"));
+                .with(TestAccounts.staff(editor, "EDITOR"));
         Map<String, String> fields = new java.util.LinkedHashMap<>(Map.of("title", "Beschäftigungsduldung (geprüft)",
                 "body", "Erster Absatz <b>fett</b>.\r\n\r\nZweiter Absatz.", "office", "Ausländeramt Bottrop",
                 "sourceLabel", "§ 60d AufenthG", "sourceUrl", "https://www.gesetze-im-internet.de/aufenthg_2004/__60d.html",
@@ -125,19 +126,19 @@ class OrientationTest {
         mvc.perform(topicForm("version", String.valueOf(stale), "title", "Meine spaete Fassung"))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(allOf(containsString("inzwischen geändert"), containsString("Meine spaete Fassung"))));
-        mvc.perform(get("/admin/fachkraefte/themen/999999999").with(user(editor).roles("EDITOR"))).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/fachkraefte/themen/999999999").with(TestAccounts.staff(editor, "EDITOR"))).andExpect(status().isNotFound());
     }
 
     @Test
     void staffConfirmAContactPointAndItLosesTheExampleNote() throws Exception {
-        mvc.perform(post("/admin/fachkraefte/anlaufstellen/" + point).with(csrf()).with(user(editor).roles("EDITOR"))
+        mvc.perform(post("/admin/fachkraefte/anlaufstellen/" + point).with(csrf()).with(TestAccounts.staff(editor, "EDITOR"))
                         .param("name", "Jobcenter Arbeit für Bottrop").param("helpsWith", "Hilft Betrieben.")
                         .param("phone", "keine Nummer").param("email", "kein-mail").param("website", "javascript:alert(1)")
                         .param("position", "50").param("version", String.valueOf(version("skilled_contact_point", point))))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("id=\"phone-error\""), containsString("id=\"email-error\""),
                         containsString("id=\"website-error\""), containsString("value=\"keine Nummer\""))));
-        mvc.perform(post("/admin/fachkraefte/anlaufstellen/" + point).with(csrf()).with(user(editor).roles("EDITOR"))
+        mvc.perform(post("/admin/fachkraefte/anlaufstellen/" + point).with(csrf()).with(TestAccounts.staff(editor, "EDITOR"))
                         .param("name", "Jobcenter Arbeit für Bottrop").param("helpsWith", "Hilft Betrieben beim Einstieg.")
                         .param("phone", "02041 111-0").param("email", "jobcenter@test.example").param("website", "https://www.bottrop.de")
                         .param("position", "50").param("verified", "true")

@@ -36,6 +36,9 @@ public class Account {
 
     private Instant lastLoginAt;
 
+    /** When the account confirmed its second factor and saved recovery codes; null: not (or no longer) enrolled. */
+    private Instant secondFactorEnrolledAt;
+
     @Version
     private long version;
 
@@ -109,6 +112,14 @@ public class Account {
     void setRoles(Set<Role> roles) {
         this.roles.clear();
         this.roles.addAll(roles);
+    }
+
+    public boolean isSecondFactorEnrolled() {
+        return secondFactorEnrolledAt != null;
+    }
+
+    void secondFactorEnrolled(Instant at) {
+        this.secondFactorEnrolledAt = at;
     }
 
     void loggedIn(Instant at) {

@@ -440,10 +440,12 @@ public class AccountService {
 
     private static AccountView toView(Account account) {
         return new AccountView(account.getId(), account.getEmail(), account.getRoles(), account.isEmailVerified(),
-                account.isEnabled(), account.getPasswordHash() != null, account.getCreatedAt(), account.getLastLoginAt());
+                account.isEnabled(), account.getPasswordHash() != null, account.getCreatedAt(), account.getLastLoginAt(),
+                account.isSecondFactorEnrolled());
     }
 
     public record AccountView(long id, String email, Set<Role> roles, boolean emailVerified, boolean enabled,
-                              boolean passwordSet, Instant createdAt, Instant lastLoginAt) {
+                              boolean passwordSet, Instant createdAt, Instant lastLoginAt,
+                              boolean secondFactorEnrolled) {
     }
 }

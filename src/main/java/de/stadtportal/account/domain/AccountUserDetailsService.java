@@ -1,6 +1,12 @@
 package de.stadtportal.account.domain;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import de.stadtportal.platform.StaffFactors;
 import de.stadtportal.platform.Tokens;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -27,7 +33,17 @@ class AccountUserDetailsService implements UserDetailsService {
                 // an account without password gets an impossible hash, so the check still costs time
                 .password(account.getPasswordHash() == null ? "{noop}" + Tokens.newToken() : account.getPasswordHash())
                 .disabled(!account.canLogIn())
-                .roles(account.getRoles().stream().map(Enum::name).toArray(String[]::new))
+                .authorities(authorities(account))
                 .build();
+    }
+
+    /** The roles, and the mark of an enrolled second factor, which staff routes require (StaffFactors). */
+    private static List<GrantedAuthority> authorities(Account account) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        account.getRoles().forEach(role -> authorities.add(new SimpleGrantedAuthority("ROLE_" + role.name())));
+        if (account.isSecondFactorEnrolled()) {
+            authorities.add(new SimpleGrantedAuthority(StaffFactors.ENROLLED_AUTHORITY));
+        }
+        return authorities;
     }
 }

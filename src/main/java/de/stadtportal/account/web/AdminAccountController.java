@@ -7,6 +7,7 @@ import java.util.Set;
 
 import de.stadtportal.account.AccountException;
 import de.stadtportal.account.domain.AccountService;
+import de.stadtportal.account.domain.SecondFactorService;
 import de.stadtportal.account.domain.Role;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -34,9 +35,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminAccountController {
 
     private final AccountService accounts;
+    private final SecondFactorService secondFactors;
 
-    AdminAccountController(AccountService accounts) {
+    AdminAccountController(AccountService accounts, SecondFactorService secondFactors) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
     }
 
     record InviteForm(
@@ -90,6 +93,13 @@ class AdminAccountController {
     String activate(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         requireExists(id);
         return apply(redirect, "staff.activated", () -> accounts.setEnabled(id, true, principal.getName()));
+    }
+
+    /** A colleague lost mailbox or recovery codes: the next login enrols again (audited). */
+    @PostMapping("/admin/konten/{id}/zweiter-faktor")
+    String resetSecondFactor(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+        requireExists(id);
+        return apply(redirect, "staff.secondFactorReset", () -> secondFactors.reset(id, principal.getName()));
     }
 
     private String apply(RedirectAttributes redirect, String successKey, Runnable change) {

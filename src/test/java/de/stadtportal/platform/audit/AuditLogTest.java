@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import de.stadtportal.platform.StaffFactors;
 import org.springframework.test.web.servlet.MockMvc;
 
 @PortalTest
@@ -99,7 +101,9 @@ class AuditLogTest {
     }
 
     @Test
-    @WithMockUser(username = "redaktion@bottrop.example", roles = "EDITOR")
+    // a complete staff login: the role, both factors and the enrolled second factor (TestAccounts.staff)
+    @WithMockUser(username = "redaktion@bottrop.example", authorities = {"ROLE_EDITOR", FactorGrantedAuthority.PASSWORD_AUTHORITY,
+            FactorGrantedAuthority.OTT_AUTHORITY, StaffFactors.ENROLLED_AUTHORITY})
     void staffReadWhatHappenedInGermanNotAsCodes() throws Exception {
         auditLog.record(type, 8, "REGISTERED", Map.of(), Map.of("name", "Bäckerei"));
 
