@@ -101,12 +101,12 @@ class NetworkTest {
     void staffRemoveAMember() throws Exception {
         mvc.perform(post("/konto/fachkraefte/netzwerk").with(csrf()).with(user(owner).roles("BUSINESS"))
                 .param("businessSlug", slug).param("consent", "true")).andExpect(status().isFound());
-        mvc.perform(get("/admin/fachkraefte/netzwerk").with(user("redaktion@test.example").roles("EDITOR")))
+        mvc.perform(get("/admin/fachkraefte/netzwerk").with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(name)));
         mvc.perform(post("/admin/fachkraefte/netzwerk/" + slug + "/entfernen").with(csrf())
-                .with(user("redaktion@test.example").roles("EDITOR"))).andExpect(status().isFound());
+                .with(TestAccounts.staff("redaktion@test.example", "EDITOR"))).andExpect(status().isFound());
         mvc.perform(post("/admin/fachkraefte/netzwerk/" + slug + "/entfernen").with(csrf())
-                .with(user("redaktion@test.example").roles("EDITOR"))).andExpect(status().isNotFound());
+                .with(TestAccounts.staff("redaktion@test.example", "EDITOR"))).andExpect(status().isNotFound());
         mvc.perform(get("/fachkraefte")).andExpect(content().string(not(containsString(name))));
     }
 }
