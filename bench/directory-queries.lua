@@ -2,7 +2,7 @@
 -- 40 words and word pairs (common names, typos, umlauts written out, categories, words found nowhere)
 -- and, for a quarter of the requests, a random number (each synthetic name ends in its own number,
 -- so these are rare and practically never repeat). Usage: wrk -s bench/directory-queries.lua URL
--- with BENCH_SIZE (businesses generated) in the environment.
+-- with BENCH_SIZE (businesses generated) in the environment; the URL's path is searched (/unternehmen, /suche).
 local words = {
   "B%C3%A4ckerei",
   "Metzgerei",
@@ -62,5 +62,6 @@ function request()
   else
     q = words[math.random(#words)]
   end
-  return wrk.format("GET", "/unternehmen?q=" .. q)
+  -- the path given to wrk (/unternehmen or the portal-wide /suche) with the query
+  return wrk.format("GET", wrk.path .. "?q=" .. q)
 end

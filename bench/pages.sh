@@ -90,6 +90,8 @@ PAGES=(
   "start|/"
   "directory search, one hot query|/unternehmen?q=B%C3%A4ckerei"
   "directory search, varied queries|/unternehmen|bench/directory-queries.lua"
+  "portal search, one hot query|/suche?q=Fairtrade"
+  "portal search, varied queries|/suche|bench/directory-queries.lua"
   "business detail|/unternehmen/baeckerei-kamphues"
   "map|/unternehmen/karte"
   "topic page|/wochenmarkt"
@@ -148,7 +150,7 @@ for entry in "${PAGES[@]}"; do
   if [ -n "${ONLY:-}" ] && ! [[ " $ONLY " == *" $path "* ]]; then continue; fi
   i=$((i + 1))
   sample=$path
-  [ -n "$script" ] && sample="/unternehmen?q=Optik%20Yilmaz"
+  [ -n "$script" ] && sample="$path?q=Optik%20Yilmaz"
   curl -fs -o "$DATA/www/p$i.html" "$BASE$sample" || { echo "$path failed" >&2; continue; }
   bytes=$(wc -c <"$DATA/www/p$i.html")
   # warm-up and measured run of one portal: base -> "req/s p50 p99 non2xx timeouts"
