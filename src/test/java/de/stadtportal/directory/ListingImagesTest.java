@@ -125,6 +125,9 @@ class ListingImagesTest {
         assertThat(type).isEqualTo("image/png");
         Integer width = jdbc.queryForObject("SELECT width FROM business_image WHERE business_id = ?", Integer.class, id);
         assertThat(width).isEqualTo(400);
+        // the business's logo and the city's mark in the header live side by side on the public page
+        mvc.perform(get("/unternehmen/" + slug)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("class=\"business-logo\""), containsString("class=\"brand-logo\""))));
 
         // WebP is read (TwelveMonkeys) and stored as JPEG; name and declared type say otherwise
         byte[] webp = java.util.Base64.getDecoder().decode("UklGRiIAAABXRUJQVlA4IBYAAAAwAQCdASoBAAEADsD+JaQAA3AAAAAA");

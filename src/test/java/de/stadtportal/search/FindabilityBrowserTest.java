@@ -48,12 +48,14 @@ class FindabilityBrowserTest extends BrowserPages {
     @Test
     void newPublicPagesHaveNoWcagViolations() {
         for (String path : List.of("/suche", "/suche?q=Handwerk", "/suche?q=Handwerk&art=event", "/suche?q=nichtsgefundenxyz",
-                "/suche?q=Reallabor&lang=en", "/leichte-sprache", "/leichte-sprache?lang=en", "/barriere-melden",
+                "/en/suche?q=Reallabor", "/leichte-sprache", "/en/leichte-sprache", "/barriere-melden",
                 "/barrierefreiheit")) {
             driver.get(url(path));
             Browser.assertNoAccessibilityViolations(driver);
             assertThat(driver.findElements(By.tagName("h1"))).as(path).hasSize(1);
         }
+        // the language lives in the address: an English page is English without any cookie
+        driver.get(url("/en/barrierefreiheit"));
         assertThat(driver.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
         driver.get(url("/leichte-sprache?lang=de"));
         assertThat(driver.findElement(By.cssSelector("main .easy")).getDomAttribute("lang")).isEqualTo("de");

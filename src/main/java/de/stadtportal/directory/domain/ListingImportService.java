@@ -46,6 +46,8 @@ public class ListingImportService {
     private static final List<String> FLAGS = List.of("gutschein", "fairtrade", "wlan", "wochenmarkt", "onlineshop",
             "lieferung", "abholung");
     public static final int MAX_LINES = 5000;
+    /** The largest list accepted, as for images (the server itself reads more, see spring.servlet.multipart). */
+    public static final long MAX_BYTES = 5L * 1024 * 1024;
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final NamedParameterJdbcTemplate jdbc;

@@ -49,6 +49,12 @@ class AdminImportController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "admin/directory/import";
         }
+        // the server reads uploads up to its multipart limit; a list is refused above the import's own 5 MB
+        if (file.getSize() > ListingImportService.MAX_BYTES) {
+            model.addAttribute("fileError", "import.fileTooLarge");
+            response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+            return "admin/directory/import";
+        }
         ImportResult result = importer.importCsv(file.getBytes(), !"importieren".equals(mode));
         model.addAttribute("result", result);
         model.addAttribute("fileName", file.getOriginalFilename());

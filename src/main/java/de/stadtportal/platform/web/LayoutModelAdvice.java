@@ -23,7 +23,7 @@ class LayoutModelAdvice {
     }
 
     /** The city's mark in the header. */
-    @ModelAttribute("logo")
+    @ModelAttribute("cityLogo")
     LogoProperties logo() {
         return logo;
     }
