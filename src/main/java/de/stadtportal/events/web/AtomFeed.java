@@ -1,5 +1,7 @@
 package de.stadtportal.events.web;
 
+import static de.stadtportal.platform.Xml.escape;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -51,29 +53,5 @@ class AtomFeed {
                     .append("  </entry>\n");
         }
         return xml.append("</feed>\n").toString();
-    }
-
-    /** XML 1.0: the five special characters, and control characters XML forbids are dropped. */
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> {
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }

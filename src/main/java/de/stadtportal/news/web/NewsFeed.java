@@ -1,5 +1,7 @@
 package de.stadtportal.news.web;
 
+import static de.stadtportal.platform.Xml.escape;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -64,29 +66,5 @@ class NewsFeed {
     private static String time(Instant instant) {
         // RFC 3339 with seconds always written (OffsetDateTime.toString drops ":00")
         return RFC_3339.format(instant.atOffset(ZoneOffset.UTC));
-    }
-
-    /** XML 1.0: the five special characters; control characters XML forbids are dropped. */
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> {
-                    if (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.toString();
     }
 }
