@@ -4,7 +4,7 @@
 # (32 connections) and, for comparison, the same page's bytes served statically by nginx.
 # Two portals run on the same database: one as configured (identical searches reuse a result for
 # 30 s, DirectorySearchCache) and one with that cache switched off
-# (portal.directory.search-cache-ttl=0). The search is measured with one hot query on both, and
+# (portal.http-cache.pages=0). The search is measured with one hot query on both, and
 # with varied queries (bench/directory-queries.lua, mostly distinct) on both.
 # Usage: bench/directory.sh [duration, default 20s] [sizes, default "10000 100000"].
 # Needs wrk and psql; nginx (apt-get install -y nginx-light) for the static comparison.
@@ -26,7 +26,7 @@ for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>
 PGPORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
 sql() { psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d stadtportal -v ON_ERROR_STOP=1 -c "$1"; }
 # the second portal uses the first one's database
-java -jar target/stadtportal-*.jar --server.port=$UNCACHED_PORT --management.server.port=0 --portal.directory.search-cache-ttl=0 --spring.flyway.enabled=false \
+java -jar target/stadtportal-*.jar --server.port=$UNCACHED_PORT --management.server.port=0 --portal.http-cache.pages=0 --spring.flyway.enabled=false \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/stadtportal" --spring.datasource.username=postgres \
   >"$DATA/jar-uncached.log" 2>&1 &
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$UNCACHED_PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done

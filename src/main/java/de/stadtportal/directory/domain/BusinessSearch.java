@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
  * (umlauts and ß either way), trigram similarity on the name for typos, name weighing more than tags and
  * description. It ranks and counts a bounded set of index-backed candidates (at most
  * {@link DirectoryApi#MAX_RESULTS}, then "mehr als 1.000"). Popular searches are cheap because the page
- * anonymous visitors get is kept whole (web/SearchPageCache); there is no second cache here.
+ * anonymous visitors get is kept whole (platform PageCache); there is no second cache here.
  */
 @Service
 @Transactional(readOnly = true)

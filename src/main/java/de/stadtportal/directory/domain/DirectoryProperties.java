@@ -13,9 +13,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param confirmationInterval after this long without a confirmation a listing is flagged and its owner reminded
  * @param claimValidity        how long a claim invitation can be used
  * @param reportsPerHour       how many "Daten veraltet?" reports one client address may send per hour
- * @param searchCacheTtl       how long the search page as anonymous visitors get it is reused (any change to the
- *                             directory's data ends it at once); 0 switches the cache off
- * @param searchCacheSize      how many different search pages the cache holds at most
  * @param postalCodes          the town's postcodes, single ones or ranges ("46236-46244"): only listings in the town
  */
 @ConfigurationProperties("portal.directory")
@@ -23,8 +20,6 @@ public record DirectoryProperties(@DefaultValue("false") boolean approveChangesF
                                   @DefaultValue("365d") Duration confirmationInterval,
                                   @DefaultValue("14d") Duration claimValidity,
                                   @DefaultValue("5") int reportsPerHour,
-                                  @DefaultValue("30s") Duration searchCacheTtl,
-                                  @DefaultValue("1000") int searchCacheSize,
                                   @DefaultValue("46236-46244") List<String> postalCodes) {
 
     /** Whether a five-digit postcode lies in the town. */

@@ -14,8 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Counts successful HTML page views of people; staff pages, assets, errors and bots are not counted. */
 @Component
-// before the features' own filters (e.g. a page cache that answers without rendering): every view counts
-@Order(Ordered.LOWEST_PRECEDENCE - 100)
+// inside LanguageFilter (the path without /en), outside the page cache that answers without rendering
+// (HttpCacheFilter): every view counts
+@Order(Ordered.HIGHEST_PRECEDENCE + 15)
 class PageViewFilter extends OncePerRequestFilter {
 
     static final Pattern BOT = Pattern.compile(

@@ -22,6 +22,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -35,6 +36,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * opens a session: /mitmachen, registration, booking, reports) or is not 200 stays private. The
  * version is read before the page, so a page is never older than the version its ETag names.
  * Static assets keep the long cache of Spring's resource handling and are not touched here.
+ * <p>Such a public page is also kept in memory ({@link PageCache}, portal.http-cache.pages, 0 = off):
+ * the next anonymous visitor of the same address gets the same bytes without rendering.
  */
 @Component
 // inside LanguageFilter (sees the path without /en), outside Spring Session (sees its Set-Cookie)
@@ -53,12 +56,14 @@ class HttpCacheFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final long maxAgeSeconds;
     private final String build;
+    private final PageCache pages;
 
     HttpCacheFilter(JdbcClient jdbc, Clock clock, @Value("${portal.http-cache.max-age:60s}") Duration maxAge,
-                    Optional<BuildProperties> build) {
+                    @Value("${portal.http-cache.pages:64MB}") DataSize pageMemory, Optional<BuildProperties> build) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.maxAgeSeconds = maxAge.toSeconds();
+        this.pages = new PageCache(pageMemory, Duration.ofSeconds(period()));
         // without build information (an IDE run) this start stands for the build
         this.build = build.map(b -> b.getVersion() + "." + b.getTime().getEpochSecond())
                 .orElse(String.valueOf(Instant.now().getEpochSecond()));
@@ -89,17 +94,29 @@ class HttpCacheFilter extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
+        PageCache.Key key = pages.enabled() ? PageCache.key(request, etag) : null;
+        if (key != null && pages.answer(key, request, response)) {
+            return;
+        }
         ContentCachingResponseWrapper page = new ContentCachingResponseWrapper(response);
         try {
             chain.doFilter(request, page);
             if (page.getStatus() == HttpServletResponse.SC_OK && PRIVATE.equals(page.getHeader(HttpHeaders.CACHE_CONTROL))
                     && page.getHeaders(HttpHeaders.SET_COOKIE).isEmpty() && request.getAttribute(PERSONAL) == null
-                    && !response.isCommitted()) {
+                    && request.getSession(false) == null && !response.isCommitted()) {
                 publicHeaders(page, etag);
+                if (key != null) {
+                    pages.keep(key, request, page, page.getContentAsByteArray());
+                }
             }
         } finally {
             page.copyBodyToResponse();
         }
+    }
+
+    /** Seconds of one ETag period: pages that show "now" (open now, the next dates) are at most this old. */
+    private long period() {
+        return Math.max(maxAgeSeconds, 60);
     }
 
     private void publicHeaders(HttpServletResponse response, String etag) {
@@ -141,7 +158,7 @@ class HttpCacheFilter extends OncePerRequestFilter {
             log.debug("No data version, answered without ETag: {}", e.getMessage());
             return null;
         }
-        long period = clock.instant().getEpochSecond() / Math.max(maxAgeSeconds, 60);
+        long period = clock.instant().getEpochSecond() / period();
         return "W/\"" + version + "-" + Languages.of(request).getLanguage() + "-" + build + "-" + period + "\"";
     }
 

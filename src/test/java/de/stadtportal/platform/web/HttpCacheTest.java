@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.head;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -67,6 +68,49 @@ class HttpCacheTest {
         mvc.perform(get("/reallabore").header("If-None-Match", before))
                 .andExpect(status().isOk())
                 .andExpect(header().string("ETag", not(before)));
+    }
+
+    /**
+     * The kept page: a change that does not advance the data version (as if a table were forgotten in
+     * V75's list) shows that the second anonymous visitor got the kept bytes, while a logged-in person
+     * gets a fresh page; the next version shows the change to everyone.
+     */
+    @Test
+    void anonymousVisitorsGetTheKeptPageUntilTheDataVersionChanges() throws Exception {
+        String slug = jdbc.queryForObject("SELECT slug FROM business WHERE status = 'PUBLISHED' ORDER BY id LIMIT 1", String.class);
+        String name = jdbc.queryForObject("SELECT name FROM business WHERE slug = ?", String.class, slug);
+        String path = "/unternehmen/" + slug;
+        try {
+            MockHttpServletResponse first = mvc.perform(get(path)).andExpect(status().isOk())
+                    .andExpect(header().string("Cache-Control", "public, max-age=60")).andReturn().getResponse();
+            transactions.executeWithoutResult(tx -> {
+                // the trigger believes this transaction already advanced the version
+                jdbc.queryForObject("SELECT set_config('portal.data_changed', pg_current_xact_id()::text, true)", String.class);
+                jdbc.update("UPDATE business SET name = 'Unbemerkt Umbenannt' WHERE slug = ?", slug);
+            });
+            MockHttpServletResponse kept = mvc.perform(get(path)).andExpect(status().isOk())
+                    .andExpect(header().string("Cache-Control", "public, max-age=60"))
+                    .andExpect(header().string("ETag", first.getHeader("ETag")))
+                    .andExpect(header().string("Content-Type", first.getContentType()))
+                    .andExpect(header().string("Content-Security-Policy", first.getHeader("Content-Security-Policy")))
+                    .andExpect(header().doesNotExist("Set-Cookie"))
+                    .andReturn().getResponse();
+            assertThat(kept.getContentAsByteArray()).isEqualTo(first.getContentAsByteArray());
+            assertThat(kept.getHeaders("Cache-Control")).hasSize(1);
+            mvc.perform(head(path)).andExpect(status().isOk()).andExpect(content().string(""));
+
+            // logged in means a session cookie
+            mvc.perform(get(path).with(user("jemand@test.example").roles("BUSINESS"))
+                            .cookie(new jakarta.servlet.http.Cookie("SESSION", "abc")))
+                    .andExpect(content().string(containsString("Unbemerkt Umbenannt")));
+            mvc.perform(get("/en" + path)).andExpect(content().string(containsString("Unbemerkt Umbenannt")));
+
+            transactions.executeWithoutResult(tx -> jdbc.update("UPDATE business SET name = name WHERE slug = ?", slug));
+            mvc.perform(get(path)).andExpect(content().string(allOf(containsString("Unbemerkt Umbenannt"),
+                    not(containsString(name)))));
+        } finally {
+            transactions.executeWithoutResult(tx -> jdbc.update("UPDATE business SET name = ? WHERE slug = ?", name, slug));
+        }
     }
 
     /** A new module's table is tracked or named here on purpose (and in V75's list): otherwise its changes would keep old pages. */

@@ -1,0 +1,105 @@
+package de.stadtportal.platform.web;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Whole public pages as anonymous visitors get them, kept in memory under their ETag (data version,
+ * language, build, period: see {@link HttpCacheFilter}) and their address. Every anonymous visitor of
+ * an address gets the same bytes, so a page is rendered once per data version and period, not once
+ * per request: a kept page is answered before Spring Security, the controllers and Thymeleaf. A new
+ * data version (any change to public data, on any instance) or the next period makes a new key, and
+ * the old entries age out. Only what {@link HttpCacheFilter} marks public is kept: status 200, no
+ * cookie (so no CSRF token, no message meant for one person), nothing rendered for a logged-in person.
+ */
+final class PageCache {
+
+    /** Headers that belong to one answer, not to the page. */
+    private static final Set<String> NOT_KEPT = Set.of("set-cookie", "date", "content-length", "transfer-encoding",
+            "connection", "keep-alive");
+
+    private final Cache<Key, Page> pages;
+
+    /**
+     * @param memory  the most bytes of pages kept; 0 keeps none
+     * @param period  how long one ETag period lasts; entries outlive it a little, then age out
+     */
+    PageCache(DataSize memory, Duration period) {
+        this.pages = memory.toBytes() <= 0 ? null
+                : Caffeine.newBuilder()
+                        .maximumWeight(memory.toBytes())
+                        .weigher((Key key, Page page) -> page.body().length + key.weight())
+                        .expireAfterWrite(period.multipliedBy(2))
+                        .build();
+    }
+
+    boolean enabled() {
+        return pages != null;
+    }
+
+    /** The key of a request: everything a page's bytes may depend on besides the ETag. */
+    static Key key(HttpServletRequest request, String etag) {
+        return new Key(etag, request.getRequestURI(), request.getQueryString(), request.getHeader(HttpHeaders.HOST),
+                request.getHeader("X-Forwarded-Host"), request.getHeader("X-Forwarded-Proto"),
+                request.getHeader(HttpHeaders.ACCEPT));
+    }
+
+    /** Writes the kept page and says true, or says false when there is none. */
+    boolean answer(Key key, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Page page = pages.getIfPresent(key);
+        if (page == null) {
+            return false;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        page.headers().forEach((name, values) -> {
+            response.setHeader(name, values.get(0));
+            values.stream().skip(1).forEach(value -> response.addHeader(name, value));
+        });
+        if (page.contentType() != null) {
+            response.setContentType(page.contentType());
+        }
+        response.setContentLength(page.body().length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(page.body());
+        }
+        return true;
+    }
+
+    /** Keeps the page the chain just rendered for a GET (a HEAD has no body to keep). */
+    void keep(Key key, HttpServletRequest request, HttpServletResponse rendered, byte[] body) {
+        if (!"GET".equals(request.getMethod())) {
+            return;
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String name : rendered.getHeaderNames()) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!NOT_KEPT.contains(lower) && !lower.equals("content-type")) {
+                headers.put(name, List.copyOf(rendered.getHeaders(name)));
+            }
+        }
+        pages.put(key, new Page(rendered.getContentType(), headers, body));
+    }
+
+    record Key(String etag, String uri, String query, String host, String forwardedHost, String forwardedProto,
+               String accept) {
+
+        int weight() {
+            return 200 + uri.length() + (query == null ? 0 : query.length());
+        }
+    }
+
+    private record Page(String contentType, Map<String, List<String>> headers, byte[] body) {
+    }
+}
