@@ -39,6 +39,7 @@ class EventsBrowserTest extends BrowserPages {
     @ValueSource(strings = {"/veranstaltungen", "/veranstaltungen?kategorie=handwerk&q=Fr%C3%BChst%C3%BCck",
             "/veranstaltungen?ansicht=monat&monat=2026-12", "/veranstaltungen/archiv",
             "/veranstaltungen/handwerker-fruehstueck", "/veranstaltungen/workshop-e-rechnung?lang=en",
+            "/veranstaltungen/handwerker-fruehstueck/anmeldung", "/en/veranstaltungen/workshop-e-rechnung/anmeldung",
             "/veranstaltungen/abmelden?token=falsch", "/sprechtag", "/handwerk", "/handwerk?lang=en"})
     void pageHasNoWcagViolationsAndOneHeading(String path) {
         driver.get(url(path));
@@ -49,6 +50,10 @@ class EventsBrowserTest extends BrowserPages {
     @Test
     void registrationErrorsAreAccessibleNextToTheirFields() {
         driver.get(url("/veranstaltungen/handwerker-fruehstueck"));
+        // the event's page links to the form on a page of its own
+        driver.findElement(By.linkText("Zur Anmeldung")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.presenceOfElementLocated(By.id("people")));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Anmelden: Handwerker-Frühstück");
         driver.findElement(By.id("people")).clear();
         driver.findElement(By.id("people")).sendKeys("12");
         driver.findElement(By.cssSelector("form.form button[type=submit]")).click();

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -197,6 +198,31 @@ class EventsTest {
                         containsString("\"exceptDate\":[\"2027-11-03\"]"), not(containsString("</script> und")))));
     }
 
+    /**
+     * The event's page has no form, so every visitor gets the same page from the cache; the form with
+     * its CSRF token (which opens a session) is on a page of its own, preselecting a date from the table.
+     */
+    @Test
+    void theEventPageLinksToARegistrationPageOfItsOwnAndStaysCacheable() throws Exception {
+        String slug = TestEvents.slug();
+        series(slug, 20);
+        mvc.perform(get("/veranstaltungen/" + slug)).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "public, max-age=60"))
+                .andExpect(header().doesNotExist("Set-Cookie"))
+                .andExpect(content().string(allOf(not(containsString("<form class=\"form\" method=\"post\"")),
+                        containsString("href=\"/veranstaltungen/" + slug + "/anmeldung\""),
+                        containsString("href=\"/veranstaltungen/" + slug + "/anmeldung?termin=2027-10-06T08:00\""))));
+        mvc.perform(get("/veranstaltungen/" + slug + "/anmeldung").param("termin", "2027-10-06T08:00")).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", "private, no-store"))
+                .andExpect(content().string(allOf(containsString("Anmelden: Handwerker-Frühstück Test"),
+                        containsString("name=\"_csrf\""), containsString("value=\"2027-10-06T08:00\" selected=\"selected\""))));
+        mvc.perform(get("/veranstaltungen/" + slug + "/anmeldung").param("termin", "kaputt")).andExpect(status().isBadRequest());
+        String without = TestEvents.slug();
+        series(without, null);
+        mvc.perform(get("/veranstaltungen/" + without + "/anmeldung")).andExpect(status().isNotFound());
+        mvc.perform(get("/veranstaltungen/gibt-es-nicht/anmeldung")).andExpect(status().isNotFound());
+    }
+
     @Test
     void registrationFormValidatesAndConfirmsByMailWithCancelLink() throws Exception {
         String slug = TestEvents.slug();
@@ -205,6 +231,7 @@ class EventsTest {
                         .param("name", "").param("email", "kein-mail").param("people", "11"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("Für diesen Termin ist keine Anmeldung möglich"),
+                        containsString("Anmelden: Handwerker-Frühstück Test"),
                         containsString("Bitte füllen Sie dieses Feld aus."), containsString("gültige E-Mail-Adresse"),
                         containsString("von 1 bis 10 Personen"))));
         mvc.perform(post("/veranstaltungen/" + slug + "/anmeldung").with(csrf()).param("date", "kaputt")

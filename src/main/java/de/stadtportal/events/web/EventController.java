@@ -134,8 +134,21 @@ class EventController {
     @GetMapping("/veranstaltungen/{slug}")
     String detail(@PathVariable String slug, Model model) {
         Event event = events.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        model.addAttribute("form", new RegistrationForm(null, null, null, null, 1));
         return show(event, model);
+    }
+
+    /**
+     * The registration form has a page of its own: its CSRF token opens a session, and on the event's
+     * page that would make the page every visitor reads (and shares) private and rendered per request.
+     * {@code ?termin=} preselects a date from the event page's table.
+     */
+    @GetMapping("/veranstaltungen/{slug}/anmeldung")
+    String registrationForm(@PathVariable String slug,
+                            @RequestParam(name = "termin", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime date,
+                            Model model) {
+        Event event = events.find(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("form", new RegistrationForm(date, null, null, null, 1));
+        return showForm(event, model);
     }
 
     @PostMapping("/veranstaltungen/{slug}/anmeldung")
@@ -146,7 +159,7 @@ class EventController {
             // the form comes back with what was typed and a message above it
             model.addAttribute("throttled", true);
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-            return show(event, model);
+            return showForm(event, model);
         }
         try {
             if (!result.hasErrors()) {
@@ -155,7 +168,7 @@ class EventController {
                     // the form stays with what was typed; the message sits at the address
                     result.rejectValue("email", "events.register.alreadyRegistered");
                     response.setStatus(HttpStatus.CONFLICT.value());
-                    return show(event, model);
+                    return showForm(event, model);
                 }
                 redirect.addFlashAttribute("success", outcome.confirmed() ? "events.registered.confirmed" : "events.registered.waiting");
                 return "redirect:/veranstaltungen/" + slug;
@@ -168,7 +181,7 @@ class EventController {
             reject(result, e.problems());
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
-        return show(event, model);
+        return showForm(event, model);
     }
 
     /** The service's problems as field errors; a field that did not even bind keeps its own message. */
@@ -241,6 +254,15 @@ class EventController {
         model.addAttribute("place", placeLines(event));
         model.addAttribute("jsonLd", JsonLd.event(event, dates, events.baseUrl()));
         return "events/detail";
+    }
+
+    /** The registration page; an event without registration has none. */
+    private String showForm(Event event, Model model) {
+        if (event.capacity() == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        show(event, model);
+        return "events/register";
     }
 
     private static List<String> placeLines(Event event) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -51,9 +52,20 @@ final class PageCache {
 
     /** The key of a request: everything a page's bytes may depend on besides the ETag. */
     static Key key(HttpServletRequest request, String etag) {
-        return new Key(etag, request.getRequestURI(), request.getQueryString(), request.getHeader(HttpHeaders.HOST),
+        return new Key(etag, request.getRequestURI(), parameters(request), request.getHeader(HttpHeaders.HOST),
                 request.getHeader("X-Forwarded-Host"), request.getHeader("X-Forwarded-Proto"),
                 request.getHeader(HttpHeaders.ACCEPT));
+    }
+
+    /** The parameters in one order ("?a=1&b=2" and "?b=2&a=1" are one page); a GET's come from its query only. */
+    private static Map<String, List<String>> parameters(HttpServletRequest request) {
+        Map<String, String[]> given = request.getParameterMap();
+        if (given.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, List<String>> parameters = new TreeMap<>();
+        given.forEach((name, values) -> parameters.put(name, List.of(values)));
+        return parameters;
     }
 
     /** Writes the kept page and says true, or says false when there is none. */
@@ -92,11 +104,11 @@ final class PageCache {
         pages.put(key, new Page(rendered.getContentType(), headers, body));
     }
 
-    record Key(String etag, String uri, String query, String host, String forwardedHost, String forwardedProto,
-               String accept) {
+    record Key(String etag, String uri, Map<String, List<String>> parameters, String host, String forwardedHost,
+               String forwardedProto, String accept) {
 
         int weight() {
-            return 200 + uri.length() + (query == null ? 0 : query.length());
+            return 200 + uri.length() + parameters.toString().length();
         }
     }
 

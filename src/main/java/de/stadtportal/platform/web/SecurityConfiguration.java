@@ -20,6 +20,7 @@ import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -75,6 +76,15 @@ class SecurityConfiguration {
      */
     static boolean https(PortalProperties properties) {
         return properties.baseUrl() != null && properties.baseUrl().startsWith("https://");
+    }
+
+    /**
+     * No traces or timings per security filter: every request would pay for an observation around each
+     * of the chain's filters. The request as a whole is still measured (http.server.requests).
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** The session cookie (Spring Session): HttpOnly, SameSite=Lax, Secure behind HTTPS. */
