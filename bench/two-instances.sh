@@ -86,11 +86,13 @@ for port in $A $B; do
 done
 
 # 3. the reminder job runs on both every 2 s; the owner of one stale listing gets one mail
-sql "INSERT INTO business_owner (business_id, account_id) SELECT id, $ACCOUNT FROM business WHERE slug = 'baeckerei-kamphues'"
-sql "UPDATE business SET last_confirmed_at = now() - interval '3 years', reminder_sent_at = NULL WHERE slug = 'baeckerei-kamphues'"
+# one transaction: a run between owner and staleness would remind, and the reset after it would remind again
+sql "INSERT INTO business_owner (business_id, account_id) SELECT id, $ACCOUNT FROM business WHERE slug = 'baeckerei-kamphues';
+     UPDATE business SET last_confirmed_at = now() - interval '3 years', reminder_sent_at = NULL WHERE slug = 'baeckerei-kamphues'"
 sleep 10
-MAILS=$(sql "SELECT count(*) FROM outbox_mail WHERE recipient = '$EMAIL'")
-check "scheduled job on both instances mailed once ($MAILS mail)" "$([ "$MAILS" = 1 ] && echo 0 || echo 1)"
+# only the reminder counts (the login itself may mail the owner too)
+MAILS=$(sql "SELECT count(*) FROM outbox_mail WHERE recipient = '$EMAIL' AND body LIKE '%/konto/eintraege%'")
+check "scheduled job on both instances mailed once ($MAILS reminder; all mails to the owner: $(sql "SELECT string_agg(subject, ' / ') FROM outbox_mail WHERE recipient = '$EMAIL'"))" "$([ "$MAILS" = 1 ] && echo 0 || echo 1)"
 
 # 4. throughput: one instance against two, behind the same nginx
 for port in $A $B; do wrk -t1 -c32 -d5s "http://127.0.0.1:$port$PAGE" >/dev/null; done
