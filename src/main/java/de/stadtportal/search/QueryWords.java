@@ -48,8 +48,8 @@ public final class QueryWords {
      * SQL: the WITH entries {@code query_words (w, ord)} (the folded words of {@code :q}), and after
      * {@code checked} – which the caller writes from {@link #checked(String)} – the one row {@code q}
      * with {@code tsq} (full text of the words found exactly, NULL if none), {@code typo} (the
-     * meaningful words found nowhere, NULL if none) and {@code folded} (all words). {@code words} is
-     * the set of words to look at (query_words or a subset of it).
+     * meaningful words found nowhere, NULL if none), {@code folded} (all words), {@code has_terms} and
+     * {@code inside} (a single word found exactly, to be found inside compounds too, else NULL).
      */
     public static String wordsCte() {
         return "query_words AS MATERIALIZED (SELECT w, ord FROM unnest(regexp_split_to_array(portal_fold(:q), '[^[:alnum:]]+'))"
@@ -67,7 +67,11 @@ public final class QueryWords {
                 + " q AS MATERIALIZED (SELECT plainto_tsquery('german', string_agg(w, ' ' ORDER BY ord) FILTER (WHERE found)) AS tsq,"
                 + " string_agg(w, ' ' ORDER BY ord) FILTER (WHERE meaningful AND NOT found) AS typo,"
                 + " coalesce(string_agg(w, ' ' ORDER BY ord), '') AS folded,"
-                + " coalesce(bool_or(meaningful), FALSE) AS has_terms FROM checked)";
+                + " coalesce(bool_or(meaningful), FALSE) AS has_terms,"
+                // one word alone, found exactly, of four letters or more: also inside compounds of titles and
+                // names ("Sprechtag" in "Digitalisierungssprechtag"); letters and digits only, so a safe LIKE
+                + " CASE WHEN count(*) FILTER (WHERE meaningful) = 1 THEN max(w) FILTER (WHERE meaningful AND found"
+                + " AND length(w) >= 4) END AS inside FROM checked)";
     }
 
     private static Map<String, String> load(String resource) {

@@ -43,6 +43,8 @@ class SearchUnderstandsTest {
         mvc.perform(get("/suche").param("q", "Bäckerei"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("Kamphues"), not(containsString("Dachdeckerei")))));
+        // a word found exactly is still found inside compounds, literally: "Sprechtag" in "Digitalisierungssprechtag"
+        mvc.perform(get("/suche").param("q", "Sprechtag")).andExpect(content().string(containsString("href=\"/sprechtag\"")));
     }
 
     @Test

@@ -174,7 +174,8 @@ public class BusinessSearch {
      * an exact match ("Bäckerei" does not bring "Dachdeckerei"). Each candidate set is index-backed and
      * bounded by {@code bound}: names matching in full text first (own GIN index); all full text (name,
      * tags, description) unless the names already fill the bound; names with a typo (trigrams) when no
-     * word was found exactly; everything in the named district or category when no other word is left;
+     * word was found exactly; for a single word found exactly, names containing it (compounds, trigram
+     * index); everything in the named district or category when no other word is left;
      * only when all of these are empty, names similar to the whole query.
      * Sets the typo threshold for this transaction.
      */
@@ -201,15 +202,17 @@ public class BusinessSearch {
                 + " fulltext AS (" + select + " AND (SELECT count(*) FROM named) <= " + (bound - 1)
                 + " AND b.search_vector @@ (SELECT tsq FROM q)" + typoOk + cap + "),"
                 + " typo AS (" + select + " AND (SELECT tsq FROM q) IS NULL AND (SELECT typo FROM q) <% b.name_folded" + cap + "),"
+                // a single word also inside compound names ("Fahrrad" in "Fahrradhaus"): literally, not by similarity
+                + " compound AS (" + select + " AND b.name_folded LIKE '%' || (SELECT inside FROM q) || '%'" + cap + "),"
                 // only a district or category named: everything in it
                 + " narrowed AS (" + select + " AND NOT (SELECT has_terms FROM q)"
                 + " AND (EXISTS (SELECT FROM district_named) OR EXISTS (SELECT FROM category_named))" + cap + "),"
                 // nothing at all: the whole query against the names, as a typo (words found elsewhere and typos mixed)
                 + " loose AS (" + select + " AND NOT EXISTS (SELECT FROM named) AND NOT EXISTS (SELECT FROM fulltext)"
-                + " AND NOT EXISTS (SELECT FROM typo) AND NOT EXISTS (SELECT FROM narrowed)"
+                + " AND NOT EXISTS (SELECT FROM typo) AND NOT EXISTS (SELECT FROM narrowed) AND NOT EXISTS (SELECT FROM compound)"
                 + " AND (SELECT folded FROM q) <% b.name_folded" + cap + "),"
                 + " cand AS (SELECT * FROM named UNION SELECT * FROM fulltext UNION SELECT * FROM typo"
-                + " UNION SELECT * FROM narrowed UNION SELECT * FROM loose) ";
+                + " UNION SELECT * FROM compound UNION SELECT * FROM narrowed UNION SELECT * FROM loose) ";
     }
 
     /** Conditions on b besides the query: published, category, district, attributes, open now; adds the parameters. */

@@ -42,7 +42,8 @@ public class SearchQuery {
                 FROM search_document d
                 WHERE ((d.search_vector @@ (SELECT tsq FROM q)
                         AND ((SELECT typo FROM q) IS NULL OR (SELECT typo FROM q) <% d.title_folded))
-                       OR ((SELECT tsq FROM q) IS NULL AND (SELECT typo FROM q) <% d.title_folded))
+                       OR ((SELECT tsq FROM q) IS NULL AND (SELECT typo FROM q) <% d.title_folded)
+                       OR d.title_folded LIKE '%' || (SELECT inside FROM q) || '%')
                   AND LANGUAGE_OK
                 LIMIT MAX_CANDIDATES),
             loose AS (
