@@ -77,9 +77,17 @@ public interface DirectoryApi {
 
     List<Option> districts();
 
-    /** @param attributes keys of {@link BusinessAttribute}; unknown ones are ignored */
+    /**
+     * @param attributes keys of {@link BusinessAttribute}; unknown ones are ignored
+     * @param language   "en" reads English query words ("bakery") as the German ones; anything else: German
+     */
     record Search(String query, String category, String district, List<String> attributes, boolean openNow,
-                  String sort, int page) {
+                  String sort, int page, String language) {
+
+        public Search(String query, String category, String district, List<String> attributes, boolean openNow,
+                      String sort, int page) {
+            this(query, category, district, attributes, openNow, sort, page, "de");
+        }
     }
 
     /**

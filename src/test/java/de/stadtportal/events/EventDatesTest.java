@@ -157,23 +157,47 @@ class EventDatesTest {
     }
 
     @Test
-    void theListShowsTwentyDatesAPageAndPagesThroughAllOfThem() throws Exception {
+    void aSeriesIsOneEntryOfTheListWithItsNextDates() throws Exception {
         String slug = TestEvents.slug();
         LocalDateTime tomorrow = LocalDate.now(EventsTest.BERLIN).plusDays(1).atTime(6, 0);
-        testEvents.create(slug, "Tägliche Seitenprobe", "digitalisierung", tomorrow, tomorrow.plusMinutes(30), "FREQ=DAILY;COUNT=45",
+        testEvents.create(slug, "Tägliche Reihenprobe", "digitalisierung", tomorrow, tomorrow.plusMinutes(30), "FREQ=DAILY;COUNT=45",
                 Set.of(), null);
+        for (String query : new String[] {"Reihenprobe", ""}) {
+            String page = mvc.perform(get("/veranstaltungen").param("kategorie", "digitalisierung").param("q", query))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            // one entry: its link once, its next date and three more named, the rest counted
+            assertThat(page.split("/veranstaltungen/" + slug + "\"", -1)).as(query).hasSize(2);
+            assertThat(page).as(query).contains("Nächste Termine:", ", und 41 weitere",
+                    "datetime=\"" + tomorrow.plusDays(3).atZone(EventsTest.BERLIN).toOffsetDateTime() + "\"");
+        }
+        String english = mvc.perform(get("/en/veranstaltungen").param("q", "Reihenprobe"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(english).contains("1 event with upcoming dates", "Next dates:", ", and 41 more");
+    }
+
+    @Test
+    void theListShowsTwentyEntriesAPageAndPagesThroughAllOfThem() throws Exception {
+        LocalDateTime tomorrow = LocalDate.now(EventsTest.BERLIN).plusDays(1).atTime(6, 0);
+        List<String> slugs = new java.util.ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            String slug = TestEvents.slug();
+            slugs.add(slug);
+            testEvents.create(slug, "Seitenprobe " + i, "digitalisierung", tomorrow.plusHours(i), tomorrow.plusHours(i).plusMinutes(30),
+                    i == 0 ? "FREQ=DAILY;COUNT=45" : null, Set.of(), null);
+        }
         String first = mvc.perform(get("/veranstaltungen").param("kategorie", "digitalisierung").param("q", "Seitenprobe"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(first).contains("45 kommende Termine", "Seite 1 von 3", "seite=1").doesNotContain("Frühere Termine");
-        assertThat(first.split("/veranstaltungen/" + slug + "\"", -1)).hasSize(21);
+        assertThat(first).contains("25 Veranstaltungen mit kommenden Terminen", "Seite 1 von 2", "seite=1")
+                .doesNotContain("Frühere Termine");
+        assertThat(slugs.stream().filter(slug -> first.contains("/veranstaltungen/" + slug + "\""))).hasSize(20);
         String last = mvc.perform(get("/veranstaltungen").param("kategorie", "digitalisierung").param("q", "Seitenprobe")
-                        .param("seite", "2"))
+                        .param("seite", "1"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(last).contains("Seite 3 von 3", "Frühere Termine").doesNotContain("Spätere Termine");
-        assertThat(last.split("/veranstaltungen/" + slug + "\"", -1)).hasSize(6);
+        assertThat(last).contains("Seite 2 von 2", "Frühere Termine").doesNotContain("Spätere Termine");
+        assertThat(slugs.stream().filter(slug -> last.contains("/veranstaltungen/" + slug + "\""))).hasSize(5);
         // a page past the end shows the last one; a page that is no number is a 400
         mvc.perform(get("/veranstaltungen").param("q", "Seitenprobe").param("seite", "99"))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("Seite 3 von 3")));
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Seite 2 von 2")));
         mvc.perform(get("/veranstaltungen").param("seite", "zwei")).andExpect(status().isBadRequest());
         // the kept list (without a query) pages the same way
         String kept = mvc.perform(get("/veranstaltungen").param("kategorie", "digitalisierung"))

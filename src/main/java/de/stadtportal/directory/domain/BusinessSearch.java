@@ -15,6 +15,7 @@ import de.stadtportal.directory.DirectoryApi.MapBusiness;
 import de.stadtportal.directory.DirectoryApi.OpenDataBusiness;
 import de.stadtportal.directory.DirectoryApi.Search;
 import de.stadtportal.directory.DirectoryApi.SearchResult;
+import de.stadtportal.search.QueryWords;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -31,9 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class BusinessSearch {
-
-    /** Full text finding fewer names than a page adds names with a typo (trigrams): "Bäckrei", "Fahrrad". */
-    private static final int FEW_NAMES = DirectoryApi.PAGE_SIZE;
 
     /** Open at this moment in Bottrop: a dated exception for today wins over the weekly hours. */
     static final String OPEN_NOW = """
@@ -53,16 +51,13 @@ public class BusinessSearch {
     static final String SUMMARY_JOINS =
             " JOIN category c ON c.id = b.category_id LEFT JOIN district d ON d.id = b.district_id";
 
-    /** The query folded and as full text, computed once per search (materialised; InitPlans below). */
-    private static final String QUERY_CTE = "q AS MATERIALIZED (SELECT websearch_to_tsquery('german', portal_fold(:q)) AS tsq,"
-            + " portal_fold(:q) AS folded)";
     /**
      * Name weighs most, then tags, then description: the weighted full-text rank plus how similar the name
      * is to the query. A name that matches in full text counts as fully similar (1, the highest word
      * similarity), which spares computing trigrams for each of up to a thousand names that match anyway;
      * every other candidate gets its word similarity (typos: "Bäckrei").
      */
-    private static final String RANK = "ts_rank(b.search_vector, (SELECT tsq FROM q)) * 2"
+    private static final String RANK = "coalesce(ts_rank(b.search_vector, (SELECT tsq FROM q)), 0) * 2"
             + " + CASE WHEN b.name_vector @@ (SELECT tsq FROM q) THEN 1"
             + " ELSE word_similarity((SELECT folded FROM q), b.name_folded) END";
 
@@ -172,31 +167,52 @@ public class BusinessSearch {
     }
 
     /**
-     * The matcher, as a WITH clause ending in the candidate set {@code cand (id, name, rank)} of a query,
-     * each set index-backed and bounded by {@code bound}: names matching in full text first (own GIN
-     * index); all full text (name, tags, description) unless the names already fill the bound; names
-     * with a typo (trigrams) only if full text found fewer names than a page; businesses of a category
-     * the query names ("Gastronomie"). Sets the typo threshold for this transaction.
+     * The matcher, as a WITH clause ending in the candidate set {@code cand (id, name, rank)} of a query.
+     * The query is read word by word ({@link QueryWords}): a word naming a district or a category
+     * ("kirchhellen bäckerei") narrows to it; of the other words, those found exactly search by full
+     * text, and only those found nowhere look for names with a typo ("Bäckrei"), so a typo never pads
+     * an exact match ("Bäckerei" does not bring "Dachdeckerei"). Each candidate set is index-backed and
+     * bounded by {@code bound}: names matching in full text first (own GIN index); all full text (name,
+     * tags, description) unless the names already fill the bound; names with a typo (trigrams) when no
+     * word was found exactly; for a single word found exactly, names containing it (compounds, trigram
+     * index); everything in the named district or category when no other word is left;
+     * only when all of these are empty, names similar to the whole query.
+     * Sets the typo threshold for this transaction.
      */
     private String matching(Search search, int bound, MapSqlParameterSource params) {
         // a one-letter typo in a word of eight ("Bäckrei") scores about 0.55; the default is 0.6
         jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)").query().singleValue();
-        params.addValue("q", query(search));
+        params.addValue("q", QueryWords.translate(query(search), search.language()));
         String select = "SELECT b.id, b.name, " + RANK + " AS rank FROM business b WHERE "
-                + String.join(" AND ", filters(search, params));
+                + String.join(" AND ", filters(search, params))
+                + " AND (NOT EXISTS (SELECT FROM district_named) OR b.district_id IN (SELECT id FROM district_named))"
+                + " AND (NOT EXISTS (SELECT FROM category_named) OR b.category_id IN (SELECT id FROM category_named))";
+        String typoOk = " AND ((SELECT typo FROM q) IS NULL OR (SELECT typo FROM q) <% b.name_folded)";
         String cap = " LIMIT " + bound;
-        return "WITH " + QUERY_CTE + ","
-                + " named AS (" + select + " AND b.name_vector @@ (SELECT tsq FROM q)" + cap + "),"
+        return "WITH " + QueryWords.wordsCte() + ","
+                // a word naming a district or a category (folded, whole word) narrows instead of searching
+                + " district_named AS MATERIALIZED (SELECT id, portal_fold(name) AS w FROM district"
+                + " WHERE portal_fold(name) IN (SELECT w FROM query_words)),"
+                + " category_named AS MATERIALIZED (SELECT id, portal_fold(name) AS w FROM category"
+                + " WHERE portal_fold(name) IN (SELECT w FROM query_words)),"
+                + " rest AS MATERIALIZED (SELECT w, ord FROM query_words WHERE w NOT IN (SELECT w FROM district_named)"
+                + " AND w NOT IN (SELECT w FROM category_named)),"
+                + QueryWords.checked("rest", "EXISTS (SELECT FROM business x WHERE x.status = 'PUBLISHED' AND x.search_vector @@ wq)") + ","
+                + " named AS (" + select + " AND b.name_vector @@ (SELECT tsq FROM q)" + typoOk + cap + "),"
                 + " fulltext AS (" + select + " AND (SELECT count(*) FROM named) <= " + (bound - 1)
-                + " AND b.search_vector @@ (SELECT tsq FROM q)" + cap + "),"
-                + " typo AS (" + select + " AND (SELECT count(*) FROM named) < " + FEW_NAMES
+                + " AND b.search_vector @@ (SELECT tsq FROM q)" + typoOk + cap + "),"
+                + " typo AS (" + select + " AND (SELECT tsq FROM q) IS NULL AND (SELECT typo FROM q) <% b.name_folded" + cap + "),"
+                // a single word also inside compound names ("Fahrrad" in "Fahrradhaus"): literally, not by similarity
+                + " compound AS (" + select + " AND b.name_folded LIKE '%' || (SELECT inside FROM q) || '%'" + cap + "),"
+                // only a district or category named: everything in it
+                + " narrowed AS (" + select + " AND NOT (SELECT has_terms FROM q)"
+                + " AND (EXISTS (SELECT FROM district_named) OR EXISTS (SELECT FROM category_named))" + cap + "),"
+                // nothing at all: the whole query against the names, as a typo (words found elsewhere and typos mixed)
+                + " loose AS (" + select + " AND NOT EXISTS (SELECT FROM named) AND NOT EXISTS (SELECT FROM fulltext)"
+                + " AND NOT EXISTS (SELECT FROM typo) AND NOT EXISTS (SELECT FROM narrowed) AND NOT EXISTS (SELECT FROM compound)"
                 + " AND (SELECT folded FROM q) <% b.name_folded" + cap + "),"
-                // scanned only if the query names a category (one-time filter)
-                + " category_named AS MATERIALIZED (SELECT id FROM category WHERE portal_fold(name) = (SELECT folded FROM q)),"
-                + " in_category AS (" + select + " AND EXISTS (SELECT FROM category_named)"
-                + " AND b.category_id IN (SELECT id FROM category_named)" + cap + "),"
                 + " cand AS (SELECT * FROM named UNION SELECT * FROM fulltext UNION SELECT * FROM typo"
-                + " UNION SELECT * FROM in_category) ";
+                + " UNION SELECT * FROM compound UNION SELECT * FROM narrowed UNION SELECT * FROM loose) ";
     }
 
     /** Conditions on b besides the query: published, category, district, attributes, open now; adds the parameters. */

@@ -65,8 +65,8 @@ class BusinessController {
     }
 
     @GetMapping("/unternehmen")
-    String search(@ModelAttribute SearchForm form, Model model) {
-        Search search = form.toSearch();
+    String search(@ModelAttribute SearchForm form, java.util.Locale locale, Model model) {
+        Search search = form.toSearch(locale);
         model.addAttribute("search", search);
         model.addAttribute("result", businesses.search(search));
         model.addAttribute("categories", directory.categories());

@@ -27,8 +27,8 @@ class MapController {
     }
 
     @GetMapping("/unternehmen/karte")
-    String map(@ModelAttribute SearchForm form, Model model) {
-        Search search = form.toSearch();
+    String map(@ModelAttribute SearchForm form, java.util.Locale locale, Model model) {
+        Search search = form.toSearch(locale);
         List<MapBusiness> found = businesses.mapped(search, LIMIT);
         model.addAttribute("search", search);
         model.addAttribute("businesses", found);

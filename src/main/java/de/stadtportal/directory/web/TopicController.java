@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import de.stadtportal.directory.DirectoryApi;
+import de.stadtportal.platform.CurrentUser;
 import de.stadtportal.directory.DirectoryApi.MapBusiness;
 import de.stadtportal.directory.DirectoryApi.Search;
 import de.stadtportal.directory.domain.TopicProperties;
@@ -139,6 +140,9 @@ class TopicController {
 
     private String topic(String attribute, Model model, Locale locale) {
         model.addAttribute("topic", attribute);
+        // staff see how the city's facts of the page (market days, sale points) are set: configuration, not a form
+        CurrentUser user = CurrentUser.get();
+        model.addAttribute("staffView", user != null && user.isStaff());
         texts.paragraphs(attribute, locale).ifPresent(paragraphs -> model.addAttribute("paragraphs", paragraphs));
         model.addAttribute("businesses", directory.withAttribute(attribute));
         // the same businesses on the map: their coordinates by slug (the list stays the page's content)

@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -23,6 +24,10 @@ import de.stadtportal.events.domain.EventEditingService;
 import de.stadtportal.events.domain.EventEditingService.EventData;
 import de.stadtportal.events.domain.RegistrationService;
 import de.stadtportal.events.domain.RegistrationService.RegistrationView;
+import de.stadtportal.events.domain.RecurrenceRules;
+import de.stadtportal.events.domain.RecurrenceRules.Choice;
+import de.stadtportal.events.domain.RecurrenceRules.End;
+import de.stadtportal.events.domain.RecurrenceRules.Kind;
 import de.stadtportal.events.domain.Recurrences;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -78,6 +83,8 @@ class AdminEventController {
             @NotBlank(message = "{validation.required}") String startTime,
             @NotBlank(message = "{validation.required}") String endTime,
             @Size(max = 300, message = "{validation.tooLong}") String rrule,
+            String repeat, String interval, List<String> weekdays, String ordinal, String monthWeekday, String ends,
+            String until, String count,
             @Size(max = 4000, message = "{validation.tooLong}") String exceptions,
             @Size(max = 4000, message = "{validation.tooLong}") String moves,
             @Size(max = 160, message = "{validation.tooLong}") String placeName,
@@ -89,9 +96,16 @@ class AdminEventController {
             @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String organiser,
             @Pattern(regexp = "[1-9][0-9]{0,3}|10000", message = "{events.form.capacity}") String capacity) {
 
+        /** An event as the form shows it: a stored rule read back into the choice (a rule it cannot express stays typed). */
         static EventForm of(Event e) {
+            Choice choice = RecurrenceRules.read(e.rrule());
             return new EventForm(e.title(), e.slug(), e.categorySlug(), e.description(), e.start().toLocalDate().toString(),
-                    e.start().toLocalTime().toString(), e.end().toLocalTime().toString(), e.rrule(),
+                    e.start().toLocalTime().toString(), e.end().toLocalTime().toString(),
+                    choice.kind() == Kind.CUSTOM ? e.rrule() : null, choice.kind().name().toLowerCase(Locale.ROOT),
+                    Integer.toString(choice.interval()), choice.weekdays(), Integer.toString(choice.ordinal()),
+                    choice.monthWeekday(), choice.end().name().toLowerCase(Locale.ROOT),
+                    choice.until() == null ? null : choice.until().toString(),
+                    choice.count() == null ? null : choice.count().toString(),
                     e.exceptions().stream().filter(day -> !e.moves().containsKey(day)).sorted().map(LocalDate::toString)
                             .collect(Collectors.joining("\n")),
                     e.moves().entrySet().stream().map(m -> m.getKey() + " " + m.getValue().toLocalDate() + " "
@@ -114,8 +128,8 @@ class AdminEventController {
 
     @GetMapping("/admin/veranstaltungen/neu")
     String create(Model model) {
-        model.addAttribute("form", new EventForm(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                "Bottrop", null, "Wirtschaftsförderung Bottrop", null));
+        model.addAttribute("form", new EventForm(null, null, null, null, null, null, null, null, "none", "1", List.of(), "1",
+                null, "never", null, null, null, null, null, null, null, "Bottrop", null, "Wirtschaftsförderung Bottrop", null));
         return show(null, model);
     }
 
@@ -259,25 +273,134 @@ class AdminEventController {
                 }
             }
         }
-        if (!moves.isEmpty() && (form.rrule() == null || form.rrule().isBlank())) {
+        String rrule = date == null ? null : rule(form, date, result);
+        if (!moves.isEmpty() && kind(form) == Kind.NONE) {
             result.rejectValue("moves", "events.form.movesNeedSeries");
         }
-        if (date != null && start != null) {
-            String rruleError = Recurrences.check(form.rrule(), date.atTime(start));
+        if (date != null && start != null && rrule != null) {
+            String rruleError = Recurrences.check(rrule, date.atTime(start));
             if (rruleError != null) {
-                result.rejectValue("rrule", rruleError);
+                result.rejectValue(Kind.CUSTOM == kind(form) ? "rrule" : "repeat", rruleError);
+            } else if (RecurrenceRules.endlessDaily(rrule)) {
+                result.rejectValue(Kind.CUSTOM == kind(form) ? "rrule" : "ends", "events.form.repeat.endlessDaily");
+            } else if (!exceptions.isEmpty()) {
+                List<LocalDate> outside = RecurrenceRules.outside(rrule, date.atTime(start), exceptions);
+                if (!outside.isEmpty()) {
+                    result.rejectValue("exceptions", "events.form.exceptions.outside",
+                            new Object[] {outside.stream().map(LocalDate::toString).collect(Collectors.joining(", "))}, null);
+                }
             }
+        }
+        if (kind(form) == Kind.NONE && !exceptions.isEmpty() && !result.hasFieldErrors("exceptions")) {
+            result.rejectValue("exceptions", "events.form.exceptions.needSeries");
         }
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(id == null ? null : require(id), model);
         }
         long saved = editing.save(id, new EventData(form.slug(), form.title(), form.category(), form.description(),
-                date.atTime(start), date.atTime(end), form.rrule(), exceptions, moves, form.placeName(), form.street(),
+                date.atTime(start), date.atTime(end), rrule, exceptions, moves, form.placeName(), form.street(),
                 form.postalCode(), form.city(), form.onlineUrl(), form.organiser(),
                 form.capacity() == null ? null : Integer.valueOf(form.capacity())));
         redirect.addFlashAttribute("success", "events.admin.saved");
         return "redirect:/admin/veranstaltungen/" + saved;
+    }
+
+    /** The recurrence chosen: no choice but a typed rule (older forms, tools) means the typed rule. */
+    private static Kind kind(EventForm form) {
+        if (form.repeat() == null || form.repeat().isBlank()) {
+            return form.rrule() == null || form.rrule().isBlank() ? Kind.NONE : Kind.CUSTOM;
+        }
+        try {
+            return Kind.valueOf(form.repeat().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The rule the form's choice makes (null: a single date), each wrong part rejected next to its field:
+     * weekdays default to the first date's, the n-th weekday to the first date's.
+     */
+    private static String rule(EventForm form, LocalDate date, BindingResult result) {
+        Kind kind = kind(form);
+        int errorsBefore = result.getErrorCount();
+        if (kind == null) {
+            result.rejectValue("repeat", "events.form.repeat.invalid");
+            return null;
+        }
+        if (kind == Kind.NONE) {
+            return null;
+        }
+        if (kind == Kind.CUSTOM) {
+            if (form.rrule() == null || form.rrule().isBlank()) {
+                result.rejectValue("rrule", "events.form.repeat.customMissing");
+                return null;
+            }
+            return form.rrule();
+        }
+        int interval = number(form.interval(), 1, RecurrenceRules.MAX_INTERVAL, 1, "interval", "events.form.repeat.interval", result);
+        List<String> weekdays = form.weekdays() == null || form.weekdays().isEmpty()
+                ? List.of(RecurrenceRules.weekday(date)) : form.weekdays();
+        if (!RecurrenceRules.WEEKDAYS.containsAll(weekdays)) {
+            result.rejectValue("weekdays", "events.form.repeat.invalid");
+        }
+        int ordinal = number(form.ordinal(), -1, 4, Math.min(4, RecurrenceRules.ordinal(date)), "ordinal",
+                "events.form.repeat.invalid", result);
+        if (!RecurrenceRules.ORDINALS.contains(ordinal) && !result.hasFieldErrors("ordinal")) {
+            result.rejectValue("ordinal", "events.form.repeat.invalid");
+        }
+        String monthWeekday = form.monthWeekday() == null || form.monthWeekday().isBlank()
+                ? RecurrenceRules.weekday(date) : form.monthWeekday();
+        if (!RecurrenceRules.WEEKDAYS.contains(monthWeekday)) {
+            result.rejectValue("monthWeekday", "events.form.repeat.invalid");
+        }
+        End end;
+        try {
+            end = End.valueOf((form.ends() == null || form.ends().isBlank() ? "never" : form.ends()).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            result.rejectValue("ends", "events.form.repeat.invalid");
+            return null;
+        }
+        LocalDate until = null;
+        Integer count = null;
+        if (end == End.NEVER && kind == Kind.DAILY) {
+            result.rejectValue("ends", "events.form.repeat.endlessDaily");
+        } else if (end == End.UNTIL) {
+            until = parse(form.until(), "until", result, LocalDate::parse);
+            if (until == null && !result.hasFieldErrors("until")) {
+                result.rejectValue("until", "events.form.repeat.untilMissing");
+            } else if (until != null && until.isBefore(date)) {
+                result.rejectValue("until", "events.form.repeat.untilBeforeStart");
+            }
+        } else if (end == End.COUNT) {
+            count = number(form.count(), 1, RecurrenceRules.MAX_COUNT, null, "count", "events.form.repeat.count", result);
+        }
+        if (result.getErrorCount() > errorsBefore) {
+            return null;
+        }
+        return RecurrenceRules.rule(new Choice(kind, interval, weekdays, ordinal, monthWeekday, end, until, count));
+    }
+
+    /** A whole number in [min, max]; blank gives the default (null: required). */
+    private static Integer number(String value, int min, int max, Integer fallback, String field, String code,
+                                  BindingResult result) {
+        if (value == null || value.isBlank()) {
+            if (fallback == null) {
+                result.rejectValue(field, code);
+            }
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message
+        }
+        result.rejectValue(field, code);
+        return fallback == null ? 0 : fallback;
     }
 
     private static <T> T parse(String value, String field, BindingResult result, java.util.function.Function<String, T> parser) {
@@ -297,6 +420,8 @@ class AdminEventController {
     private String show(Event event, Model model) {
         model.addAttribute("event", event);
         model.addAttribute("categories", events.categories());
+        model.addAttribute("weekdays", RecurrenceRules.WEEKDAYS);
+        model.addAttribute("ordinals", RecurrenceRules.ORDINALS);
         return "admin/events/edit";
     }
 

@@ -49,7 +49,7 @@ class EventController {
     /** How far ahead the list and the feeds look. */
     static final int MONTHS_AHEAD = 12;
     static final int DATES_ON_DETAIL = 24;
-    /** Dates per page of the list. */
+    /** Entries (events) per page of the list. */
     static final int PAGE_SIZE = 20;
 
     private final EventCatalog events;
@@ -108,12 +108,13 @@ class EventController {
             model.addAttribute("occurrences", occurrences);
             return "events/month";
         }
-        // a page of dates at a time: rendering a year of a twice-weekly market per request cost most of the time
-        List<Occurrence> upcoming = events.upcoming(categorySlug, query, events.now().plusMonths(MONTHS_AHEAD));
-        int pages = Math.max(1, (upcoming.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        // one entry per event, a series with its next dates: a daily series no longer fills the list
+        // (issue #14); a page of entries at a time, built from the dates kept in memory
+        List<ListEntry> entries = ListEntry.of(events.upcoming(categorySlug, query, events.now().plusMonths(MONTHS_AHEAD)));
+        int pages = Math.max(1, (entries.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.max(0, Math.min(page, pages - 1));
-        model.addAttribute("total", upcoming.size());
-        model.addAttribute("occurrences", upcoming.subList(shown * PAGE_SIZE, Math.min(upcoming.size(), (shown + 1) * PAGE_SIZE)));
+        model.addAttribute("total", entries.size());
+        model.addAttribute("entries", entries.subList(shown * PAGE_SIZE, Math.min(entries.size(), (shown + 1) * PAGE_SIZE)));
         model.addAttribute("page", shown);
         model.addAttribute("pages", pages);
         model.addAttribute("month", YearMonth.from(events.now()));

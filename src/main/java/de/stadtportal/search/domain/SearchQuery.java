@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import de.stadtportal.search.QueryWords;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The portal-wide search in PostgreSQL: German full text over folded title and text (umlauts and ß
  * either way), trigram word similarity on the title for typos ("Sprechtak"), title weighing more
- * than text. Without a kind it returns the best few hits of every kind; with one, a page of that kind.
+ * than text; on English pages common English words are read as German ones ("bakery"). Without a kind it returns the best few hits of every kind; with one, a page of that kind.
  */
 @Service
 @Transactional(readOnly = true)
@@ -25,20 +26,38 @@ public class SearchQuery {
     public static final int MAX_CANDIDATES = 1000;
     public static final int MAX_PAGES = MAX_CANDIDATES / PAGE_SIZE;
 
-    private static final String HITS = """
-            WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('german', portal_fold(:q)) AS tsq, portal_fold(:q) AS folded),
-            hits AS MATERIALIZED (
+    /**
+     * Word by word ({@link QueryWords}): words found exactly search by full text, only words found
+     * nowhere look for titles with a typo, so "Bäckerei" does not bring "Dachdeckerei". Only when that
+     * finds nothing at all is the whole query compared with the titles (a mixed query of typos and
+     * words found elsewhere).
+     */
+    private static final String HITS = "WITH " + QueryWords.wordsCte() + ", "
+            + QueryWords.checked("query_words", "EXISTS (SELECT FROM search_document x WHERE x.search_vector @@ wq)") + ","
+            + """
+            strict AS MATERIALIZED (
                 SELECT d.kind, d.key, d.title, d.body, d.url, d.updated,
-                       ts_rank(d.search_vector, (SELECT tsq FROM q)) * 2
+                       coalesce(ts_rank(d.search_vector, (SELECT tsq FROM q)), 0) * 2
                        + word_similarity((SELECT folded FROM q), d.title_folded) AS rank
                 FROM search_document d
-                WHERE (d.search_vector @@ (SELECT tsq FROM q) OR (SELECT folded FROM q) <% d.title_folded)
-                  AND (d.language = :language OR (d.language = 'de' AND NOT EXISTS (
-                        SELECT 1 FROM search_document t WHERE t.kind = d.kind AND t.key = d.key AND t.language = :language)))
+                WHERE ((d.search_vector @@ (SELECT tsq FROM q)
+                        AND ((SELECT typo FROM q) IS NULL OR (SELECT typo FROM q) <% d.title_folded))
+                       OR ((SELECT tsq FROM q) IS NULL AND (SELECT typo FROM q) <% d.title_folded)
+                       OR d.title_folded LIKE '%' || (SELECT inside FROM q) || '%')
+                  AND LANGUAGE_OK
                 LIMIT MAX_CANDIDATES),
+            loose AS (
+                SELECT d.kind, d.key, d.title, d.body, d.url, d.updated,
+                       word_similarity((SELECT folded FROM q), d.title_folded) AS rank
+                FROM search_document d
+                WHERE NOT EXISTS (SELECT FROM strict) AND (SELECT folded FROM q) <% d.title_folded AND LANGUAGE_OK
+                LIMIT MAX_CANDIDATES),
+            hits AS MATERIALIZED (SELECT * FROM strict UNION ALL SELECT * FROM loose),
             ranked AS (
                 SELECT hits.*, row_number() OVER (PARTITION BY kind ORDER BY rank DESC, title, key) AS n FROM hits)
-            """.replace("MAX_CANDIDATES", Integer.toString(MAX_CANDIDATES));
+            """.replace("MAX_CANDIDATES", Integer.toString(MAX_CANDIDATES)).replace("LANGUAGE_OK", """
+                (d.language = :language OR (d.language = 'de' AND NOT EXISTS (
+                  SELECT 1 FROM search_document t WHERE t.kind = d.kind AND t.key = d.key AND t.language = :language)))""");
 
     private final JdbcClient jdbc;
 
@@ -58,7 +77,8 @@ public class SearchQuery {
     }
 
     /** kind null: the best {@link #PER_KIND} of every kind; else page {@code page} of that kind. */
-    public Result search(String query, String language, String kind, int page) {
+    public Result search(String typed, String language, String kind, int page) {
+        String query = QueryWords.translate(typed, language);
         // a one-letter typo in a word of eight scores about 0.55 (as in the directory); the default is 0.6
         jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)").query(String.class).single();
         Map<String, Integer> counts = new LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import de.stadtportal.search.QueryWords;
 import de.stadtportal.search.SearchableSource;
 import de.stadtportal.search.domain.SearchIndex;
 import de.stadtportal.search.domain.SearchQuery;
@@ -48,8 +49,11 @@ class SearchController {
         if (query.isEmpty()) {
             return "search/results";
         }
-        SearchQuery.Result result = search.search(query, "en".equals(locale.getLanguage()) ? "en" : "de", kind, page);
-        Snippets snippets = new Snippets(query);
+        String language = "en".equals(locale.getLanguage()) ? "en" : "de";
+        SearchQuery.Result result = search.search(query, language, kind, page);
+        // the German words an English query was read as are marked too ("bakery": Bäckerei)
+        String translated = QueryWords.translate(query, language);
+        Snippets snippets = new Snippets(translated.equals(query) ? query : query + " " + translated);
         List<Group> groups = new ArrayList<>();
         result.counts().forEach((found, count) -> {
             SearchableSource source = sources.get(found);
