@@ -14,7 +14,9 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Staff: the start page's introduction, highlights and order of sections. The editor opens with what visitors see now. */
@@ -24,9 +26,11 @@ class AdminStartPageController {
     static final String BASE = "/admin/startseite";
 
     private final StartPageService startPage;
+    private final org.springframework.context.MessageSource messages;
 
-    AdminStartPageController(StartPageService startPage) {
+    AdminStartPageController(StartPageService startPage, org.springframework.context.MessageSource messages) {
         this.startPage = startPage;
+        this.messages = messages;
     }
 
     @InitBinder("form")
@@ -64,6 +68,23 @@ class AdminStartPageController {
             return "admin/content/start-page";
         }
         redirect.addFlashAttribute("success", "content.start.saved");
+        return "redirect:" + BASE;
+    }
+
+    @GetMapping(BASE + "/versionen")
+    String versions(Model model, java.util.Locale locale) {
+        model.addAttribute("title", messages.getMessage("content.start.admin.title", null, locale));
+        model.addAttribute("back", BASE);
+        model.addAttribute("versions", startPage.versions());
+        return "admin/versions";
+    }
+
+    @PostMapping(BASE + "/versionen/{number}/wiederherstellen")
+    String restore(@PathVariable int number, RedirectAttributes redirect) {
+        if (!startPage.restore(number)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("success", "admin.versions.restored");
         return "redirect:" + BASE;
     }
 }
