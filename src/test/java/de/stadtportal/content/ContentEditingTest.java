@@ -101,6 +101,17 @@ class ContentEditingTest {
     }
 
     @Test
+    void thePreviewShowsTheCleanedIntroductionWithoutSavingIt() throws Exception {
+        mvc.perform(get("/admin/startseite").with(STAFF)).andExpect(content().string(containsString("name=\"vorschau\"")));
+        mvc.perform(startForm("vorschau", "1", "introEn", "Welcome *to the portal*")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("Vorschau"), containsString("Willkommen <strong>im Portal</strong> &lt;script&gt;"),
+                containsString("Welcome <em>to the portal</em>"), containsString("Fairer Kaffee &lt;b&gt;jetzt&lt;/b&gt;"),
+                not(containsString("<script>alert")), containsString("value=\"Fairer Kaffee &lt;b&gt;jetzt&lt;/b&gt;\""))));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM start_page", Integer.class)).isZero();
+        mvc.perform(get("/")).andExpect(content().string(not(containsString("Willkommen <strong>im Portal</strong>"))));
+    }
+
+    @Test
     void badStartPageInputComesBackNextToItsField() throws Exception {
         mvc.perform(startForm("intro", "x".repeat(5001))).andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("id=\"intro-error\""), containsString("Dieser Text ist zu lang."))));
@@ -181,8 +192,11 @@ class ContentEditingTest {
                 containsString("Fassung 2, ersetzt am"), containsString("Fassung 1, ersetzt am"), containsString("redaktion@test.example"),
                 containsString("Erste eigene Einleitung"), containsString("Das Stadtportal ist der erste digitale Anlaufpunkt"))));
 
+        // a restore is a change of public data: the data version behind the page caches and ETags moves on
+        long dataVersion = jdbc.queryForObject("SELECT version FROM data_version", Long.class);
         mvc.perform(post("/admin/startseite/versionen/2/wiederherstellen").with(csrf()).with(STAFF))
                 .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("SELECT version FROM data_version", Long.class)).isGreaterThan(dataVersion);
         mvc.perform(get("/")).andExpect(content().string(allOf(containsString("Erste eigene Einleitung"),
                 containsString("Fairer Kaffee &lt;b&gt;jetzt&lt;/b&gt;"), not(containsString("Zweite Einleitung")),
                 not(containsString("Anderer Kasten")))));

@@ -2,6 +2,10 @@ package de.stadtportal.content.web;
 
 import de.stadtportal.content.domain.StartPageService;
 import de.stadtportal.content.domain.StartPageService.StaleStartPageException;
+import de.stadtportal.content.domain.StartPageService.StartPage;
+import de.stadtportal.content.domain.StartPageService.StartPageData;
+import de.stadtportal.platform.Localized;
+import de.stadtportal.platform.RichText;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -45,7 +49,8 @@ class AdminStartPageController {
     }
 
     @PostMapping(BASE)
-    String save(@Valid @ModelAttribute("form") StartPageForm form, BindingResult result, Model model,
+    String save(@Valid @ModelAttribute("form") StartPageForm form, BindingResult result,
+                @org.springframework.web.bind.annotation.RequestParam(name = "vorschau", required = false) String preview, Model model,
                 HttpServletResponse response, RedirectAttributes redirect) {
         form.check(result);
         if (result.hasErrors()) {
@@ -55,6 +60,15 @@ class AdminStartPageController {
             model.addAttribute("form", errors.getTarget());
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "admin/content/start-page";
+        }
+        if (preview != null) {
+            // rendered and cleaned exactly like a saved page; nothing is saved
+            StartPageData data = form.data();
+            model.addAttribute("preview", new StartPage(Localized.of(RichText.toHtml(data.intro()),
+                    data.introEn() == null ? null : RichText.toHtml(data.introEn())), data.highlights(), data.sections()));
+            model.addAttribute("english", java.util.Locale.ENGLISH);
+            model.addAttribute("form", form.withSixRows());
             return "admin/content/start-page";
         }
         try {
