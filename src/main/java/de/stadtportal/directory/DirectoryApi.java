@@ -1,5 +1,7 @@
 package de.stadtportal.directory;
 
+import de.stadtportal.platform.Localized;
+
 import java.math.BigDecimal;
 import java.time.LocalTime;
 import java.util.Arrays;
@@ -106,7 +108,7 @@ public interface DirectoryApi {
     }
 
     /** @param thumbnail the logo, else the first photo, small; null without images */
-    record BusinessSummary(String slug, String name, String category, String district, String street,
+    record BusinessSummary(String slug, String name, Localized category, Localized district, String street,
                            String postalCode, String city, boolean openNow, boolean example, Thumbnail thumbnail) {
     }
 
@@ -130,7 +132,8 @@ public interface DirectoryApi {
     }
 
     /** @param attributes keys of {@link BusinessAttribute} */
-    record BusinessDetail(long id, String slug, String name, String category, String district, String description,
+    /** @param category, district German and staff's English name (district null: none given) */
+    record BusinessDetail(long id, String slug, String name, Localized category, Localized district, String description,
                           String street, String postalCode, String city, BigDecimal latitude,
                           BigDecimal longitude, String phone, String email, String website,
                           List<String> attributes, boolean openNow, boolean example,
@@ -154,7 +157,16 @@ public interface DirectoryApi {
                             boolean delivery, boolean clickAndCollect, boolean example) {
     }
 
-    record Option(String slug, String name) {
+    /** @param nameEn staff's English name, null where there is none (the German one is shown, marked lang="de") */
+    record Option(String slug, String name, String nameEn) {
+
+        public Option(String slug, String name) {
+            this(slug, name, null);
+        }
+
+        public Localized label() {
+            return Localized.of(name, nameEn);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package de.stadtportal.events;
 
+import de.stadtportal.platform.Localized;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -59,7 +60,7 @@ public class EventsApi {
 
     private static NextEvent next(Occurrence o) {
         return new NextEvent(o.slug(), o.title(), o.categoryName(), o.start(), o.end(), o.online(), o.placeName(), o.free(),
-                o.cancelled(), o.example());
+                o.cancelled(), o.example(), o.localTitle(), o.localCategory());
     }
 
     /**
@@ -69,7 +70,8 @@ public class EventsApi {
      * @param free free places, null without registration
      */
     public record NextEvent(String slug, String title, String categoryName, ZonedDateTime start, ZonedDateTime end,
-                            boolean online, String placeName, Integer free, boolean cancelled, boolean example) {
+                            boolean online, String placeName, Integer free, boolean cancelled, boolean example,
+                            Localized localTitle, Localized localCategory) {
 
         public String path() {
             return "/veranstaltungen/" + slug;

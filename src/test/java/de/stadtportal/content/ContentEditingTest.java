@@ -42,6 +42,7 @@ class ContentEditingTest {
         jdbc.update("DELETE FROM legal_text");
         jdbc.update("DELETE FROM legal_page");
         jdbc.update("DELETE FROM audit_entry WHERE entity_type IN ('Startseite', 'Rechtliche Seite')");
+        jdbc.update("DELETE FROM content_version WHERE kind IN ('Startseite', 'Rechtliche Seite')");
     }
 
     /** The start page form with valid values; pairs of name and value replace single fields. */
@@ -97,6 +98,17 @@ class ContentEditingTest {
                         containsString("Veraltet"))));
         mvc.perform(startForm("intro", "Neu", "version", "1")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/")).andExpect(content().string(containsString("<p>Neu</p>")));
+    }
+
+    @Test
+    void thePreviewShowsTheCleanedIntroductionWithoutSavingIt() throws Exception {
+        mvc.perform(get("/admin/startseite").with(STAFF)).andExpect(content().string(containsString("name=\"vorschau\"")));
+        mvc.perform(startForm("vorschau", "1", "introEn", "Welcome *to the portal*")).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("Vorschau"), containsString("Willkommen <strong>im Portal</strong> &lt;script&gt;"),
+                containsString("Welcome <em>to the portal</em>"), containsString("Fairer Kaffee &lt;b&gt;jetzt&lt;/b&gt;"),
+                not(containsString("<script>alert")), containsString("value=\"Fairer Kaffee &lt;b&gt;jetzt&lt;/b&gt;\""))));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM start_page", Integer.class)).isZero();
+        mvc.perform(get("/")).andExpect(content().string(not(containsString("Willkommen <strong>im Portal</strong>"))));
     }
 
     @Test
@@ -167,5 +179,66 @@ class ContentEditingTest {
         mvc.perform(post("/admin/rechtliches/barrierefreiheit/zuruecksetzen").with(csrf()).with(STAFF)).andExpect(status().is3xxRedirection());
         mvc.perform(get("/barrierefreiheit")).andExpect(content().string(allOf(not(containsString("Voll vereinbar.")),
                 containsString("Erklärung zur Barrierefreiheit"))));
+    }
+
+    @Test
+    void theStartPageKeepsEveryVersionAndRestoresOneInOneClick() throws Exception {
+        mvc.perform(get("/admin/startseite").with(STAFF)).andExpect(content().string(containsString("href=\"/admin/startseite/versionen\"")));
+        mvc.perform(startForm("intro", "Erste eigene Einleitung")).andExpect(status().is3xxRedirection());
+        mvc.perform(startForm("intro", "Zweite Einleitung", "highlights[0].title", "Anderer Kasten", "version", "1"))
+                .andExpect(status().is3xxRedirection());
+        // version 1 is the built-in page, version 2 staff's first save
+        mvc.perform(get("/admin/startseite/versionen").with(STAFF)).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("Fassung 2, ersetzt am"), containsString("Fassung 1, ersetzt am"), containsString("redaktion@test.example"),
+                containsString("Erste eigene Einleitung"), containsString("Das Stadtportal ist der erste digitale Anlaufpunkt"))));
+
+        // a restore is a change of public data: the data version behind the page caches and ETags moves on
+        long dataVersion = jdbc.queryForObject("SELECT version FROM data_version", Long.class);
+        mvc.perform(post("/admin/startseite/versionen/2/wiederherstellen").with(csrf()).with(STAFF))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("SELECT version FROM data_version", Long.class)).isGreaterThan(dataVersion);
+        mvc.perform(get("/")).andExpect(content().string(allOf(containsString("Erste eigene Einleitung"),
+                containsString("Fairer Kaffee &lt;b&gt;jetzt&lt;/b&gt;"), not(containsString("Zweite Einleitung")),
+                not(containsString("Anderer Kasten")))));
+        // and the built-in page comes back the same way
+        mvc.perform(post("/admin/startseite/versionen/1/wiederherstellen").with(csrf()).with(STAFF))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/")).andExpect(content().string(allOf(containsString("Das Stadtportal ist der erste digitale Anlaufpunkt"),
+                not(containsString("Erste eigene Einleitung")))));
+        assertThat(jdbc.queryForList("SELECT action FROM audit_entry WHERE entity_type = 'Startseite' ORDER BY id DESC LIMIT 2",
+                String.class)).containsExactly("RESTORED", "RESTORED");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM content_version WHERE kind = 'Startseite'", Integer.class)).isEqualTo(4);
+        mvc.perform(post("/admin/startseite/versionen/99/wiederherstellen").with(csrf()).with(STAFF)).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aLegalPageKeepsEveryVersionAndRestoresOneInOneClick() throws Exception {
+        mvc.perform(get("/admin/rechtliches/impressum").with(STAFF))
+                .andExpect(content().string(containsString("href=\"/admin/rechtliches/impressum/versionen\"")));
+        mvc.perform(post("/admin/rechtliches/impressum").with(csrf()).with(STAFF).param("version", "0")
+                .param("texts[0].key", "legal.imprint.intro").param("texts[0].de", "Unser erstes Impressum").param("texts[0].en", "Our imprint"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/rechtliches/impressum").with(csrf()).with(STAFF).param("version", "1")
+                .param("texts[0].key", "legal.imprint.intro").param("texts[0].de", "Das zweite Impressum").param("texts[0].en", ""))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/impressum")).andExpect(content().string(containsString("Das zweite Impressum")));
+        mvc.perform(get("/admin/rechtliches/impressum/versionen").with(STAFF)).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("Fassung 2, ersetzt am"), containsString("Unser erstes Impressum"), containsString("redaktion@test.example"))));
+
+        mvc.perform(post("/admin/rechtliches/impressum/versionen/2/wiederherstellen").with(csrf()).with(STAFF))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/impressum")).andExpect(content().string(allOf(containsString("Unser erstes Impressum"),
+                not(containsString("Das zweite Impressum")))));
+        mvc.perform(get("/en/impressum")).andExpect(content().string(containsString("Our imprint")));
+        assertThat(jdbc.queryForObject("SELECT action FROM audit_entry WHERE entity_type = 'Rechtliche Seite' ORDER BY id DESC LIMIT 1",
+                String.class)).isEqualTo("RESTORED");
+        // a reset is kept as well: what staff wrote comes back after it
+        mvc.perform(post("/admin/rechtliches/impressum/zuruecksetzen").with(csrf()).with(STAFF)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/impressum")).andExpect(content().string(not(containsString("Unser erstes Impressum"))));
+        mvc.perform(post("/admin/rechtliches/impressum/versionen/4/wiederherstellen").with(csrf()).with(STAFF))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/impressum")).andExpect(content().string(containsString("Unser erstes Impressum")));
+        mvc.perform(post("/admin/rechtliches/impressum/versionen/99/wiederherstellen").with(csrf()).with(STAFF)).andExpect(status().isNotFound());
+        mvc.perform(get("/admin/rechtliches/gibt-es-nicht/versionen").with(STAFF)).andExpect(status().isNotFound());
     }
 }

@@ -323,6 +323,52 @@ class DirectoryCurationTest {
     }
 
     @Test
+    void staffGiveCategoriesAndDistrictsEnglishNamesAndEnglishPagesShowThemElseTheGermanMarked() throws Exception {
+        mvc.perform(get("/admin/unternehmen/verzeichnisse").with(STAFF)).andExpect(content().string(containsString("name=\"nameEn\"")));
+        mvc.perform(post("/admin/unternehmen/verzeichnisse/branchen").with(csrf()).with(STAFF).param("name", "Kunst " + tag)
+                        .param("nameEn", "Art " + tag).param("position", "9"))
+                .andExpect(flash().attribute("success", "catalog.added"));
+        long category = jdbc.queryForObject("SELECT id FROM category WHERE name = ?", Long.class, "Kunst " + tag);
+        String categorySlug = jdbc.queryForObject("SELECT slug FROM category WHERE id = ?", String.class, category);
+        long listing = createByStaff("Galerie " + tag);
+        jdbc.update("UPDATE business SET category_id = ?, district_id = (SELECT id FROM district WHERE slug = 'boy') WHERE id = ?",
+                category, listing);
+        try {
+            String slug = slug(listing);
+            // English page: the English category; Boy has no English name, so the German one, marked as German
+            mvc.perform(get("/en/unternehmen/" + slug)).andExpect(status().isOk()).andExpect(content().string(allOf(
+                    containsString(">Art " + tag + "</span>"), containsString("<span lang=\"de\">Boy</span>"),
+                    not(containsString("Kunst " + tag)))));
+            mvc.perform(get("/en/unternehmen").param("kategorie", categorySlug)).andExpect(content().string(allOf(
+                    containsString(">Art " + tag + "</option>"), containsString(">Art " + tag + "</span>"),
+                    containsString("<option value=\"boy\" lang=\"de\">Boy</option>"))));
+            // the German page stays German
+            mvc.perform(get("/unternehmen/" + slug)).andExpect(content().string(allOf(containsString(">Kunst " + tag + "</span>"),
+                    not(containsString("Art " + tag)))));
+            // the built-in categories come with English names
+            mvc.perform(get("/en/unternehmen")).andExpect(content().string(containsString(">Crafts and trades</option>")));
+
+            // an English name given, changed, emptied again: back to the German name, marked
+            mvc.perform(post("/admin/unternehmen/verzeichnisse/stadtteile/{id}",
+                            jdbc.queryForObject("SELECT id FROM district WHERE slug = 'boy'", Long.class)).with(csrf()).with(STAFF)
+                            .param("name", "Boy").param("nameEn", "Boy district"))
+                    .andExpect(flash().attribute("success", "catalog.saved"));
+            mvc.perform(get("/en/unternehmen/" + slug)).andExpect(content().string(containsString("<span>Boy district</span>")));
+            mvc.perform(post("/admin/unternehmen/verzeichnisse/branchen/{id}", category).with(csrf()).with(STAFF)
+                            .param("name", "Kunst " + tag).param("nameEn", "").param("position", "9"))
+                    .andExpect(flash().attribute("success", "catalog.saved"));
+            mvc.perform(get("/en/unternehmen/" + slug)).andExpect(content().string(containsString("<span lang=\"de\">Kunst " + tag + "</span>")));
+            mvc.perform(post("/admin/unternehmen/verzeichnisse/branchen/{id}", category).with(csrf()).with(STAFF)
+                            .param("name", "Kunst " + tag).param("nameEn", "x".repeat(121)))
+                    .andExpect(status().isBadRequest()).andExpect(content().string(containsString("höchstens 120 Zeichen")));
+        } finally {
+            jdbc.update("UPDATE district SET name_en = NULL WHERE slug = 'boy'");
+            jdbc.update("DELETE FROM business WHERE id = ?", listing);
+            jdbc.update("DELETE FROM category WHERE id = ?", category);
+        }
+    }
+
+    @Test
     void csvImportChecksEveryLineFirstAndWritesOnlyAValidFile() throws Exception {
         String header = "name;branche;strasse;plz;stadtteil;telefon;email;website;gutschein;breitengrad;laengengrad\n";
         String bad = header

@@ -128,9 +128,9 @@ class DirectoryTest {
     @Test
     void filtersByCategoryDistrictAndAttributes() {
         assertThat(directory.search(new Search("", "handwerk", null, List.of(), false, "name", 0)).hits())
-                .extracting(BusinessSummary::category).containsOnly("Handwerk");
+                .extracting(hit -> hit.category().de()).containsOnly("Handwerk");
         assertThat(directory.search(new Search("", null, "kirchhellen", List.of(), false, "name", 0)).hits())
-                .extracting(BusinessSummary::district).containsOnly("Kirchhellen");
+                .extracting(hit -> hit.district().de()).containsOnly("Kirchhellen");
         assertThat(directory.search(new Search("", null, null, List.of("wlan"), false, "name", 0)).total()).isEqualTo(6);
         assertThat(directory.search(new Search("", null, null, List.of("wochenmarkt", "fairtrade"), false, "name", 0)).hits())
                 .extracting(BusinessSummary::name).doesNotContain("Bäckerei Kamphues");

@@ -93,6 +93,36 @@ class AdminEventsTest {
     }
 
     @Test
+    void englishPagesShowStaffsEnglishTitleAndDescriptionElseTheGermanMarkedAsGerman() throws Exception {
+        mvc.perform(get("/admin/veranstaltungen/neu").with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
+                .andExpect(content().string(allOf(containsString("name=\"titleEn\""), containsString("name=\"descriptionEn\""))));
+        mvc.perform(form("/admin/veranstaltungen/neu", "description", "Verkostung im Weltladen")).andExpect(status().is3xxRedirection());
+        // no English written: the German title and text, marked as German; the category has its English name
+        mvc.perform(get("/en/veranstaltungen/" + slug)).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("<h1 lang=\"de\">Fairer Kaffee-Workshop</h1>"),
+                containsString("<p class=\"description\" lang=\"de\">Verkostung im Weltladen</p>"))));
+        mvc.perform(get("/en/veranstaltungen").param("kategorie", "fairtrade")).andExpect(content().string(containsString("lang=\"de\">Fairer Kaffee-Workshop</a>")));
+
+        long id = events.find(slug).orElseThrow().id();
+        mvc.perform(form("/admin/veranstaltungen/" + id, "description", "Verkostung im Weltladen", "titleEn", "Fair coffee workshop",
+                "descriptionEn", "Tasting at the <b>world shop</b>")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/en/veranstaltungen/" + slug)).andExpect(content().string(allOf(
+                containsString("<h1>Fair coffee workshop</h1>"),
+                containsString("<p class=\"description\">Tasting at the &lt;b&gt;world shop&lt;/b&gt;</p>"))));
+        mvc.perform(get("/en/veranstaltungen").param("kategorie", "fairtrade")).andExpect(content().string(containsString(">Fair coffee workshop</a>")));
+        // the German page stays German
+        mvc.perform(get("/veranstaltungen/" + slug)).andExpect(content().string(allOf(
+                containsString("<h1>Fairer Kaffee-Workshop</h1>"), containsString("Verkostung im Weltladen"))));
+        // the editor shows what was saved; too long or two lines come back next to the field
+        mvc.perform(get("/admin/veranstaltungen/" + id).with(TestAccounts.staff("redaktion@test.example", "EDITOR")))
+                .andExpect(content().string(containsString("value=\"Fair coffee workshop\"")));
+        mvc.perform(form("/admin/veranstaltungen/" + id, "titleEn", "x".repeat(5000))).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"titleEn-error\"")));
+        mvc.perform(form("/admin/veranstaltungen/" + id, "titleEn", "two\nlines")).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"titleEn-error\"")));
+    }
+
+    @Test
     void staffCreateEditExportAndCancelAndEveryoneRegisteredIsTold() throws Exception {
         mvc.perform(form("/admin/veranstaltungen/neu")).andExpect(status().is3xxRedirection());
         Event event = events.find(slug).orElseThrow();

@@ -18,7 +18,7 @@ class RecurrencesTest {
         LocalDateTime start = LocalDateTime.of(2027, 3, 2, 7, 0);
         return new Event(1, "markt", "Markt", "wochenmarkt", "Wochenmarkt", "", start, start.plusHours(6),
                 Recurrences.normalise(rule), Set.of(LocalDate.of(2027, 3, 9)), java.util.Map.of(), "Pferdemarkt", null, null, "Bottrop", null, "Stadt",
-                null, EventStatus.PUBLISHED, false);
+                null, EventStatus.PUBLISHED, false, null, null, null);
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.StringReader;
@@ -63,6 +64,7 @@ class NewsTest {
     void cleanUp() {
         List<String> ids = jdbc.queryForList("SELECT id::text FROM news WHERE title LIKE ?", String.class, title + "%");
         jdbc.update("DELETE FROM audit_entry WHERE entity_type = 'Nachricht' AND entity_id = ANY (?::text[])", (Object) ids.toArray(String[]::new));
+        jdbc.update("DELETE FROM content_version WHERE kind = 'Nachricht' AND entity_id = ANY (?::text[])", (Object) ids.toArray(String[]::new));
         jdbc.update("DELETE FROM news WHERE title LIKE ?", title + "%");
         search.refresh();
     }
@@ -216,6 +218,38 @@ class NewsTest {
         assertThat(content.getTextContent()).contains("<h2>Zwischentitel</h2>").doesNotContain("<script>");
         assertThat(children(ours, "category").get(0).getAttribute("term")).isEqualTo("handwerk");
         assertThat(atom).doesNotContain("<b>&</b>");
+    }
+
+    @Test
+    void everySaveKeepsTheVersionBeforeItWhichStaffRestoreInOneClick() throws Exception {
+        var staff = TestAccounts.staff("redaktion@test.example", "EDITOR");
+        mvc.perform(form(BASE + "/neu", "teaser", "Erste Fassung")).andExpect(status().is3xxRedirection());
+        long id = id();
+        String slug = slug();
+        mvc.perform(get(BASE + "/" + id).with(staff)).andExpect(content().string(containsString("href=\"/admin/aktuelles/" + id + "/versionen\"")));
+        mvc.perform(get(BASE + "/" + id + "/versionen").with(staff)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Es gibt noch keine früheren Fassungen.")));
+
+        mvc.perform(form(BASE + "/" + id, "teaser", "Zweite Fassung", "topics", "FAIRTRADE", "version", String.valueOf(version())))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/aktuelles/" + slug)).andExpect(content().string(containsString("Zweite Fassung")));
+        // who replaced which text when
+        mvc.perform(get(BASE + "/" + id + "/versionen").with(staff)).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("Fassung 1, ersetzt am"), containsString("redaktion@test.example"), containsString("Erste Fassung"),
+                containsString("action=\"/admin/aktuelles/" + id + "/versionen/1/wiederherstellen\""))));
+
+        mvc.perform(post(BASE + "/" + id + "/versionen/1/wiederherstellen").with(csrf()).with(staff))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(BASE + "/" + id));
+        mvc.perform(get("/aktuelles/" + slug)).andExpect(content().string(allOf(containsString("Erste Fassung"),
+                not(containsString("Zweite Fassung")))));
+        assertThat(jdbc.queryForObject("SELECT topics::text FROM news WHERE id = ?", String.class, id)).isEqualTo("{HANDWERK}");
+        // the restore itself is a change: audited, and the replaced version kept in turn
+        assertThat(jdbc.queryForList("SELECT action FROM audit_entry WHERE entity_type = 'Nachricht' AND entity_id = ? ORDER BY id DESC LIMIT 2",
+                String.class, String.valueOf(id))).containsExactly("RESTORED", "CHANGED");
+        mvc.perform(get(BASE + "/" + id + "/versionen").with(staff)).andExpect(content().string(allOf(
+                containsString("Fassung 2, ersetzt am"), containsString("Zweite Fassung"))));
+        mvc.perform(post(BASE + "/" + id + "/versionen/99/wiederherstellen").with(csrf()).with(staff)).andExpect(status().isNotFound());
+        mvc.perform(get(BASE + "/999999999/versionen").with(staff)).andExpect(status().isNotFound());
     }
 
     @Test

@@ -9,11 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import de.stadtportal.platform.CurrentUser;
 import de.stadtportal.platform.Localized;
 import de.stadtportal.platform.PortalProperties;
 import de.stadtportal.platform.audit.AuditLog;
+import de.stadtportal.platform.versions.ContentVersions;
+import de.stadtportal.platform.versions.ContentVersions.Version;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The text sections of the legal pages: the built-in text of the bundle unless staff changed it. Staff's
- * text is kept only where it differs from the built-in one. Plain text, escaped on output.
+ * text is kept only where it differs from the built-in one. Plain text, escaped on output. Every save
+ * and reset keeps the page as it was (all sections and dates) as an earlier version to restore in one click.
  */
 @Service
 @Transactional
@@ -34,9 +38,12 @@ public class LegalTextService {
     private final AuditLog auditLog;
     private final MessageSource messages;
     private final PortalProperties properties;
+    private final ContentVersions versions;
 
-    LegalTextService(JdbcClient jdbc, Clock clock, AuditLog auditLog, MessageSource messages, PortalProperties properties) {
+    LegalTextService(JdbcClient jdbc, Clock clock, AuditLog auditLog, MessageSource messages, PortalProperties properties,
+                     ContentVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
         this.clock = clock;
         this.auditLog = auditLog;
         this.messages = messages;
@@ -72,6 +79,11 @@ public class LegalTextService {
      * @throws StaleLegalPageException when someone was quicker
      */
     public void save(LegalPage page, Map<String, Localized> texts, LocalDate statementDate, LocalDate reviewDate, long version) {
+        save(page, texts, statementDate, reviewDate, version, "CHANGED");
+    }
+
+    private void save(LegalPage page, Map<String, Localized> texts, LocalDate statementDate, LocalDate reviewDate, long version,
+                      String action) {
         LegalContent before = content(page);
         int saved = jdbc.sql("""
                         INSERT INTO legal_page (page, statement_date, review_date, version, updated_by, updated_at)
@@ -109,16 +121,48 @@ public class LegalTextService {
             changedBefore.put("dates", before.statementDate() + " / " + before.reviewDate());
             changedAfter.put("dates", statementDate + " / " + reviewDate);
         }
-        auditLog.record(ENTITY, page.name(), "CHANGED", changedBefore, changedAfter);
+        versions.keep(ENTITY, page.name(), before.state());
+        auditLog.record(ENTITY, page.name(), action, changedBefore, changedAfter);
+    }
+
+    /** The kept versions of a page, newest first. */
+    @Transactional(readOnly = true)
+    public List<Version> versions(LegalPage page) {
+        return versions.of(ENTITY, page.name());
+    }
+
+    /** Restores a kept version; the page as it is now is kept in turn. @return false: no such version */
+    @SuppressWarnings("unchecked")
+    public boolean restore(LegalPage page, int number) {
+        Optional<Version> version = versions.find(ENTITY, page.name(), number);
+        if (version.isEmpty()) {
+            return false;
+        }
+        Map<String, Object> state = version.get().state();
+        Map<String, Localized> texts = new LinkedHashMap<>();
+        Map<String, Object> kept = (Map<String, Object>) state.getOrDefault("texts", Map.of());
+        for (String key : page.keys()) {
+            if (kept.get(key) instanceof Map<?, ?> text && text.get("de") != null) {
+                texts.put(key, Localized.of(String.valueOf(text.get("de")), text.get("en") == null ? null : String.valueOf(text.get("en"))));
+            }
+        }
+        save(page, texts, date(state.get("statementDate")), date(state.get("reviewDate")), content(page).version(), "RESTORED");
+        return true;
+    }
+
+    private static LocalDate date(Object value) {
+        return value == null ? null : LocalDate.parse(value.toString());
     }
 
     /** Back to the built-in text and the configured dates. */
     public void reset(LegalPage page) {
+        LegalContent before = content(page);
         int texts = jdbc.sql("DELETE FROM legal_text WHERE page = :page").param("page", page.name()).update();
         int dates = jdbc.sql("UPDATE legal_page SET statement_date = NULL, review_date = NULL, version = version + 1 WHERE page = :page"
                         + " AND (statement_date IS NOT NULL OR review_date IS NOT NULL)")
                 .param("page", page.name()).update();
         if (texts + dates > 0) {
+            versions.keep(ENTITY, page.name(), before.state());
             auditLog.record(ENTITY, page.name(), "RESET", Map.of(), Map.of());
         }
     }
@@ -168,6 +212,22 @@ public class LegalTextService {
 
         public List<String> keys() {
             return page.keys();
+        }
+
+        /** Every section and staff's dates, as kept in content_version. */
+        Map<String, Object> state() {
+            Map<String, Object> sections = new LinkedHashMap<>();
+            for (String key : keys()) {
+                Map<String, String> text = new LinkedHashMap<>();
+                text.put("de", texts.get(key).de());
+                text.put("en", texts.get(key).en());
+                sections.put(key, text);
+            }
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("texts", sections);
+            fields.put("statementDate", statementDate == null ? null : statementDate.toString());
+            fields.put("reviewDate", reviewDate == null ? null : reviewDate.toString());
+            return fields;
         }
     }
 

@@ -7,11 +7,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import de.stadtportal.platform.CurrentUser;
 import de.stadtportal.platform.Localized;
 import de.stadtportal.platform.RichText;
 import de.stadtportal.platform.audit.AuditLog;
+import de.stadtportal.platform.versions.ContentVersions;
+import de.stadtportal.platform.versions.ContentVersions.Version;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What staff edit of the start page: the introduction, up to six highlights and the order of the sections.
  * Until staff save, the built-in text of the message bundle applies and the editor opens showing it.
- * The introduction's HTML is rendered once per save and cleaned again on output.
+ * The introduction's HTML is rendered once per save and cleaned again on output. Every save keeps the
+ * page it replaces (also the built-in one) as an earlier version that staff restore in one click.
  */
 @Service
 @Transactional
@@ -28,6 +32,8 @@ public class StartPageService {
 
     public static final int MAX_HIGHLIGHTS = 6;
     static final String ENTITY = "Startseite";
+    /** The start page is one record: its versions are kept under this id. */
+    private static final int ID = 1;
 
     /** The parts of the start page whose order staff choose; what they show stays automatic. */
     public enum Section { DIRECTORY, HIGHLIGHTS, NEWS, EVENTS, REALLABORE }
@@ -39,9 +45,11 @@ public class StartPageService {
     private final Clock clock;
     private final AuditLog auditLog;
     private final MessageSource messages;
+    private final ContentVersions versions;
 
-    StartPageService(JdbcClient jdbc, Clock clock, AuditLog auditLog, MessageSource messages) {
+    StartPageService(JdbcClient jdbc, Clock clock, AuditLog auditLog, MessageSource messages, ContentVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
         this.clock = clock;
         this.auditLog = auditLog;
         this.messages = messages;
@@ -82,6 +90,10 @@ public class StartPageService {
      * @throws StaleStartPageException when someone was quicker
      */
     public void save(StartPageData data, long version) {
+        save(data, version, "CHANGED");
+    }
+
+    private void save(StartPageData data, long version, String action) {
         StartPageData before = data();
         int saved = jdbc.sql("""
                         INSERT INTO start_page (id, intro, intro_en, intro_html, intro_en_html, sections, version, updated_by, updated_at)
@@ -109,7 +121,24 @@ public class StartPageService {
                     .param("position", i).param("title", h.title()).param("titleEn", h.titleEn()).param("text", h.text())
                     .param("textEn", h.textEn()).param("link", h.link()).update();
         }
-        auditLog.record(ENTITY, 1, "CHANGED", before.audit(), data.audit());
+        versions.keep(ENTITY, ID, before.state());
+        auditLog.record(ENTITY, ID, action, before.audit(), data.audit());
+    }
+
+    /** The kept versions, newest first. */
+    @Transactional(readOnly = true)
+    public List<Version> versions() {
+        return versions.of(ENTITY, ID);
+    }
+
+    /** Restores a kept version; the page it replaces is kept in turn. @return false: no such version */
+    public boolean restore(int number) {
+        Optional<Version> version = versions.find(ENTITY, ID, number);
+        if (version.isEmpty()) {
+            return false;
+        }
+        save(StartPageData.of(version.get().state(), data().version()), data().version(), "RESTORED");
+        return true;
     }
 
     private String builtInIntro(Locale locale) {
@@ -135,10 +164,49 @@ public class StartPageService {
         public boolean external() {
             return link.startsWith("https://");
         }
+
+        Map<String, Object> state() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("title", title);
+            fields.put("titleEn", titleEn);
+            fields.put("text", text);
+            fields.put("textEn", textEn);
+            fields.put("link", link);
+            return fields;
+        }
+
+        static Highlight of(Map<String, Object> state) {
+            return new Highlight(stateText(state, "title"), stateText(state, "titleEn"), stateText(state, "text"), stateText(state, "textEn"),
+                    stateText(state, "link"));
+        }
+    }
+
+    private static String stateText(Map<String, Object> state, String key) {
+        Object value = state.get(key);
+        return value == null ? null : value.toString();
     }
 
     /** @param intro Markdown */
     public record StartPageData(String intro, String introEn, List<Highlight> highlights, List<Section> sections, long version) {
+
+        /** Everything a restore needs, as kept in content_version. */
+        Map<String, Object> state() {
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("intro", intro);
+            fields.put("introEn", introEn);
+            fields.put("highlights", highlights.stream().map(Highlight::state).toList());
+            fields.put("sections", sections.stream().map(Enum::name).toList());
+            return fields;
+        }
+
+        @SuppressWarnings("unchecked")
+        static StartPageData of(Map<String, Object> state, long version) {
+            List<Highlight> highlights = ((List<Map<String, Object>>) state.getOrDefault("highlights", List.of())).stream()
+                    .map(Highlight::of).toList();
+            List<Section> sections = ((List<String>) state.getOrDefault("sections", List.of())).stream().map(Section::valueOf).toList();
+            return new StartPageData(stateText(state, "intro"), stateText(state, "introEn"), highlights,
+                    sections.isEmpty() ? BUILT_IN_ORDER : sections, version);
+        }
 
         Map<String, Object> audit() {
             Map<String, Object> fields = new LinkedHashMap<>();

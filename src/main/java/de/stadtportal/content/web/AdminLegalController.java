@@ -43,9 +43,11 @@ class AdminLegalController {
     static final String BASE = "/admin/rechtliches";
 
     private final LegalTextService texts;
+    private final org.springframework.context.MessageSource messages;
 
-    AdminLegalController(LegalTextService texts) {
+    AdminLegalController(LegalTextService texts, org.springframework.context.MessageSource messages) {
         this.texts = texts;
+        this.messages = messages;
     }
 
     record Row(String key,
@@ -133,6 +135,24 @@ class AdminLegalController {
     String reset(@PathVariable String page, RedirectAttributes redirect) {
         texts.reset(require(page));
         redirect.addFlashAttribute("success", "content.legal.reset");
+        return "redirect:" + BASE + "/" + page;
+    }
+
+    @GetMapping(BASE + "/{page}/versionen")
+    String versions(@PathVariable String page, Model model, java.util.Locale locale) {
+        LegalPage legalPage = require(page);
+        model.addAttribute("title", messages.getMessage(legalPage.titleKey(), null, locale));
+        model.addAttribute("back", BASE + "/" + legalPage.path());
+        model.addAttribute("versions", texts.versions(legalPage));
+        return "admin/versions";
+    }
+
+    @PostMapping(BASE + "/{page}/versionen/{number}/wiederherstellen")
+    String restore(@PathVariable String page, @PathVariable int number, RedirectAttributes redirect) {
+        if (!texts.restore(require(page), number)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("success", "admin.versions.restored");
         return "redirect:" + BASE + "/" + page;
     }
 

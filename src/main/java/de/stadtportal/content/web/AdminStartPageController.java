@@ -2,6 +2,10 @@ package de.stadtportal.content.web;
 
 import de.stadtportal.content.domain.StartPageService;
 import de.stadtportal.content.domain.StartPageService.StaleStartPageException;
+import de.stadtportal.content.domain.StartPageService.StartPage;
+import de.stadtportal.content.domain.StartPageService.StartPageData;
+import de.stadtportal.platform.Localized;
+import de.stadtportal.platform.RichText;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -14,7 +18,9 @@ import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Staff: the start page's introduction, highlights and order of sections. The editor opens with what visitors see now. */
@@ -24,9 +30,11 @@ class AdminStartPageController {
     static final String BASE = "/admin/startseite";
 
     private final StartPageService startPage;
+    private final org.springframework.context.MessageSource messages;
 
-    AdminStartPageController(StartPageService startPage) {
+    AdminStartPageController(StartPageService startPage, org.springframework.context.MessageSource messages) {
         this.startPage = startPage;
+        this.messages = messages;
     }
 
     @InitBinder("form")
@@ -41,7 +49,8 @@ class AdminStartPageController {
     }
 
     @PostMapping(BASE)
-    String save(@Valid @ModelAttribute("form") StartPageForm form, BindingResult result, Model model,
+    String save(@Valid @ModelAttribute("form") StartPageForm form, BindingResult result,
+                @org.springframework.web.bind.annotation.RequestParam(name = "vorschau", required = false) String preview, Model model,
                 HttpServletResponse response, RedirectAttributes redirect) {
         form.check(result);
         if (result.hasErrors()) {
@@ -51,6 +60,15 @@ class AdminStartPageController {
             model.addAttribute("form", errors.getTarget());
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return "admin/content/start-page";
+        }
+        if (preview != null) {
+            // rendered and cleaned exactly like a saved page; nothing is saved
+            StartPageData data = form.data();
+            model.addAttribute("preview", new StartPage(Localized.of(RichText.toHtml(data.intro()),
+                    data.introEn() == null ? null : RichText.toHtml(data.introEn())), data.highlights(), data.sections()));
+            model.addAttribute("english", java.util.Locale.ENGLISH);
+            model.addAttribute("form", form.withSixRows());
             return "admin/content/start-page";
         }
         try {
@@ -64,6 +82,23 @@ class AdminStartPageController {
             return "admin/content/start-page";
         }
         redirect.addFlashAttribute("success", "content.start.saved");
+        return "redirect:" + BASE;
+    }
+
+    @GetMapping(BASE + "/versionen")
+    String versions(Model model, java.util.Locale locale) {
+        model.addAttribute("title", messages.getMessage("content.start.admin.title", null, locale));
+        model.addAttribute("back", BASE);
+        model.addAttribute("versions", startPage.versions());
+        return "admin/versions";
+    }
+
+    @PostMapping(BASE + "/versionen/{number}/wiederherstellen")
+    String restore(@PathVariable int number, RedirectAttributes redirect) {
+        if (!startPage.restore(number)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("success", "admin.versions.restored");
         return "redirect:" + BASE;
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
+import de.stadtportal.platform.Localized;
 import de.stadtportal.directory.BusinessAttribute;
 import de.stadtportal.directory.DirectoryApi;
 import de.stadtportal.directory.DirectoryApi.BusinessSummary;
@@ -43,7 +44,7 @@ public class BusinessSearch {
 
     /** The columns summary() reads, with their joins; callers add FROM business b (or a page of it). */
     private static final String SUMMARY_COLUMNS = """
-            SELECT b.slug, b.name, c.name AS category, d.name AS district, b.street, b.postal_code, b.city,
+            SELECT b.slug, b.name, c.name AS category, c.name_en AS category_en, d.name AS district, d.name_en AS district_en, b.street, b.postal_code, b.city,
                    b.example, (""" + OPEN_NOW + ") AS open_now,"
             // the logo, else the first photo: one index probe per hit
             + " (SELECT ARRAY[i.id::text, i.alt_text, i.content_type, i.width::text, i.height::text] FROM business_image i"
@@ -147,7 +148,7 @@ public class BusinessSearch {
         MapSqlParameterSource params = new MapSqlParameterSource("limit", size).addValue("offset", (long) page * size);
         String published = String.join(" AND ", filters(new Search("", null, null, List.of(), false, "name", 0), params));
         return jdbc.sql("""
-                        SELECT b.slug, b.name, c.name AS category, d.name AS district, b.street, b.postal_code, b.city,
+                        SELECT b.slug, b.name, c.name AS category, c.name_en AS category_en, d.name AS district, d.name_en AS district_en, b.street, b.postal_code, b.city,
                                b.latitude, b.longitude, b.phone, b.email, b.website, b.accepts_voucher, b.sells_fairtrade,
                                b.wifi_hotspot, b.market_stall, b.online_shop, b.delivery, b.click_and_collect, b.example
                         FROM business b""" + SUMMARY_JOINS + " WHERE " + published + " ORDER BY b.name, b.id LIMIT :limit OFFSET :offset")
@@ -248,9 +249,15 @@ public class BusinessSearch {
     }
 
     private static BusinessSummary summary(ResultSet rs) throws SQLException {
-        return new BusinessSummary(rs.getString("slug"), rs.getString("name"), rs.getString("category"),
-                rs.getString("district"), rs.getString("street"), rs.getString("postal_code"), rs.getString("city"),
+        return new BusinessSummary(rs.getString("slug"), rs.getString("name"),
+                Localized.of(rs.getString("category"), rs.getString("category_en")), district(rs), rs.getString("street"), rs.getString("postal_code"), rs.getString("city"),
                 rs.getBoolean("open_now"), rs.getBoolean("example"), thumbnail(rs));
+    }
+
+    /** The district in both languages, null where the business named none. */
+    static Localized district(ResultSet rs) throws SQLException {
+        String district = rs.getString("district");
+        return district == null ? null : Localized.of(district, rs.getString("district_en"));
     }
 
     private static Thumbnail thumbnail(ResultSet rs) throws SQLException {

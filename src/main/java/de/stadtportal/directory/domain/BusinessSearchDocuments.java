@@ -40,12 +40,12 @@ class BusinessSearchDocuments implements SearchableSource {
     @Override
     public List<SearchableDocument> documents() {
         return jdbc.sql("""
-                SELECT b.slug, b.name, c.name AS category, d.name AS district, b.street, b.tags, b.description,
+                SELECT b.slug, b.name, c.name AS category, c.name_en AS category_en, d.name AS district, b.street, b.tags, b.description,
                        coalesce(b.last_confirmed_at, b.created_at) AS updated
                 FROM business b JOIN category c ON c.id = b.category_id LEFT JOIN district d ON d.id = b.district_id
                 WHERE b.status = 'PUBLISHED' ORDER BY b.id""")
                 .query((rs, row) -> new SearchableDocument(kind(), rs.getString("slug"), rs.getString("name"),
-                        String.join(" · ", nonBlank(rs.getString("category"), rs.getString("district"), rs.getString("street"),
+                        String.join(" · ", nonBlank(rs.getString("category"), rs.getString("category_en"), rs.getString("district"), rs.getString("street"),
                                 rs.getString("tags"))) + "\n" + rs.getString("description"),
                         "/unternehmen/" + rs.getString("slug"), rs.getTimestamp("updated").toInstant()))
                 .list();

@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The staff-edited lists of categories (Branchen, in a chosen order) and districts (Stadtteile).
- * The slug of an entry stays when it is renamed, so bookmarked search links keep working.
+ * The slug of an entry stays when it is renamed, so bookmarked search links keep working. Each has an
+ * optional English name for the English pages (without one they show the German name, marked lang="de").
  */
 @Service
 @Transactional
@@ -41,36 +42,40 @@ public class CatalogService {
     public List<Entry> entries(Kind kind) {
         String column = kind == Kind.CATEGORY ? "b.category_id" : "b.district_id";
         String order = kind == Kind.CATEGORY ? "e.position, e.name" : "e.name";
-        return jdbc.query("SELECT e.id, e.slug, e.name, " + (kind == Kind.CATEGORY ? "e.position" : "0 AS position")
+        return jdbc.query("SELECT e.id, e.slug, e.name, e.name_en, " + (kind == Kind.CATEGORY ? "e.position" : "0 AS position")
                         + ", (SELECT count(*) FROM business b WHERE " + column + " = e.id) AS used FROM " + kind.table
                         + " e ORDER BY " + order, Map.of(),
-                (rs, i) -> new Entry(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getInt("position"),
-                        rs.getLong("used")));
+                (rs, i) -> new Entry(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("name_en"),
+                        rs.getInt("position"), rs.getLong("used")));
     }
 
     /** @return false when an entry of that name exists already */
-    public boolean add(Kind kind, String name, int position) {
+    public boolean add(Kind kind, String name, String nameEn, int position) {
         if (nameTaken(kind, name, -1)) {
             return false;
         }
         String slug = uniqueSlug(kind, name);
-        Long id = jdbc.queryForObject("INSERT INTO " + kind.table + " (slug, name" + (kind == Kind.CATEGORY ? ", position" : "")
-                        + ") VALUES (:slug, :name" + (kind == Kind.CATEGORY ? ", :position" : "") + ") RETURNING id",
-                new MapSqlParameterSource("slug", slug).addValue("name", name.strip()).addValue("position", position), Long.class);
-        auditLog.record(kind.entity, id, "CREATED", Map.of(), Map.of("name", name.strip(), "slug", slug));
+        Long id = jdbc.queryForObject("INSERT INTO " + kind.table + " (slug, name, name_en" + (kind == Kind.CATEGORY ? ", position" : "")
+                        + ") VALUES (:slug, :name, :nameEn" + (kind == Kind.CATEGORY ? ", :position" : "") + ") RETURNING id",
+                new MapSqlParameterSource("slug", slug).addValue("name", name.strip()).addValue("nameEn", english(nameEn))
+                        .addValue("position", position), Long.class);
+        auditLog.record(kind.entity, id, "CREATED", Map.of(), Map.of("name", name.strip(), "nameEn", String.valueOf(english(nameEn)),
+                "slug", slug));
         return true;
     }
 
     /** @return false when another entry has that name */
-    public boolean rename(Kind kind, long id, String name, int position) {
+    public boolean rename(Kind kind, long id, String name, String nameEn, int position) {
         if (nameTaken(kind, name, id)) {
             return false;
         }
         Entry before = find(kind, id);
-        jdbc.update("UPDATE " + kind.table + " SET name = :name" + (kind == Kind.CATEGORY ? ", position = :position" : "")
-                + " WHERE id = :id", new MapSqlParameterSource("id", id).addValue("name", name.strip()).addValue("position", position));
-        auditLog.record(kind.entity, id, "UPDATED", Map.of("name", before.name(), "position", before.position()),
-                Map.of("name", name.strip(), "position", kind == Kind.CATEGORY ? position : 0));
+        jdbc.update("UPDATE " + kind.table + " SET name = :name, name_en = :nameEn" + (kind == Kind.CATEGORY ? ", position = :position" : "")
+                + " WHERE id = :id", new MapSqlParameterSource("id", id).addValue("name", name.strip()).addValue("nameEn", english(nameEn))
+                .addValue("position", position));
+        auditLog.record(kind.entity, id, "UPDATED", Map.of("name", before.name(), "nameEn", String.valueOf(before.nameEn()),
+                        "position", before.position()),
+                Map.of("name", name.strip(), "nameEn", String.valueOf(english(nameEn)), "position", kind == Kind.CATEGORY ? position : 0));
         return true;
     }
 
@@ -94,6 +99,10 @@ public class CatalogService {
         return entries(kind).stream().filter(e -> e.id() == id).findFirst().orElseThrow();
     }
 
+    private static String english(String nameEn) {
+        return nameEn == null || nameEn.isBlank() ? null : nameEn.strip();
+    }
+
     private boolean nameTaken(Kind kind, String name, long exceptId) {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM " + kind.table
                         + " WHERE lower(name) = lower(:name) AND id <> :id)",
@@ -111,6 +120,6 @@ public class CatalogService {
     }
 
     /** @param used how many listings (of any status) use this entry */
-    public record Entry(long id, String slug, String name, int position, long used) {
+    public record Entry(long id, String slug, String name, String nameEn, int position, long used) {
     }
 }

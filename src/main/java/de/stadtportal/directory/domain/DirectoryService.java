@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import de.stadtportal.platform.Localized;
 import de.stadtportal.directory.BusinessAttribute;
 import de.stadtportal.directory.DirectoryApi;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,7 +58,7 @@ class DirectoryService implements DirectoryApi {
     @Override
     public Optional<BusinessDetail> find(String slug) {
         ZonedDateTime now = ZonedDateTime.now(clock);
-        return jdbc.sql("SELECT b.*, c.name AS category, d.name AS district, (" + BusinessSearch.OPEN_NOW + ") AS open_now"
+        return jdbc.sql("SELECT b.*, c.name AS category, c.name_en AS category_en, d.name AS district, d.name_en AS district_en, (" + BusinessSearch.OPEN_NOW + ") AS open_now"
                         + " FROM business b" + BusinessSearch.SUMMARY_JOINS + " WHERE b.slug = :slug AND b.status = 'PUBLISHED'")
                 .paramSource(BusinessSearch.params(now).addValue("slug", slug))
                 .query((rs, i) -> detail(rs))
@@ -111,14 +112,14 @@ class DirectoryService implements DirectoryApi {
 
     @Override
     public List<Option> categories() {
-        return jdbc.sql("SELECT slug, name FROM category ORDER BY position, name")
-                .query((rs, i) -> new Option(rs.getString("slug"), rs.getString("name"))).list();
+        return jdbc.sql("SELECT slug, name, name_en FROM category ORDER BY position, name")
+                .query((rs, i) -> new Option(rs.getString("slug"), rs.getString("name"), rs.getString("name_en"))).list();
     }
 
     @Override
     public List<Option> districts() {
-        return jdbc.sql("SELECT slug, name FROM district ORDER BY name")
-                .query((rs, i) -> new Option(rs.getString("slug"), rs.getString("name"))).list();
+        return jdbc.sql("SELECT slug, name, name_en FROM district ORDER BY name")
+                .query((rs, i) -> new Option(rs.getString("slug"), rs.getString("name"), rs.getString("name_en"))).list();
     }
 
     private static BusinessDetail detail(ResultSet rs) throws SQLException {
@@ -128,8 +129,8 @@ class DirectoryService implements DirectoryApi {
                 attributes.add(attribute.key());
             }
         }
-        return new BusinessDetail(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("category"),
-                rs.getString("district"), rs.getString("description"), rs.getString("street"),
+        return new BusinessDetail(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
+                Localized.of(rs.getString("category"), rs.getString("category_en")), BusinessSearch.district(rs), rs.getString("description"), rs.getString("street"),
                 rs.getString("postal_code"), rs.getString("city"), rs.getBigDecimal("latitude"),
                 rs.getBigDecimal("longitude"), rs.getString("phone"), rs.getString("email"), rs.getString("website"),
                 List.copyOf(attributes), rs.getBoolean("open_now"), rs.getBoolean("example"), List.of(), 0);

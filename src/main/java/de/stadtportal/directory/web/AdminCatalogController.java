@@ -35,17 +35,18 @@ class AdminCatalogController {
 
     @PostMapping(PAGE + "/{kind}")
     String add(@PathVariable String kind, @RequestParam(required = false) String name,
-               @RequestParam(defaultValue = "0") int position, Model model, RedirectAttributes redirect,
+               @RequestParam(required = false) String nameEn, @RequestParam(defaultValue = "0") int position, Model model, RedirectAttributes redirect,
                HttpServletResponse response) {
         Kind which = kind(kind);
-        String error = check(name, position);
-        if (error == null && !catalog.add(which, name, position)) {
+        String error = check(name, nameEn, position);
+        if (error == null && !catalog.add(which, name, nameEn, position)) {
             error = "catalog.nameTaken";
         }
         if (error != null) {
             model.addAttribute("failure", error);
             model.addAttribute("addKind", kind);
             model.addAttribute("addName", name);
+            model.addAttribute("addNameEn", nameEn);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(model);
         }
@@ -55,11 +56,11 @@ class AdminCatalogController {
 
     @PostMapping(PAGE + "/{kind}/{id}")
     String rename(@PathVariable String kind, @PathVariable long id, @RequestParam(required = false) String name,
-                  @RequestParam(defaultValue = "0") int position, Model model, RedirectAttributes redirect,
+                  @RequestParam(required = false) String nameEn, @RequestParam(defaultValue = "0") int position, Model model, RedirectAttributes redirect,
                   HttpServletResponse response) {
         Kind which = existing(kind, id);
-        String error = check(name, position);
-        if (error == null && !catalog.rename(which, id, name, position)) {
+        String error = check(name, nameEn, position);
+        if (error == null && !catalog.rename(which, id, name, nameEn, position)) {
             error = "catalog.nameTaken";
         }
         if (error != null) {
@@ -79,11 +80,11 @@ class AdminCatalogController {
         return "redirect:" + PAGE;
     }
 
-    private static String check(String name, int position) {
+    private static String check(String name, String nameEn, int position) {
         if (name == null || name.isBlank()) {
             return "catalog.nameMissing";
         }
-        if (name.strip().length() > MAX_NAME) {
+        if (name.strip().length() > MAX_NAME || nameEn != null && nameEn.strip().length() > MAX_NAME) {
             return "catalog.nameTooLong";
         }
         if (position < 0 || position > 999) {

@@ -97,7 +97,7 @@ class BusinessController {
         VCard card = new VCard();
         card.setFormattedName(business.name());
         card.setOrganization(business.name());
-        card.setCategories(business.category());
+        card.setCategories(business.category().de());
         Address address = new Address();
         address.setStreetAddress(business.street());
         address.setPostalCode(business.postalCode());

@@ -34,7 +34,7 @@ public class EventCatalog {
     static final String VERSION = "events_data_version";
 
     static final String SELECT = """
-            SELECT e.*, c.slug AS category_slug, c.name AS category_name,
+            SELECT e.*, c.slug AS category_slug, c.name AS category_name, c.name_en AS category_name_en,
                    ARRAY(SELECT x.day FROM event_exception x WHERE x.event_id = e.id ORDER BY x.day) AS exception_days,
                    ARRAY(SELECT x.day FROM event_exception x WHERE x.event_id = e.id AND x.moved_to IS NOT NULL
                          ORDER BY x.day) AS moved_days,
@@ -236,7 +236,8 @@ public class EventCatalog {
                 rs.getObject("starts_at", LocalDateTime.class), rs.getObject("ends_at", LocalDateTime.class),
                 rs.getString("rrule"), Set.copyOf(exceptions), Map.copyOf(moves), rs.getString("place_name"), rs.getString("street"),
                 rs.getString("postal_code"), rs.getString("city"), rs.getString("online_url"), rs.getString("organiser"),
-                (Integer) rs.getObject("capacity"), EventStatus.valueOf(rs.getString("status")), rs.getBoolean("example"));
+                (Integer) rs.getObject("capacity"), EventStatus.valueOf(rs.getString("status")), rs.getBoolean("example"),
+                rs.getString("title_en"), rs.getString("description_en"), rs.getString("category_name_en"));
     }
 
     public record Category(String slug, String name) {

@@ -61,6 +61,8 @@ public class EventEditingService {
         params.put("title", data.title());
         params.put("category", data.category());
         params.put("description", data.description() == null ? "" : data.description());
+        params.put("titleEn", blankToNull(data.titleEn()));
+        params.put("descriptionEn", blankToNull(data.descriptionEn()));
         params.put("start", data.start());
         params.put("end", data.end());
         params.put("rrule", Recurrences.normalise(data.rrule()));
@@ -75,15 +77,15 @@ public class EventEditingService {
         Event old = id == null ? null : catalog.find(id).orElseThrow();
         if (id == null) {
             id = jdbc.sql("""
-                    INSERT INTO event (slug, title, category_id, description, starts_at, ends_at, rrule, place_name, street,
+                    INSERT INTO event (slug, title, title_en, description_en, category_id, description, starts_at, ends_at, rrule, place_name, street,
                                        postal_code, city, online_url, organiser, capacity, created_at, updated_at)
-                    VALUES (:slug, :title, (SELECT id FROM event_category WHERE slug = :category), :description, :start, :end,
+                    VALUES (:slug, :title, :titleEn, :descriptionEn, (SELECT id FROM event_category WHERE slug = :category), :description, :start, :end,
                             :rrule, :placeName, :street, :postalCode, :city, :onlineUrl, :organiser, :capacity, :now, :now)
                     RETURNING id""").params(params).query(Long.class).single();
         } else {
             params.put("id", id);
             jdbc.sql("""
-                    UPDATE event SET slug = :slug, title = :title,
+                    UPDATE event SET slug = :slug, title = :title, title_en = :titleEn, description_en = :descriptionEn,
                         category_id = (SELECT id FROM event_category WHERE slug = :category), description = :description,
                         starts_at = :start, ends_at = :end, rrule = :rrule, place_name = :placeName, street = :street,
                         postal_code = :postalCode, city = :city, online_url = :onlineUrl, organiser = :organiser,
@@ -207,6 +209,16 @@ public class EventEditingService {
     public record EventData(String slug, String title, String category, String description, LocalDateTime start,
                             LocalDateTime end, String rrule, Set<LocalDate> exceptions, Map<LocalDate, LocalDateTime> moves,
                             String placeName, String street,
-                            String postalCode, String city, String onlineUrl, String organiser, Integer capacity) {
+                            String postalCode, String city, String onlineUrl, String organiser, Integer capacity,
+                            String titleEn, String descriptionEn) {
+
+        /** Without English texts (English pages then show the German ones). */
+        public EventData(String slug, String title, String category, String description, LocalDateTime start,
+                         LocalDateTime end, String rrule, Set<LocalDate> exceptions, Map<LocalDate, LocalDateTime> moves,
+                         String placeName, String street, String postalCode, String city, String onlineUrl, String organiser,
+                         Integer capacity) {
+            this(slug, title, category, description, start, end, rrule, exceptions, moves, placeName, street, postalCode,
+                    city, onlineUrl, organiser, capacity, null, null);
+        }
     }
 }

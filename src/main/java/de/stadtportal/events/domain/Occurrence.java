@@ -3,6 +3,7 @@ package de.stadtportal.events.domain;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 
+import de.stadtportal.platform.Localized;
 import de.stadtportal.platform.PlatformConfiguration;
 
 /**
@@ -35,6 +36,14 @@ public record Occurrence(Event event, LocalDateTime localStart, Integer free) {
 
     public String categoryName() {
         return event.categoryName();
+    }
+
+    public Localized localTitle() {
+        return event.localTitle();
+    }
+
+    public Localized localCategory() {
+        return event.localCategory();
     }
 
     public boolean online() {

@@ -29,6 +29,7 @@ import de.stadtportal.events.domain.RecurrenceRules.Choice;
 import de.stadtportal.events.domain.RecurrenceRules.End;
 import de.stadtportal.events.domain.RecurrenceRules.Kind;
 import de.stadtportal.events.domain.Recurrences;
+import de.stadtportal.platform.PlainInput;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -94,7 +95,10 @@ class AdminEventController {
             @Size(max = 300, message = "{validation.tooLong}")
             @Pattern(regexp = "https://\\S+", message = "{events.form.url}") String onlineUrl,
             @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String organiser,
-            @Pattern(regexp = "[1-9][0-9]{0,3}|10000", message = "{events.form.capacity}") String capacity) {
+            @Pattern(regexp = "[1-9][0-9]{0,3}|10000", message = "{events.form.capacity}") String capacity,
+            @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = "[^\\r\\n]*", message = "{validation.singleLine}")
+            @PlainInput String titleEn,
+            @Size(max = 10000, message = "{validation.tooLong}") @PlainInput String descriptionEn) {
 
         /** An event as the form shows it: a stored rule read back into the choice (a rule it cannot express stays typed). */
         static EventForm of(Event e) {
@@ -111,7 +115,7 @@ class AdminEventController {
                     e.moves().entrySet().stream().map(m -> m.getKey() + " " + m.getValue().toLocalDate() + " "
                             + m.getValue().toLocalTime()).collect(Collectors.joining("\n")),
                     e.placeName(), e.street(), e.postalCode(), e.city(), e.onlineUrl(), e.organiser(),
-                    e.capacity() == null ? null : e.capacity().toString());
+                    e.capacity() == null ? null : e.capacity().toString(), e.titleEn(), e.descriptionEn());
         }
     }
 
@@ -129,7 +133,8 @@ class AdminEventController {
     @GetMapping("/admin/veranstaltungen/neu")
     String create(Model model) {
         model.addAttribute("form", new EventForm(null, null, null, null, null, null, null, null, "none", "1", List.of(), "1",
-                null, "never", null, null, null, null, null, null, null, "Bottrop", null, "Wirtschaftsförderung Bottrop", null));
+                null, "never", null, null, null, null, null, null, null, "Bottrop", null, "Wirtschaftsförderung Bottrop", null,
+                null, null));
         return show(null, model);
     }
 
@@ -301,7 +306,7 @@ class AdminEventController {
         long saved = editing.save(id, new EventData(form.slug(), form.title(), form.category(), form.description(),
                 date.atTime(start), date.atTime(end), rrule, exceptions, moves, form.placeName(), form.street(),
                 form.postalCode(), form.city(), form.onlineUrl(), form.organiser(),
-                form.capacity() == null ? null : Integer.valueOf(form.capacity())));
+                form.capacity() == null ? null : Integer.valueOf(form.capacity()), form.titleEn(), form.descriptionEn()));
         redirect.addFlashAttribute("success", "events.admin.saved");
         return "redirect:/admin/veranstaltungen/" + saved;
     }

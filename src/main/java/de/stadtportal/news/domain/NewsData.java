@@ -20,7 +20,7 @@ public record NewsData(String title, String titleEn, String teaser, String tease
         topics = topics == null ? List.of() : List.copyOf(topics.stream().distinct().sorted().toList());
     }
 
-    /** As written to the audit log. */
+    /** As written to the audit log and kept as an earlier version. */
     Map<String, Object> audit() {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("title", title);
@@ -32,5 +32,21 @@ public record NewsData(String title, String titleEn, String teaser, String tease
         fields.put("topics", topics.stream().map(Enum::name).toList());
         fields.put("publishAt", publishAt.toOffsetDateTime().toString());
         return fields;
+    }
+
+    /** An item as {@link #audit()} kept it, for restoring an earlier version. */
+    @SuppressWarnings("unchecked")
+    static NewsData of(Map<String, Object> state) {
+        List<NewsTopic> topics = ((List<String>) state.getOrDefault("topics", List.of())).stream()
+                .map(NewsTopic::valueOf).toList();
+        return new NewsData(text(state, "title"), text(state, "titleEn"), text(state, "teaser"), text(state, "teaserEn"),
+                text(state, "body"), text(state, "bodyEn"), topics,
+                java.time.OffsetDateTime.parse(text(state, "publishAt"))
+                        .atZoneSameInstant(de.stadtportal.platform.PlatformConfiguration.CITY_ZONE));
+    }
+
+    private static String text(Map<String, Object> state, String key) {
+        Object value = state.get(key);
+        return value == null ? null : value.toString();
     }
 }

@@ -4,12 +4,15 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import de.stadtportal.platform.RichText;
 import de.stadtportal.platform.audit.AuditLog;
+import de.stadtportal.platform.versions.ContentVersions;
+import de.stadtportal.platform.versions.ContentVersions.Version;
 import de.stadtportal.search.SearchableDocumentRemoved;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,21 +21,24 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Staff write news: create, change (optimistic locking on {@code version}), delete. The Markdown is
- * rendered and cleaned here, once per save; every change goes to the audit log.
+ * rendered and cleaned here, once per save; every change goes to the audit log and keeps the state it
+ * replaces as an earlier version (platform ContentVersions), which staff restore in one click.
  */
 @Service
 @Transactional
 public class NewsEditing {
 
-    static final String ENTITY = "Nachricht";
+    public static final String ENTITY = "Nachricht";
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
+    private final ContentVersions versions;
 
-    NewsEditing(JdbcClient jdbc, Clock clock, AuditLog auditLog, ApplicationEventPublisher events) {
+    NewsEditing(JdbcClient jdbc, Clock clock, AuditLog auditLog, ApplicationEventPublisher events, ContentVersions versions) {
         this.jdbc = jdbc;
+        this.versions = versions;
         this.clock = clock;
         this.auditLog = auditLog;
         this.events = events;
@@ -54,6 +60,10 @@ public class NewsEditing {
 
     /** Changes an item unless someone saved it since {@code version} was read. The address stays. */
     public void change(long id, long version, NewsData data) {
+        change(id, version, data, "CHANGED");
+    }
+
+    private void change(long id, long version, NewsData data, String action) {
         NewsItem before = find(id).orElseThrow(StaleNewsException::new);
         Map<String, Object> params = params(data);
         params.put("id", id);
@@ -68,7 +78,25 @@ public class NewsEditing {
         if (changed == 0) {
             throw new StaleNewsException();
         }
-        auditLog.record(ENTITY, id, "CHANGED", before.data().audit(), data.audit());
+        versions.keep(ENTITY, id, before.data().audit());
+        auditLog.record(ENTITY, id, action, before.data().audit(), data.audit());
+    }
+
+    /** The kept versions of an item, newest first. */
+    @Transactional(readOnly = true)
+    public List<Version> versions(long id) {
+        return versions.of(ENTITY, id);
+    }
+
+    /** Restores a kept version; the state it replaces is kept in turn. @return false: no such item or version */
+    public boolean restore(long id, int number) {
+        Optional<NewsItem> current = find(id);
+        Optional<Version> version = versions.find(ENTITY, id, number);
+        if (current.isEmpty() || version.isEmpty()) {
+            return false;
+        }
+        change(id, current.get().version(), NewsData.of(version.get().state()), "RESTORED");
+        return true;
     }
 
     /** @return false when there was no such item */

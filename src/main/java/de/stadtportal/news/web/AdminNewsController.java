@@ -121,6 +121,24 @@ class AdminNewsController {
         return "redirect:" + BASE + "/" + id;
     }
 
+    @GetMapping(BASE + "/{id}/versionen")
+    String versions(@PathVariable long id, Model model) {
+        NewsItem item = require(id);
+        model.addAttribute("title", item.data().title());
+        model.addAttribute("back", BASE + "/" + id);
+        model.addAttribute("versions", editing.versions(id));
+        return "admin/versions";
+    }
+
+    @PostMapping(BASE + "/{id}/versionen/{number}/wiederherstellen")
+    String restore(@PathVariable long id, @PathVariable int number, RedirectAttributes redirect) {
+        if (!editing.restore(id, number)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("success", "admin.versions.restored");
+        return "redirect:" + BASE + "/" + id;
+    }
+
     @PostMapping(BASE + "/{id}/loeschen")
     String delete(@PathVariable long id, RedirectAttributes redirect) {
         if (!editing.delete(id)) {

@@ -101,7 +101,7 @@ class AdminReallaborController {
         model.addAttribute("title", reallabor.getTitle());
         model.addAttribute("back", BASE + "/" + id);
         model.addAttribute("versions", editing.versions(ReallaborEditing.REALLABOR, id));
-        return "admin/reallabor/versions";
+        return "admin/versions";
     }
 
     @PostMapping(BASE + "/{id}/versionen/{number}/wiederherstellen")
@@ -196,7 +196,7 @@ class AdminReallaborController {
         model.addAttribute("title", measure.data().title());
         model.addAttribute("back", BASE + "/massnahmen/" + id);
         model.addAttribute("versions", editing.versions(ReallaborEditing.MEASURE, id));
-        return "admin/reallabor/versions";
+        return "admin/versions";
     }
 
     @PostMapping(BASE + "/massnahmen/{id}/versionen/{number}/wiederherstellen")
