@@ -144,6 +144,19 @@ public interface DirectoryApi {
                             String phone, String email, String website, boolean acceptsVoucher,
                             boolean sellsFairtrade, boolean wifiHotspot, boolean marketStall, boolean onlineShop,
                             boolean delivery, boolean clickAndCollect, boolean example) {
+
+        /** Whether the business states this attribute (the JSON keeps one named field each, as first released). */
+        public boolean has(BusinessAttribute attribute) {
+            return switch (attribute) {
+                case VOUCHER -> acceptsVoucher;
+                case FAIRTRADE -> sellsFairtrade;
+                case WIFI -> wifiHotspot;
+                case MARKET_STALL -> marketStall;
+                case ONLINE_SHOP -> onlineShop;
+                case DELIVERY -> delivery;
+                case CLICK_AND_COLLECT -> clickAndCollect;
+            };
+        }
     }
 
     record Option(String slug, String name) {
