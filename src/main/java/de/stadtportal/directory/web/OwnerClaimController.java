@@ -33,7 +33,7 @@ class OwnerClaimController {
     @PostMapping("/konto/uebernehmen")
     String claim(@RequestParam(required = false) String token, Principal principal, Model model,
                  RedirectAttributes redirect, HttpServletResponse response) {
-        long account = accounts.idOf(principal.getName()).orElseThrow();
+        long account = accounts.idOf(principal);
         if (claims.claim(token, account).isEmpty()) {
             return ClaimController.show(claims, token, model, response);
         }

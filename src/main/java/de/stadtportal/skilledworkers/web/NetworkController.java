@@ -81,6 +81,6 @@ class NetworkController {
     }
 
     private long account(Principal principal) {
-        return accounts.idOf(principal.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+        return accounts.idOf(principal);
     }
 }
