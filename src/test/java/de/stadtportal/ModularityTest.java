@@ -26,4 +26,15 @@ class ModularityTest {
                         "de.stadtportal.directory.web..")
                 .check(classes);
     }
+
+    /** Likewise the account module: its API package is implemented in domain/, which may use the API's types. */
+    @Test
+    void accountApiDependsOnNothingInsideTheAccount() {
+        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("de.stadtportal.account");
+        noClasses().that().resideInAPackage("de.stadtportal.account")
+                .should().dependOnClassesThat().resideInAnyPackage("de.stadtportal.account.domain..",
+                        "de.stadtportal.account.web..")
+                .check(classes);
+    }
 }

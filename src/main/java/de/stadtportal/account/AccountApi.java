@@ -1,23 +1,19 @@
 package de.stadtportal.account;
 
+import java.security.Principal;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-import de.stadtportal.account.domain.AccountService;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
-/** What other features may do with accounts. */
-@Service
-@Transactional
-public class AccountApi {
-
-    private final AccountService accounts;
-
-    AccountApi(AccountService accounts) {
-        this.accounts = accounts;
-    }
+/**
+ * What other features may do with accounts. Implemented inside the module (domain/AccountApiService): this
+ * package depends on nothing inside it, so the module has no package cycle.
+ */
+public interface AccountApi {
 
     /**
      * Creates a BUSINESS account and mails the confirmation link, in the caller's transaction.
@@ -25,9 +21,7 @@ public class AccountApi {
      * @return the new account's id; empty when the address was registered already (its owner got a mail instead)
      * @throws AccountException when the password breaks the password rules (field "password")
      */
-    public Optional<Long> signUpBusiness(String email, String password) {
-        return accounts.signUp(email, password);
-    }
+    Optional<Long> signUpBusiness(String email, String password);
 
     /**
      * Creates a BUSINESS account for an address the caller has proven (a link mailed to it was followed).
@@ -35,32 +29,27 @@ public class AccountApi {
      * @return the new account's id; empty when the address is registered already
      * @throws AccountException when the password breaks the password rules (field "password")
      */
-    public Optional<Long> createVerifiedBusiness(String email, String password) {
-        return accounts.createVerifiedBusiness(email, password);
+    Optional<Long> createVerifiedBusiness(String email, String password);
+
+    Optional<Long> idOf(String email);
+
+    /**
+     * The account of the logged-in user, for the /konto pages of every feature. A login whose account is
+     * gone (deleted in another session) gets a 403 rather than someone else's or no data.
+     */
+    default long idOf(Principal principal) {
+        return (principal == null ? Optional.<Long>empty() : idOf(principal.getName()))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
     }
 
-    @Transactional(readOnly = true)
-    public Optional<Long> idOf(String email) {
-        return accounts.findByEmail(email).map(AccountService.AccountView::id);
-    }
-
-    @Transactional(readOnly = true)
-    public Optional<String> emailOf(long accountId) {
-        return accounts.find(accountId).map(AccountService.AccountView::email);
-    }
+    Optional<String> emailOf(long accountId);
 
     /**
      * The e-mail addresses of many accounts in one query (for lists: never call {@link #emailOf} per row).
      * Unknown ids are missing from the map.
      */
-    @Transactional(readOnly = true)
-    public Map<Long, String> emailsOf(Collection<Long> accountIds) {
-        return accounts.emailsOf(accountIds);
-    }
+    Map<Long, String> emailsOf(Collection<Long> accountIds);
 
     /** Those of these accounts whose e-mail address is not confirmed yet (one query for a whole list). */
-    @Transactional(readOnly = true)
-    public java.util.Set<Long> unverifiedAmong(Collection<Long> accountIds) {
-        return accounts.unverifiedAmong(accountIds);
-    }
+    Set<Long> unverifiedAmong(Collection<Long> accountIds);
 }

@@ -155,6 +155,19 @@ public interface DirectoryApi {
                             String phone, String email, String website, boolean acceptsVoucher,
                             boolean sellsFairtrade, boolean wifiHotspot, boolean marketStall, boolean onlineShop,
                             boolean delivery, boolean clickAndCollect, boolean example) {
+
+        /** Whether the business states this attribute (the JSON keeps one named field each, as first released). */
+        public boolean has(BusinessAttribute attribute) {
+            return switch (attribute) {
+                case VOUCHER -> acceptsVoucher;
+                case FAIRTRADE -> sellsFairtrade;
+                case WIFI -> wifiHotspot;
+                case MARKET_STALL -> marketStall;
+                case ONLINE_SHOP -> onlineShop;
+                case DELIVERY -> delivery;
+                case CLICK_AND_COLLECT -> clickAndCollect;
+            };
+        }
     }
 
     /** @param nameEn staff's English name, null where there is none (the German one is shown, marked lang="de") */

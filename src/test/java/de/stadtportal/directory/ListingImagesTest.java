@@ -65,12 +65,7 @@ class ListingImagesTest {
         owner = accounts.create("BUSINESS", PASSWORD);
         stranger = accounts.create("BUSINESS", PASSWORD);
         slug = "test-bilder-" + UUID.randomUUID().toString().substring(0, 8);
-        id = jdbc.queryForObject("""
-                INSERT INTO business (slug, name, category_id, street, postal_code, status)
-                VALUES (?, 'Testbetrieb mit Bildern', (SELECT id FROM category WHERE slug = 'dienstleistung'),
-                        'Teststraße 1', '46236', 'PUBLISHED') RETURNING id""", Long.class, slug);
-        jdbc.update("INSERT INTO business_owner (business_id, account_id) VALUES (?, (SELECT id FROM account WHERE email = ?))",
-                id, owner);
+        id = TestListings.ownedBy(jdbc, owner, slug, "Testbetrieb mit Bildern", "dienstleistung", "Teststraße 1", "PUBLISHED");
     }
 
     @AfterEach

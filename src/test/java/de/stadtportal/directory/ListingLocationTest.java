@@ -106,11 +106,8 @@ class ListingLocationTest {
     @Test
     void ownersMoveTheirPinAndWithoutAGeocoderNothingIsLookedUp() throws Exception {
         String owner = accounts.create("BUSINESS", "Halde Haniel und Tetraeder");
-        long id = jdbc.queryForObject("""
-                INSERT INTO business (slug, name, category_id, street, postal_code, status)
-                VALUES (?, ?, (SELECT id FROM category WHERE slug = 'handwerk'), 'Hochstraße 1', '46236', 'PUBLISHED')
-                RETURNING id""", Long.class, "test-stecknadel-" + UUID.randomUUID().toString().substring(0, 8), name);
-        jdbc.update("INSERT INTO business_owner (business_id, account_id) SELECT ?, id FROM account WHERE email = ?", id, owner);
+        long id = TestListings.ownedBy(jdbc, owner, "test-stecknadel-" + UUID.randomUUID().toString().substring(0, 8), name,
+                "handwerk", "Hochstraße 1", "PUBLISHED");
         // no PORTAL_GEOCODER_URL in the tests: a save without a pin stays without one
         assertThat(geocoder.enabled()).isFalse();
         mvc.perform(listing(post("/konto/eintraege/{id}", id), 0).with(user(owner).roles("BUSINESS")))

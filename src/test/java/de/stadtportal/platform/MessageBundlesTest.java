@@ -6,11 +6,18 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.core.io.Resource;
@@ -42,6 +49,44 @@ class MessageBundlesTest {
         assertThat(german.values()).as("German texts of %s", bundle).allMatch(v -> !v.toString().isBlank());
         assertThat(english.values()).as("English texts of %s", bundle).allMatch(v -> !v.toString().isBlank());
     }
+
+    /**
+     * One key, one text: a key defined twice (in one file, or in two bundles) silently shows whichever text
+     * Spring reads last. Each bundle prefixes its keys with its name, so keys of different bundles never meet.
+     */
+    @Test
+    void noKeyIsDefinedTwice() throws IOException {
+        Map<String, List<String>> where = new TreeMap<>();
+        for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath:messages/*.properties")) {
+            for (String key : keysAsWritten(file)) {
+                where.computeIfAbsent(key + (file.getFilename().contains("_en") ? " (en)" : ""), k -> new ArrayList<>())
+                        .add(file.getFilename());
+            }
+        }
+        assertThat(where.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Object::toString).toList())
+                .as("keys defined more than once").isEmpty();
+    }
+
+    /** The keys of a properties file in the order written, repeated ones included (Properties would keep only the last). */
+    static List<String> keysAsWritten(Resource file) throws IOException {
+        List<String> keys = new ArrayList<>();
+        boolean continued = false;
+        for (String line : new String(file.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\\R")) {
+            boolean wasContinued = continued;
+            continued = line.endsWith("\\") && !line.endsWith("\\\\");
+            String text = line.strip();
+            if (wasContinued || text.isEmpty() || text.startsWith("#") || text.startsWith("!")) {
+                continue;
+            }
+            Matcher key = KEY.matcher(text);
+            if (key.lookingAt()) {
+                keys.add(key.group(1));
+            }
+        }
+        return keys;
+    }
+
+    private static final Pattern KEY = Pattern.compile("((?:[^=:\\s\\\\]|\\\\.)+)");
 
     private static Properties load(String path) throws IOException {
         Properties properties = new Properties();

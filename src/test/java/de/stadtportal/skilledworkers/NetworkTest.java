@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import de.stadtportal.PortalTest;
 import de.stadtportal.account.TestAccounts;
+import de.stadtportal.directory.TestListings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,10 +50,7 @@ class NetworkTest {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         slug = "test-netzwerk-" + tag;
         name = "Netzwerkbetrieb " + tag;
-        jdbc.update("INSERT INTO business (slug, name, category_id, street, postal_code, status, last_confirmed_at) VALUES "
-                + "(?, ?, (SELECT id FROM category WHERE slug = 'handwerk'), 'Hochstraße 2', '46236', 'PUBLISHED', now())", slug, name);
-        jdbc.update("INSERT INTO business_owner (business_id, account_id) SELECT b.id, a.id FROM business b, account a "
-                + "WHERE b.slug = ? AND a.email = ?", slug, owner);
+        TestListings.publishedOwnedBy(jdbc, owner, slug, name);
     }
 
     @AfterEach

@@ -18,6 +18,7 @@ import java.util.UUID;
 
 import de.stadtportal.PortalTest;
 import de.stadtportal.account.TestAccounts;
+import de.stadtportal.directory.TestListings;
 import de.stadtportal.platform.PlatformConfiguration;
 import de.stadtportal.skilledworkers.domain.OfferExpiry;
 import org.junit.jupiter.api.AfterEach;
@@ -59,11 +60,7 @@ class OfferTest {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         slug = "test-malerei-" + tag;
         title = "Ausbildung Maler " + tag;
-        jdbc.update("INSERT INTO business (slug, name, category_id, street, postal_code, status, last_confirmed_at) VALUES "
-                + "(?, 'Malerei Testbetrieb', (SELECT id FROM category WHERE slug = 'handwerk'), 'Hochstraße 2', '46236', "
-                + "'PUBLISHED', now())", slug);
-        jdbc.update("INSERT INTO business_owner (business_id, account_id) SELECT b.id, a.id FROM business b, account a "
-                + "WHERE b.slug = ? AND a.email = ?", slug, owner);
+        TestListings.publishedOwnedBy(jdbc, owner, slug, "Malerei Testbetrieb");
     }
 
     @AfterEach

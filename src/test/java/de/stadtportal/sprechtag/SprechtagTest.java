@@ -29,6 +29,7 @@ import java.util.concurrent.Future;
 
 import de.stadtportal.PortalTest;
 import de.stadtportal.account.TestAccounts;
+import de.stadtportal.directory.TestListings;
 import de.stadtportal.sprechtag.domain.SprechtagService;
 import de.stadtportal.sprechtag.domain.SprechtagService.Topic;
 import org.junit.jupiter.api.AfterEach;
@@ -308,11 +309,7 @@ class SprechtagTest {
         assertThat(sprechtag.book(slot, business, Topic.E_RECHNUNG, "Welches Format für die E-Rechnung?")).isTrue();
         // the booking account owns a listing: its name stands next to the account on the expert's page
         String listing = "test-sprechtag-" + UUID.randomUUID().toString().substring(0, 8);
-        jdbc.update("INSERT INTO business (slug, name, category_id, street, postal_code, status) VALUES "
-                + "(?, 'Schreinerei Sprechtag-Test', (SELECT id FROM category WHERE slug = 'handwerk'), 'Hochstraße 2', '46236', 'PENDING')",
-                listing);
-        jdbc.update("INSERT INTO business_owner (business_id, account_id) SELECT b.id, a.id FROM business b, account a "
-                + "WHERE b.slug = ? AND a.email = ?", listing, business);
+        TestListings.ownedBy(jdbc, business, listing, "Schreinerei Sprechtag-Test", "handwerk", "Hochstraße 2", "PENDING");
 
         String page = "/admin/sprechtag/experten/" + expertId;
         mvc.perform(get("/admin/sprechtag").with(TestAccounts.staff("redaktion@test.example", "EDITOR")))

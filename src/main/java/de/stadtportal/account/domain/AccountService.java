@@ -93,7 +93,7 @@ public class AccountService {
         }
         Optional<Account> existing = accounts.findByEmail(email);
         if (existing.isPresent()) {
-            limitedMail(email, "mail.alreadyRegistered", link("/konto/passwort-vergessen", null));
+            limitedMail(email, "account.mail.alreadyRegistered", link("/konto/passwort-vergessen", null));
             return Optional.empty();
         }
         Account account = accounts.save(new Account(email, EnumSet.of(Role.BUSINESS)));
@@ -124,7 +124,7 @@ public class AccountService {
             // one reset link at a time: a newer one ends the older ones
             tokens.useUp(account, Purpose.RESET_PASSWORD, clock.instant());
             String token = issue(account, Purpose.RESET_PASSWORD, RESET_VALIDITY, null);
-            mail(account.getEmail(), "mail.reset", link("/konto/passwort-neu", token));
+            mail(account.getEmail(), "account.mail.reset", link("/konto/passwort-neu", token));
         });
     }
 
@@ -175,7 +175,7 @@ public class AccountService {
         auditLog.record(ENTITY, account.getId(), "PASSWORD_CHANGED", Map.of(), Map.of());
         sessions.endOtherSessionsOf(account.getEmail(), currentSessionId);
         log.info("Password changed: account #{}; its other sessions ended", account.getId());
-        mail(account.getEmail(), "mail.passwordChanged", link("/konto/passwort-vergessen", null));
+        mail(account.getEmail(), "account.mail.passwordChanged", link("/konto/passwort-vergessen", null));
     }
 
     /** Sends a confirmation link to the new address; the change happens when it is used. */
@@ -188,11 +188,11 @@ public class AccountService {
         }
         if (accounts.existsByEmail(newEmail)) {
             // no new account can be taken over, and the answer tells nothing about others
-            mail(newEmail, "mail.alreadyRegistered", link("/konto/passwort-vergessen", null));
+            mail(newEmail, "account.mail.alreadyRegistered", link("/konto/passwort-vergessen", null));
             return;
         }
         String token = issue(account, Purpose.CHANGE_EMAIL, VERIFY_VALIDITY, newEmail);
-        mail(newEmail, "mail.changeEmail", link("/konto/email-bestaetigen", token));
+        mail(newEmail, "account.mail.changeEmail", link("/konto/email-bestaetigen", token));
     }
 
     /** @return the new address */
@@ -206,7 +206,7 @@ public class AccountService {
         String oldEmail = account.getEmail();
         account.setEmail(used.getNewEmail());
         auditLog.record(ENTITY, account.getId(), "EMAIL_CHANGED", before, view(account));
-        mail(oldEmail, "mail.emailChanged", account.getEmail());
+        mail(oldEmail, "account.mail.emailChanged", account.getEmail());
         return account.getEmail();
     }
 
@@ -276,9 +276,9 @@ public class AccountService {
         auditLog.record(ENTITY, account.getId(), "INVITED", before, view(account));
         if (account.getPasswordHash() == null) {
             String token = issue(account, Purpose.INVITATION, INVITATION_VALIDITY, null);
-            mail(email, "mail.invitation", link("/konto/einladung", token));
+            mail(email, "account.mail.invitation", link("/konto/einladung", token));
         } else {
-            mail(email, "mail.roleGranted", link("/konto/anmelden", null));
+            mail(email, "account.mail.roleGranted", link("/konto/anmelden", null));
         }
     }
 
@@ -367,7 +367,7 @@ public class AccountService {
 
     private void sendVerification(Account account) {
         String token = issue(account, Purpose.VERIFY_EMAIL, VERIFY_VALIDITY, null);
-        mail(account.getEmail(), "mail.verify", link("/konto/bestaetigen", token));
+        mail(account.getEmail(), "account.mail.verify", link("/konto/bestaetigen", token));
     }
 
     private String issue(Account account, Purpose purpose, Duration validity, String newEmail) {

@@ -63,8 +63,8 @@ public class ClaimService {
                 .param("expires", expires).param("by", staffEmail)
                 .update();
         Locale locale = LocaleContextHolder.getLocale();
-        mailOutbox.queue(email.strip(), messages.getMessage("mail.claim.subject", new Object[] {name}, locale),
-                messages.getMessage("mail.claim.body", new Object[] {name,
+        mailOutbox.queue(email.strip(), messages.getMessage("directory.mail.claim.subject", new Object[] {name}, locale),
+                messages.getMessage("directory.mail.claim.body", new Object[] {name,
                         properties.baseUrl() + "/mitmachen/uebernehmen?token=" + token, settings.claimValidity().toDays()},
                         locale));
         auditLog.record(Listings.ENTITY, businessId, "CLAIM_INVITED", Map.of(), Map.of("email", email.strip()));

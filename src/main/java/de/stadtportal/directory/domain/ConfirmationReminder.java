@@ -59,7 +59,7 @@ public class ConfirmationReminder {
         LocaleContextHolder.setLocale(Locale.GERMAN);
         try {
             for (Due listing : due) {
-                moderation.mailOwners(listing.id(), "mail.confirmReminder", listing.name(),
+                moderation.mailOwners(listing.id(), "directory.mail.confirmReminder", listing.name(),
                         properties.baseUrl() + "/konto/eintraege");
                 jdbc.sql("UPDATE business SET reminder_sent_at = :now WHERE id = :id")
                         .param("id", listing.id()).param("now", OffsetDateTime.now(clock)).update();

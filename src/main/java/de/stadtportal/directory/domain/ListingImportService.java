@@ -11,13 +11,16 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import de.stadtportal.directory.BusinessAttribute;
 import de.stadtportal.directory.DirectoryApi.Option;
 import de.stadtportal.directory.domain.Listings.ListingEdit;
 import de.stadtportal.platform.Csv;
@@ -39,12 +42,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class ListingImportService {
 
-    public static final List<String> COLUMNS = List.of("name", "branche", "strasse", "plz", "stadtteil", "telefon",
-            "email", "website", "beschreibung", "stichwoerter", "gutschein", "fairtrade", "wlan", "wochenmarkt",
-            "onlineshop", "lieferung", "abholung", "breitengrad", "laengengrad");
+    /** One yes/no column per attribute, named by its URL key ({@code gutschein}, {@code wlan}, …). */
+    private static final List<BusinessAttribute> FLAGS = List.of(BusinessAttribute.values());
+    public static final List<String> COLUMNS = Stream.of(
+            Stream.of("name", "branche", "strasse", "plz", "stadtteil", "telefon", "email", "website", "beschreibung",
+                    "stichwoerter"),
+            FLAGS.stream().map(BusinessAttribute::key),
+            Stream.of("breitengrad", "laengengrad")).flatMap(s -> s).toList();
     private static final List<String> REQUIRED = List.of("name", "branche", "strasse", "plz");
-    private static final List<String> FLAGS = List.of("gutschein", "fairtrade", "wlan", "wochenmarkt", "onlineshop",
-            "lieferung", "abholung");
     public static final int MAX_LINES = 5000;
     /** The largest list accepted, as for images (the server itself reads more, see spring.servlet.multipart). */
     public static final long MAX_BYTES = 5L * 1024 * 1024;
@@ -126,14 +131,17 @@ public class ListingImportService {
                     JOIN category c ON c.id = b.category_id LEFT JOIN district d ON d.id = b.district_id
                     ORDER BY b.name, b.id""", Map.of(), rs -> {
                 try {
-                    printer.printRecord(Csv.cells(rs.getString("name"), rs.getString("category_name"), rs.getString("street"),
-                            rs.getString("postal_code"), rs.getString("district_name"), rs.getString("phone"),
-                            rs.getString("email"), rs.getString("website"), rs.getString("description"), rs.getString("tags"),
-                            yesNo(rs.getBoolean("accepts_voucher")), yesNo(rs.getBoolean("sells_fairtrade")),
-                            yesNo(rs.getBoolean("wifi_hotspot")), yesNo(rs.getBoolean("market_stall")),
-                            yesNo(rs.getBoolean("online_shop")), yesNo(rs.getBoolean("delivery")),
-                            yesNo(rs.getBoolean("click_and_collect")), rs.getBigDecimal("latitude"),
-                            rs.getBigDecimal("longitude"), rs.getString("status"), rs.getString("slug")));
+                    // Arrays.asList: the columns may be null
+                    List<Object> row = new ArrayList<>(Arrays.asList(rs.getString("name"), rs.getString("category_name"),
+                            rs.getString("street"), rs.getString("postal_code"), rs.getString("district_name"),
+                            rs.getString("phone"), rs.getString("email"), rs.getString("website"),
+                            rs.getString("description"), rs.getString("tags")));
+                    for (BusinessAttribute attribute : FLAGS) {
+                        row.add(yesNo(rs.getBoolean(attribute.column())));
+                    }
+                    row.addAll(Arrays.asList(rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"),
+                            rs.getString("status"), rs.getString("slug")));
+                    printer.printRecord(Csv.cells(row.toArray()));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -169,10 +177,10 @@ public class ListingImportService {
         require(!districtText.isEmpty() && district == null, line, "import.district", districtText, errors);
         boolean[] flags = new boolean[FLAGS.size()];
         for (int i = 0; i < FLAGS.size(); i++) {
-            String flag = value(record, FLAGS.get(i)).toLowerCase(Locale.GERMAN);
+            String flag = value(record, FLAGS.get(i).key()).toLowerCase(Locale.GERMAN);
             flags[i] = Set.of("ja", "j", "x", "1", "true", "yes").contains(flag);
             require(!flags[i] && !Set.of("", "nein", "n", "0", "false", "no").contains(flag), line, "import.flag",
-                    FLAGS.get(i) + " = " + flag, errors);
+                    FLAGS.get(i).key() + " = " + flag, errors);
         }
         BigDecimal latitude = coordinate(value(record, "breitengrad"), 90, line, errors);
         BigDecimal longitude = coordinate(value(record, "laengengrad"), 180, line, errors);

@@ -80,11 +80,11 @@ public class ListingModeration {
         auditLog.record(Listings.ENTITY, id, action, Map.of("status", ListingStatus.PENDING.name()), after);
         Listing listing = listings.find(id).orElseThrow();
         switch (status) {
-            case PUBLISHED -> mailOwners(id, "mail.listingPublished", listing.name(),
+            case PUBLISHED -> mailOwners(id, "directory.mail.listingPublished", listing.name(),
                     properties.baseUrl() + "/unternehmen/" + listing.slug());
-            case REJECTED -> mailOwners(id, "mail.listingRejected", listing.name(), reason,
+            case REJECTED -> mailOwners(id, "directory.mail.listingRejected", listing.name(), reason,
                     properties.baseUrl() + "/konto/eintraege");
-            default -> mailOwners(id, "mail.listingChangesRequested", listing.name(), reason,
+            default -> mailOwners(id, "directory.mail.listingChangesRequested", listing.name(), reason,
                     properties.baseUrl() + "/konto/eintraege/" + id);
         }
         return true;

@@ -1,6 +1,5 @@
 package de.stadtportal.directory.web;
 
-import java.security.Principal;
 import java.time.Duration;
 
 import de.stadtportal.account.AccountException;
@@ -105,12 +104,6 @@ class JoinController {
     @GetMapping("/mitmachen/danke")
     String thanks() {
         return "directory/joined";
-    }
-
-    @GetMapping("/konto/eintraege")
-    String own(Principal principal, Model model) {
-        model.addAttribute("listings", listings.ownedBy(principal.getName()));
-        return "directory/own";
     }
 
     private String show(Model model) {

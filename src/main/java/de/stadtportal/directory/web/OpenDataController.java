@@ -2,7 +2,12 @@ package de.stadtportal.directory.web;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
+
+import de.stadtportal.directory.BusinessAttribute;
 
 import de.stadtportal.directory.DirectoryApi.OpenDataBusiness;
 import de.stadtportal.directory.domain.BusinessSearch;
@@ -27,9 +32,12 @@ class OpenDataController {
     static final String LICENSE = "http://dcat-ap.de/def/licenses/dl-by-de/2.0";
     static final String ATTRIBUTION = "Stadt Bottrop, Stadtportal";
     static final int MAX_SIZE = 1000;
-    static final String[] CSV_HEADER = {"slug", "name", "kategorie", "stadtteil", "strasse", "plz", "ort", "breitengrad",
-            "laengengrad", "telefon", "email", "website", "gutschein", "fairtrade", "wlan", "wochenmarkt", "onlineshop",
-            "lieferung", "click_and_collect", "beispiel"};
+    /** The published columns: the business, then one per {@link BusinessAttribute} (its open-data column), then "beispiel". */
+    static final String[] CSV_HEADER = Stream.of(
+            Stream.of("slug", "name", "kategorie", "stadtteil", "strasse", "plz", "ort", "breitengrad", "laengengrad",
+                    "telefon", "email", "website"),
+            Arrays.stream(BusinessAttribute.values()).map(BusinessAttribute::openDataColumn),
+            Stream.of("beispiel")).flatMap(s -> s).toArray(String[]::new);
 
     private final BusinessSearch businesses;
 
@@ -55,10 +63,14 @@ class OpenDataController {
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_HEADER).get())) {
             for (OpenDataBusiness b : businesses.openData(Math.max(page, 0), Math.min(Math.max(size, 1), MAX_SIZE))) {
-                printer.printRecord(Csv.cells(b.slug(), b.name(), b.category(), b.district(), b.street(), b.postalCode(), b.city(),
-                        b.latitude(), b.longitude(), b.phone(), b.email(), b.website(), b.acceptsVoucher(),
-                        b.sellsFairtrade(), b.wifiHotspot(), b.marketStall(), b.onlineShop(), b.delivery(),
-                        b.clickAndCollect(), b.example()));
+                // Arrays.asList: district, coordinates and contact may be null
+                List<Object> row = new ArrayList<>(Arrays.asList(b.slug(), b.name(), b.category(), b.district(), b.street(),
+                        b.postalCode(), b.city(), b.latitude(), b.longitude(), b.phone(), b.email(), b.website()));
+                for (BusinessAttribute attribute : BusinessAttribute.values()) {
+                    row.add(b.has(attribute));
+                }
+                row.add(b.example());
+                printer.printRecord(Csv.cells(row.toArray()));
             }
         }
         return ResponseEntity.ok()

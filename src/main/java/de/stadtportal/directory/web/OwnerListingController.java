@@ -48,6 +48,12 @@ class OwnerListingController {
         ListingForm.trim(binder);
     }
 
+    @GetMapping("/konto/eintraege")
+    String own(Principal principal, Model model) {
+        model.addAttribute("listings", listings.ownedBy(principal.getName()));
+        return "directory/own";
+    }
+
     @GetMapping("/konto/eintraege/{id}")
     String form(@PathVariable long id, Principal principal, Model model) {
         ListingEdit edit = owned(id, principal);

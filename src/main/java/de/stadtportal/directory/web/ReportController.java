@@ -1,7 +1,5 @@
 package de.stadtportal.directory.web;
 
-import java.security.Principal;
-
 import de.stadtportal.directory.DirectoryApi;
 import de.stadtportal.directory.DirectoryApi.BusinessDetail;
 import de.stadtportal.directory.domain.ReportService;
@@ -22,7 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** "Daten veraltet?": a short public form per listing, and the staff's list of open reports. */
+/** "Daten veraltet?": a short public form per listing (staff read them in {@link AdminReportController}). */
 @Controller
 class ReportController {
 
@@ -64,21 +62,6 @@ class ReportController {
         reports.report(business.id(), form.message(), form.email());
         redirect.addFlashAttribute("success", "report.thanks");
         return "redirect:/unternehmen/" + slug;
-    }
-
-    @GetMapping("/admin/unternehmen/hinweise")
-    String open(Model model) {
-        model.addAttribute("reports", reports.open());
-        return "admin/directory/reports";
-    }
-
-    @PostMapping("/admin/unternehmen/hinweise/{id}/erledigt")
-    String resolve(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-        if (!reports.resolve(id, principal.getName())) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        redirect.addFlashAttribute("success", "report.resolved");
-        return "redirect:/admin/unternehmen/hinweise";
     }
 
     private BusinessDetail published(String slug) {

@@ -2,8 +2,8 @@ package de.stadtportal.fairtrade.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
+import de.stadtportal.search.DocumentsPerLanguage;
 import de.stadtportal.search.SearchableDocument;
 import de.stadtportal.search.SearchableSource;
 import org.springframework.context.MessageSource;
@@ -53,14 +53,11 @@ class FairtradeSearchDocuments implements SearchableSource {
                 .list();
         List<SearchableDocument> documents = new ArrayList<>();
         for (Member m : members) {
-            for (Locale language : List.of(Locale.GERMAN, Locale.ENGLISH)) {
-                String kindName = messages.getMessage(m.kind().label(), null, m.kind().name(), language);
-                String network = messages.getMessage("fairtrade.search.network", null, "Fairtrade", language);
-                String text = String.join("\n", kindName + " – " + network,
-                        m.description() == null ? "" : m.description(), m.actions() == null ? "" : m.actions());
-                documents.add(new SearchableDocument(kind(), String.valueOf(m.id()), language.getLanguage(), m.name(), text,
-                        "/fairtrade#member-" + m.id(), m.created()));
-            }
+            documents.addAll(DocumentsPerLanguage.of(kind(), String.valueOf(m.id()), m.name(), language -> String.join("\n",
+                    messages.getMessage(m.kind().label(), null, m.kind().name(), language) + " – "
+                            + messages.getMessage("fairtrade.search.network", null, "Fairtrade", language),
+                    m.description() == null ? "" : m.description(), m.actions() == null ? "" : m.actions()),
+                    "/fairtrade#member-" + m.id(), m.created()));
         }
         return documents;
     }

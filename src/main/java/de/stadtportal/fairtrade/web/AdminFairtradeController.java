@@ -13,6 +13,7 @@ import de.stadtportal.fairtrade.domain.TitleService;
 import de.stadtportal.fairtrade.domain.TitleService.Term;
 import de.stadtportal.fairtrade.domain.TitleService.TermData;
 import de.stadtportal.fairtrade.domain.TitleService.YearTarget;
+import de.stadtportal.platform.web.EdgeInputFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -62,7 +63,7 @@ class AdminFairtradeController {
 
     record TermForm(@NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate awardedOn,
                     Boolean renewal,
-                    @Size(max = 300, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.LINE, message = "{fairtrade.form.control}") String note,
+                    @Size(max = 300, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String note,
                     Long version) {
 
         static TermForm of(Term t) {

@@ -8,6 +8,7 @@ import de.stadtportal.fairtrade.domain.NetworkService.Action;
 import de.stadtportal.fairtrade.domain.NetworkService.ActionData;
 import de.stadtportal.fairtrade.domain.NetworkService.Member;
 import de.stadtportal.fairtrade.domain.NetworkService.MemberData;
+import de.stadtportal.platform.web.EdgeInputFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -43,7 +44,7 @@ class AdminNetworkController {
     }
 
     record MemberForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.LINE, message = "{fairtrade.form.control}") String name,
+            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String name,
             @NotNull(message = "{validation.required}") MemberKind kind,
             @Size(max = 300, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.URL, message = "{fairtrade.form.url}") String website,
             @Size(max = 500, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.TEXT, message = "{fairtrade.form.control}") String description,
@@ -60,7 +61,7 @@ class AdminNetworkController {
 
     record ActionForm(
             @NotNull(message = "{validation.required}") Long memberId,
-            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.LINE, message = "{fairtrade.form.control}") String title,
+            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String title,
             @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
             Long version) {
 

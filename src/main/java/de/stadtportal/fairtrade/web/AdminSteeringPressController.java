@@ -9,6 +9,7 @@ import de.stadtportal.fairtrade.domain.Sector;
 import de.stadtportal.fairtrade.domain.SteeringGroupService;
 import de.stadtportal.fairtrade.domain.SteeringGroupService.Seat;
 import de.stadtportal.fairtrade.domain.SteeringGroupService.SeatData;
+import de.stadtportal.platform.web.EdgeInputFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -45,10 +46,10 @@ class AdminSteeringPressController {
     }
 
     record SeatForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.LINE, message = "{fairtrade.form.control}") String organisation,
-            @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.LINE, message = "{fairtrade.form.control}") String role,
+            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String organisation,
+            @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String role,
             @NotNull(message = "{validation.required}") Sector sector,
-            @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.LINE, message = "{fairtrade.form.control}") String personName,
+            @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String personName,
             Boolean consent, Long version) {
 
         static SeatForm of(Seat s) {
@@ -61,8 +62,8 @@ class AdminSteeringPressController {
     }
 
     record ArticleForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.LINE, message = "{fairtrade.form.control}") String title,
-            @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.LINE, message = "{fairtrade.form.control}") String outlet,
+            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String title,
+            @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String outlet,
             @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
             @Size(max = 500, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.URL, message = "{fairtrade.form.url}") String url,
             Long version) {

@@ -22,6 +22,7 @@ import de.stadtportal.fairtrade.domain.ShopService.Shop;
 import de.stadtportal.fairtrade.domain.SteeringGroupService;
 import de.stadtportal.fairtrade.domain.TitleService;
 import de.stadtportal.platform.RateLimiter;
+import de.stadtportal.platform.web.EdgeInputFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -73,7 +74,7 @@ class FairtradeController {
 
     /** The five fields of joining. */
     record JoinForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.LINE, message = "{fairtrade.form.control}") String organisation,
+            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String organisation,
             @NotNull(message = "{validation.required}") MemberKind kind,
             @NotBlank(message = "{validation.required}") @Size(max = 254, message = "{validation.tooLong}") @Email(message = "{validation.email}") String email,
             @Size(max = 300, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.URL, message = "{fairtrade.form.url}") String website,

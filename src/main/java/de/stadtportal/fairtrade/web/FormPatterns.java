@@ -12,8 +12,7 @@ import org.springframework.validation.BindingResult;
 /** What every Fairtrade form shares: allowed characters, and the answer to invalid, stale or duplicate input. */
 final class FormPatterns {
 
-    /** One line without control characters. */
-    static final String LINE = "[^\\p{Cntrl}]*";
+    // one line: EdgeInputFilter.SINGLE_LINE, the portal's one rule for it
     /** Several lines, no other control characters. */
     static final String TEXT = "(?:[^\\p{Cntrl}]|\\r|\\n)*";
     /** An absolute web address. */

@@ -107,6 +107,6 @@ class OwnerFairtradeController {
     }
 
     private long accountId(Principal principal) {
-        return accounts.idOf(principal.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return accounts.idOf(principal);
     }
 }

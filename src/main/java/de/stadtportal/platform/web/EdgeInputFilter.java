@@ -33,8 +33,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2)
 public class EdgeInputFilter extends OncePerRequestFilter {
 
-    /** For {@code @Pattern(regexp = EdgeInputFilter.SINGLE_LINE)} on fields shown in one line. */
-    public static final String SINGLE_LINE = "[^\\r\\n]*";
+    /**
+     * For {@code @Pattern(regexp = EdgeInputFilter.SINGLE_LINE)} on fields shown in one line: no line break and
+     * no other control character either (a tab passes the edge for text areas, but is junk in a name).
+     * The portal's one single-line rule; features do not keep their own.
+     */
+    public static final String SINGLE_LINE = "[^\\p{Cntrl}]*";
 
     /** The longest list a form binds (the week has 7 days); {@code BindingAdvice} grows lists no further. */
     static final int MAX_LIST_INDEX = 63;

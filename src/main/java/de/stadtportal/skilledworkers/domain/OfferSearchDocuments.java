@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
+import de.stadtportal.search.DocumentsPerLanguage;
 import de.stadtportal.search.SearchableDocument;
 import de.stadtportal.search.SearchableSource;
 import org.springframework.context.MessageSource;
@@ -55,14 +55,11 @@ class OfferSearchDocuments implements SearchableSource {
                 .list();
         List<SearchableDocument> documents = new ArrayList<>();
         for (Row o : rows) {
-            for (Locale language : List.of(Locale.GERMAN, Locale.ENGLISH)) {
-                String kindName = messages.getMessage("skilledworkers.plan." + o.kind().name(), null, o.kind().name(), language);
-                String text = String.join("\n", kindName + " · " + o.trade() + " · " + o.business()
-                        + " · " + messages.getMessage("skilledworkers.search.german", new Object[] {o.level()}, o.level(), language),
-                        o.description());
-                documents.add(new SearchableDocument(kind(), String.valueOf(o.id()), language.getLanguage(), o.title(), text,
-                        "/fachkraefte/angebote/" + o.id(), o.updated()));
-            }
+            documents.addAll(DocumentsPerLanguage.of(kind(), String.valueOf(o.id()), o.title(), language -> String.join("\n",
+                    messages.getMessage("skilledworkers.plan." + o.kind().name(), null, o.kind().name(), language)
+                            + " · " + o.trade() + " · " + o.business() + " · "
+                            + messages.getMessage("skilledworkers.search.german", new Object[] {o.level()}, o.level(), language),
+                    o.description()), "/fachkraefte/angebote/" + o.id(), o.updated()));
         }
         return documents;
     }

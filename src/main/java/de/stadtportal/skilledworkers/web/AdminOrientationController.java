@@ -1,5 +1,8 @@
 package de.stadtportal.skilledworkers.web;
 
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
 import de.stadtportal.skilledworkers.domain.GuideService;
 import de.stadtportal.skilledworkers.domain.GuideService.Guide;
 import de.stadtportal.skilledworkers.domain.GuideService.GuideText;
@@ -8,6 +11,7 @@ import de.stadtportal.skilledworkers.domain.OrientationService.ContactPoint;
 import de.stadtportal.skilledworkers.domain.OrientationService.ContactPointData;
 import de.stadtportal.skilledworkers.domain.OrientationService.Topic;
 import de.stadtportal.skilledworkers.domain.OrientationService.TopicData;
+import de.stadtportal.platform.web.EdgeInputFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -45,13 +49,13 @@ class AdminOrientationController {
 
     record GuideForm(
             @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
-            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String title,
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String title,
             @NotBlank(message = "{validation.required}")
             @Pattern(regexp = FormRules.TEXT, message = "{skilledworkers.validation.control}") String body,
             @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
-            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String contactsHeading,
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String contactsHeading,
             @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
-            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String offersLink,
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String offersLink,
             String version) {
 
         static GuideForm of(Guide g) {
@@ -62,13 +66,13 @@ class AdminOrientationController {
 
     record TopicForm(
             @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
-            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String title,
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String title,
             @NotBlank(message = "{validation.required}")
             @Pattern(regexp = FormRules.TEXT, message = "{skilledworkers.validation.control}") String body,
             @NotBlank(message = "{validation.required}") @Size(max = 300, message = "{validation.tooLong}")
-            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String office,
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String office,
             @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}")
-            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String sourceLabel,
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String sourceLabel,
             @NotBlank(message = "{validation.required}") @Size(max = 500, message = "{validation.tooLong}")
             @Pattern(regexp = "https://[^\\s<>\"]+", message = "{skilledworkers.validation.url}") String sourceUrl,
             @NotBlank(message = "{skilledworkers.validation.position}")
@@ -88,13 +92,13 @@ class AdminOrientationController {
 
     record ContactPointForm(
             @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
-            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String name,
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String name,
             @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.tooLong}")
             @Pattern(regexp = FormRules.TEXT, message = "{skilledworkers.validation.control}") String helpsWith,
             @Size(max = 300, message = "{validation.tooLong}")
-            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String address,
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String address,
             @Size(max = 300, message = "{validation.tooLong}")
-            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String hours,
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String hours,
             @Size(max = 60, message = "{validation.tooLong}")
             @Pattern(regexp = "[0-9 +()/.\\-]*", message = "{skilledworkers.validation.phone}") String phone,
             @Email(message = "{validation.email}") @Size(max = 320, message = "{validation.tooLong}") String email,
@@ -146,16 +150,28 @@ class AdminOrientationController {
             result.rejectValue("body", "skilledworkers.validation.textTooLong", new Object[] {MAX_BODY, body.length()}, null);
         }
         long version = FormRules.version(form.version(), result);
+        return save(result, model, response, redirect, () -> guidePage(current, model),
+                () -> guides.save(language, version, new GuideText(form.title(), body, form.contactsHeading(), form.offersLink())),
+                () -> new GuideForm(form.title(), form.body(), form.contactsHeading(), form.offersLink(),
+                        String.valueOf(current.version())));
+    }
+
+    /**
+     * The answer to a staff form: invalid input comes back with a 400; a save that finds a newer version
+     * (someone else saved meanwhile) comes back with a 409, the input kept on the current version; else
+     * back to the overview.
+     */
+    private static String save(BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect,
+                               Supplier<String> page, BooleanSupplier save, Supplier<Object> formOnCurrentVersion) {
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return guidePage(current, model);
+            return page.get();
         }
-        if (!guides.save(language, version, new GuideText(form.title(), body, form.contactsHeading(), form.offersLink()))) {
-            model.addAttribute("form", new GuideForm(form.title(), form.body(), form.contactsHeading(), form.offersLink(),
-                    String.valueOf(current.version())));
+        if (!save.getAsBoolean()) {
+            model.addAttribute("form", formOnCurrentVersion.get());
             model.addAttribute("conflict", true);
             response.setStatus(HttpStatus.CONFLICT.value());
-            return guidePage(current, model);
+            return page.get();
         }
         redirect.addFlashAttribute("success", "skilledworkers.admin.saved");
         return "redirect:" + BASE;
@@ -187,20 +203,11 @@ class AdminOrientationController {
             result.rejectValue("body", "skilledworkers.validation.textTooLong", new Object[] {MAX_BODY, body.length()}, null);
         }
         long version = FormRules.version(form.version(), result);
-        if (result.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return topicPage(current, model);
-        }
-        TopicData data = new TopicData(form.title(), body, form.office(), form.sourceLabel(), form.sourceUrl(),
-                Integer.parseInt(form.position()));
-        if (!orientation.saveTopic(id, version, data)) {
-            model.addAttribute("form", form.withVersion(current.version()));
-            model.addAttribute("conflict", true);
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return topicPage(current, model);
-        }
-        redirect.addFlashAttribute("success", "skilledworkers.admin.saved");
-        return "redirect:" + BASE;
+        // the data only once the form is valid: the position is a number then
+        return save(result, model, response, redirect, () -> topicPage(current, model),
+                () -> orientation.saveTopic(id, version, new TopicData(form.title(), body, form.office(), form.sourceLabel(),
+                        form.sourceUrl(), Integer.parseInt(form.position()))),
+                () -> form.withVersion(current.version()));
     }
 
     @GetMapping(BASE + "/anlaufstellen/{id}")
@@ -215,21 +222,11 @@ class AdminOrientationController {
                             Model model, HttpServletResponse response, RedirectAttributes redirect) {
         ContactPoint current = requireContactPoint(id);
         long version = FormRules.version(form.version(), result);
-        if (result.hasErrors()) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return contactPointPage(current, model);
-        }
-        ContactPointData data = new ContactPointData(form.name(), FormRules.normalise(form.helpsWith()), form.address(),
-                form.hours(), form.phone(), form.email(), form.website(), Integer.parseInt(form.position()),
-                Boolean.TRUE.equals(form.verified()));
-        if (!orientation.saveContactPoint(id, version, data)) {
-            model.addAttribute("form", form.withVersion(current.version()));
-            model.addAttribute("conflict", true);
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return contactPointPage(current, model);
-        }
-        redirect.addFlashAttribute("success", "skilledworkers.admin.saved");
-        return "redirect:" + BASE;
+        return save(result, model, response, redirect, () -> contactPointPage(current, model),
+                () -> orientation.saveContactPoint(id, version, new ContactPointData(form.name(),
+                        FormRules.normalise(form.helpsWith()), form.address(), form.hours(), form.phone(), form.email(),
+                        form.website(), Integer.parseInt(form.position()), Boolean.TRUE.equals(form.verified()))),
+                () -> form.withVersion(current.version()));
     }
 
     private String topicPage(Topic topic, Model model) {

@@ -2,11 +2,9 @@ package de.stadtportal.skilledworkers.web;
 
 import org.springframework.validation.BindingResult;
 
-/** Patterns the forms of this feature share: no control characters in what people type. */
+/** What the forms of this feature share (one line is {@code EdgeInputFilter.SINGLE_LINE}, as everywhere). */
 final class FormRules {
 
-    /** One line: no control character at all. */
-    static final String LINE = "[^\\p{Cntrl}]*";
     /** A longer text: line breaks and tabs, but no other control character (NUL and the like). */
     static final String TEXT = "[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F]*";
 

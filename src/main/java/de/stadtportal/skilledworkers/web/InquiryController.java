@@ -7,6 +7,7 @@ import de.stadtportal.skilledworkers.domain.InquiryService.NewInquiry;
 import de.stadtportal.skilledworkers.domain.Plan;
 import de.stadtportal.skilledworkers.domain.Residence;
 import de.stadtportal.skilledworkers.domain.SkilledWorkersProperties;
+import de.stadtportal.platform.web.EdgeInputFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -45,9 +46,9 @@ class InquiryController {
 
     record InquiryForm(
             @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
-            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String company,
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String company,
             @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}")
-            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String contactName,
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String contactName,
             @NotBlank(message = "{validation.required}") @Email(message = "{validation.email}")
             @Size(max = 320, message = "{validation.tooLong}") String email,
             @Size(max = 40, message = "{validation.tooLong}")

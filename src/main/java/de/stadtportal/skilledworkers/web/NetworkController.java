@@ -14,21 +14,19 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The network Fachkräftesicherung: a business joins or leaves from /konto for each published listing it owns;
- * staff take members off the list in /admin.
+ * The network Fachkräftesicherung: a business joins or leaves from /konto for each published listing it owns
+ * (staff take members off the list in {@link AdminSkilledNetworkController}).
  */
 @Controller
 class NetworkController {
 
     static final String OWN = "/konto/fachkraefte/netzwerk";
-    static final String ADMIN = "/admin/fachkraefte/netzwerk";
 
     private final NetworkMembership network;
     private final DirectoryApi directory;
@@ -74,21 +72,6 @@ class NetworkController {
         return "redirect:" + OWN;
     }
 
-    @GetMapping(ADMIN)
-    String members(Model model) {
-        model.addAttribute("members", network.members());
-        return "skilledworkers/admin/network";
-    }
-
-    @PostMapping(ADMIN + "/{slug}/entfernen")
-    String remove(@PathVariable String slug, RedirectAttributes redirect) {
-        if (!network.remove(slug)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        }
-        redirect.addFlashAttribute("success", "skilledworkers.network.removed");
-        return "redirect:" + ADMIN;
-    }
-
     private String ownPage(long account, String consentMissingFor, Model model) {
         List<Option> listings = directory.publishedListingsOwnedBy(account);
         model.addAttribute("listings", listings);
@@ -98,6 +81,6 @@ class NetworkController {
     }
 
     private long account(Principal principal) {
-        return accounts.idOf(principal.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+        return accounts.idOf(principal);
     }
 }

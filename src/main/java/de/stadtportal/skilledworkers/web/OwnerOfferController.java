@@ -13,6 +13,7 @@ import de.stadtportal.skilledworkers.domain.OfferService;
 import de.stadtportal.skilledworkers.domain.OfferService.Offer;
 import de.stadtportal.skilledworkers.domain.OfferService.OfferData;
 import de.stadtportal.skilledworkers.domain.Plan;
+import de.stadtportal.platform.web.EdgeInputFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -52,14 +53,14 @@ class OwnerOfferController {
     record OfferForm(
             String businessSlug,
             @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
-            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String title,
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String title,
             String kind,
             @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}")
-            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String trade,
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String trade,
             String germanLevel,
             @NotBlank(message = "{validation.required}") String startsOn,
             @NotBlank(message = "{validation.required}") @Size(max = 300, message = "{validation.tooLong}")
-            @Pattern(regexp = FormRules.LINE, message = "{skilledworkers.validation.control}") String contact,
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String contact,
             @NotBlank(message = "{validation.required}")
             @Pattern(regexp = FormRules.TEXT, message = "{skilledworkers.validation.control}") String description,
             String version) {
@@ -184,7 +185,7 @@ class OwnerOfferController {
     }
 
     private long account(Principal principal) {
-        return accounts.idOf(principal.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+        return accounts.idOf(principal);
     }
 
     /** Someone else's offer answers like one that does not exist. */

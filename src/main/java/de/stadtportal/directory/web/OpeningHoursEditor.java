@@ -15,35 +15,28 @@ import de.stadtportal.directory.domain.Listings.Listing;
 import de.stadtportal.directory.domain.OpeningHoursService;
 import de.stadtportal.directory.domain.OpeningHoursService.OpeningException;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The opening-hours editor for owners (/konto/eintraege/{id}/oeffnungszeiten) and staff
- * (/admin/unternehmen/{id}/oeffnungszeiten): two intervals a day for split hours, an empty day
- * is closed, and dated exceptions (holidays, holiday closures, special hours).
+ * The opening-hours editor, one for owners ({@link OwnerOpeningHoursController}) and staff
+ * ({@link AdminOpeningHoursController}): two intervals a day for split hours, an empty day is closed,
+ * and dated exceptions (holidays, holiday closures, special hours).
  */
-@Controller
-class OpeningHoursController {
+@Component
+class OpeningHoursEditor {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm");
-    private static final String OWNER = "/konto/eintraege/{id}/oeffnungszeiten";
-    private static final String STAFF = "/admin/unternehmen/{id}/oeffnungszeiten";
 
     private final Listings listings;
     private final OpeningHoursService hours;
     private final Clock clock;
 
-    OpeningHoursController(Listings listings, OpeningHoursService hours, Clock clock) {
+    OpeningHoursEditor(Listings listings, OpeningHoursService hours, Clock clock) {
         this.listings = listings;
         this.hours = hours;
         this.clock = clock;
@@ -59,68 +52,24 @@ class OpeningHoursController {
     record ExceptionForm(String day, Boolean closed, String opens, String closes, String note) {
     }
 
-    @GetMapping(OWNER)
-    String ownerForm(@PathVariable long id, Principal principal, Model model) {
-        return form(owned(id, principal), model);
-    }
-
-    @GetMapping(STAFF)
-    String staffForm(@PathVariable long id, Model model) {
-        return form(any(id), model);
-    }
-
-    @PostMapping(OWNER)
-    String ownerSave(@PathVariable long id, @ModelAttribute("form") HoursForm form, BindingResult result, Principal principal,
-                     Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return save(owned(id, principal), form, result, model, redirect, response);
-    }
-
-    @PostMapping(STAFF)
-    String staffSave(@PathVariable long id, @ModelAttribute("form") HoursForm form, BindingResult result,
-                     Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return save(any(id), form, result, model, redirect, response);
-    }
-
-    @PostMapping(OWNER + "/ausnahmen")
-    String ownerException(@PathVariable long id, @ModelAttribute("exception") ExceptionForm exception, BindingResult result,
-                          Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return addException(owned(id, principal), exception, result, model, redirect, response);
-    }
-
-    @PostMapping(STAFF + "/ausnahmen")
-    String staffException(@PathVariable long id, @ModelAttribute("exception") ExceptionForm exception, BindingResult result,
-                          Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        return addException(any(id), exception, result, model, redirect, response);
-    }
-
-    @PostMapping(OWNER + "/ausnahmen/{day}/loeschen")
-    String ownerRemove(@PathVariable long id, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, Principal principal, RedirectAttributes redirect) {
-        return removeException(owned(id, principal), day, redirect);
-    }
-
-    @PostMapping(STAFF + "/ausnahmen/{day}/loeschen")
-    String staffRemove(@PathVariable long id, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, RedirectAttributes redirect) {
-        return removeException(any(id), day, redirect);
-    }
-
     /** Whose listing, and where its pages are. */
-    private record Target(Listing listing, boolean byOwner) {
+    record Target(Listing listing, boolean byOwner) {
 
         String base() {
             return byOwner ? "/konto/eintraege/" + listing.id() : "/admin/unternehmen/" + listing.id();
         }
     }
 
-    private Target owned(long id, Principal principal) {
+    Target owned(long id, Principal principal) {
         return new Target(listings.findOwned(id, principal.getName())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)), true);
     }
 
-    private Target any(long id) {
+    Target any(long id) {
         return new Target(listings.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)), false);
     }
 
-    private String form(Target target, Model model) {
+    String form(Target target, Model model) {
         List<DayForm> days = new ArrayList<>();
         List<OpeningHours> weekly = hours.weekly(target.listing().id());
         for (int day = 1; day <= 7; day++) {
@@ -134,7 +83,7 @@ class OpeningHoursController {
         return show(target, model);
     }
 
-    private String save(Target target, HoursForm form, BindingResult result, Model model, RedirectAttributes redirect,
+    String save(Target target, HoursForm form, BindingResult result, Model model, RedirectAttributes redirect,
                         HttpServletResponse response) {
         List<OpeningHours> weekly = new ArrayList<>();
         List<DayForm> days = form.days() == null ? List.of() : form.days();
@@ -175,7 +124,7 @@ class OpeningHoursController {
         return "redirect:" + target.base() + "/oeffnungszeiten";
     }
 
-    private String addException(Target target, ExceptionForm form, BindingResult result, Model model,
+    String addException(Target target, ExceptionForm form, BindingResult result, Model model,
                                 RedirectAttributes redirect, HttpServletResponse response) {
         LocalDate day = null;
         try {
@@ -211,7 +160,7 @@ class OpeningHoursController {
         return "redirect:" + target.base() + "/oeffnungszeiten";
     }
 
-    private String removeException(Target target, LocalDate day, RedirectAttributes redirect) {
+    String removeException(Target target, LocalDate day, RedirectAttributes redirect) {
         if (!hours.removeException(target.listing().id(), day, target.byOwner())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
