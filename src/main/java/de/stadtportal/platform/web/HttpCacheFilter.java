@@ -146,7 +146,8 @@ class HttpCacheFilter extends OncePerRequestFilter {
                 }
             }
         }
-        return true;
+        // a session the container already holds (not Spring Session's, which wraps the request later): personal too
+        return request.getSession(false) == null;
     }
 
     /** Weak (compression changes the bytes, not the page): data version, language, build, period. Null without a database. */
