@@ -39,6 +39,9 @@ public class ConfirmationReminder {
     }
 
     @Scheduled(cron = "${portal.directory.reminder-cron:0 0 7 * * *}", zone = PlatformConfiguration.CITY_ZONE_ID)
+    // the transaction (and with it the advisory lock) must span the whole run: the call below stays inside
+    // this bean and would not pass through the proxy's @Transactional
+    @Transactional
     void remindDaily() {
         remind();
     }

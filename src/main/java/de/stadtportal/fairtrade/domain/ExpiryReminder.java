@@ -40,6 +40,9 @@ public class ExpiryReminder {
     }
 
     @Scheduled(cron = "${portal.fairtrade.reminder-cron:0 15 7 * * *}", zone = "Europe/Berlin")
+    // the transaction (and with it the advisory lock) must span the whole run: the call below stays inside
+    // this bean and would not pass through the proxy's @Transactional
+    @Transactional
     void remindDaily() {
         remind();
     }

@@ -33,6 +33,9 @@ public class InquiryRetention {
     }
 
     @Scheduled(cron = "${portal.skilled-workers.retention-cron:0 30 3 * * *}", zone = "Europe/Berlin")
+    // the transaction (and with it the advisory lock) must span the whole run: the call below stays inside
+    // this bean and would not pass through the proxy's @Transactional
+    @Transactional
     void deleteDaily() {
         deleteExpired();
     }
