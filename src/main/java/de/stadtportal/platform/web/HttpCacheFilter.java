@@ -49,6 +49,8 @@ class HttpCacheFilter extends OncePerRequestFilter {
     /** Request attribute: the page was rendered for a logged-in person. */
     static final String PERSONAL = HttpCacheFilter.class.getName() + ".personal";
     private static final Logger log = LoggerFactory.getLogger(HttpCacheFilter.class);
+    /** How long a request waits for another one rendering the same page before it renders it itself. */
+    private static final Duration RENDERING_PATIENCE = Duration.ofSeconds(3);
     private static final String[] PRIVATE_AREAS = {"/konto", "/admin", "/actuator"};
     private static final String[] ASSETS = {"/assets/", "/webjars/", "/favicon.ico", "/icon-", "/manifest.webmanifest"};
 
@@ -98,7 +100,23 @@ class HttpCacheFilter extends OncePerRequestFilter {
         if (key != null && pages.answer(key, request, response)) {
             return;
         }
+        // one GET renders a missing page, the others of the same moment wait for it (see PageCache)
+        boolean renders = false;
+        if (key != null && "GET".equals(request.getMethod()) && pages.mayBeKept(key)) {
+            Boolean finished;
+            try {
+                finished = pages.awaitOtherRendering(key, RENDERING_PATIENCE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServletException(e);
+            }
+            if (finished != null && pages.answer(key, request, response)) {
+                return;
+            }
+            renders = finished == null;
+        }
         ContentCachingResponseWrapper page = new ContentCachingResponseWrapper(response);
+        boolean kept = false;
         try {
             chain.doFilter(request, page);
             if (page.getStatus() == HttpServletResponse.SC_OK && PRIVATE.equals(page.getHeader(HttpHeaders.CACHE_CONTROL))
@@ -107,9 +125,13 @@ class HttpCacheFilter extends OncePerRequestFilter {
                 publicHeaders(page, etag);
                 if (key != null) {
                     pages.keep(key, request, page, page.getContentAsByteArray());
+                    kept = true;
                 }
             }
         } finally {
+            if (renders) {
+                pages.rendered(key, kept);
+            }
             page.copyBodyToResponse();
         }
     }

@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -32,6 +35,10 @@ final class PageCache {
             "connection", "keep-alive");
 
     private final Cache<Key, Page> pages;
+    /** Pages being rendered right now, so that one request renders and the others wait for it. */
+    private final ConcurrentHashMap<Key, CountDownLatch> rendering = new ConcurrentHashMap<>();
+    /** Addresses whose answer was not kept (a form's session, an error): their requests render without waiting. */
+    private final Cache<Key, Boolean> notKept;
 
     /**
      * @param memory  the most bytes of pages kept; 0 keeps none
@@ -44,6 +51,7 @@ final class PageCache {
                         .weigher((Key key, Page page) -> page.body().length + key.weight())
                         .expireAfterWrite(period.multipliedBy(2))
                         .build();
+        this.notKept = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(period.multipliedBy(2)).build();
     }
 
     boolean enabled() {
@@ -87,6 +95,37 @@ final class PageCache {
             response.getOutputStream().write(page.body());
         }
         return true;
+    }
+
+    /**
+     * After a new data version or at the next minute every page is missing at once; without this, each
+     * of the requests arriving meanwhile would render the same page (on two cores, 32 at a time took a
+     * second). Returns null when this request is to render the page (it must call {@link #rendered});
+     * otherwise waits up to {@code patience} for the request that renders it and says whether it finished.
+     */
+    Boolean awaitOtherRendering(Key key, Duration patience) throws InterruptedException {
+        CountDownLatch mine = new CountDownLatch(1);
+        CountDownLatch other = rendering.putIfAbsent(key, mine);
+        if (other == null) {
+            return null;
+        }
+        return other.await(patience.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Whether waiting for another request's rendering may help: a page that was not kept (a form, an error) will not be. */
+    boolean mayBeKept(Key key) {
+        return notKept.getIfPresent(key) == null;
+    }
+
+    /** The rendering request is done, kept or not: whoever waits goes on. */
+    void rendered(Key key, boolean kept) {
+        if (!kept) {
+            notKept.put(key, Boolean.TRUE);
+        }
+        CountDownLatch latch = rendering.remove(key);
+        if (latch != null) {
+            latch.countDown();
+        }
     }
 
     /** Keeps the page the chain just rendered for a GET (a HEAD has no body to keep). */
