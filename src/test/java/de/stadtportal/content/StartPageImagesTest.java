@@ -22,6 +22,7 @@ import javax.imageio.ImageIO;
 
 import de.stadtportal.PortalTest;
 import de.stadtportal.account.TestAccounts;
+import de.stadtportal.platform.NuChecker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -94,6 +95,8 @@ class StartPageImagesTest {
         mvc.perform(get(url)).andExpect(status().isOk()).andExpect(header().string("Content-Type", "image/jpeg"))
                 .andExpect(header().string("Cache-Control", containsString("max-age=31536000")));
         mvc.perform(get("/startseite/bilder/" + imageId + ".png")).andExpect(status().isNotFound());
+        assertThat(NuChecker.errors(mvc.perform(get("/")).andReturn().getResponse().getContentAsString())).isEmpty();
+        assertThat(NuChecker.errors(mvc.perform(get("/admin/startseite").with(STAFF)).andReturn().getResponse().getContentAsString())).isEmpty();
 
         // the editor shows it; a save without a file keeps it, "remove" drops it, a restore brings it back
         mvc.perform(get("/admin/startseite").with(STAFF)).andExpect(content().string(allOf(
@@ -119,6 +122,8 @@ class StartPageImagesTest {
                 .andExpect(status().isBadRequest()).andExpect(content().string(allOf(
                         containsString("id=\"highlights0.image-error\">Diese Datei ist kein Bild im Format JPEG, PNG oder WebP."),
                         containsString("value=\"Wochenmarkt\""))));
+        assertThat(NuChecker.errors(mvc.perform(form(text, "highlights[0].imageAlt", ""))
+                .andReturn().getResponse().getContentAsString())).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM start_page_highlight", Integer.class)).isZero();
     }
 }

@@ -29,6 +29,7 @@ import javax.imageio.ImageIO;
 
 import de.stadtportal.PortalTest;
 import de.stadtportal.account.TestAccounts;
+import de.stadtportal.platform.NuChecker;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -117,6 +118,10 @@ class NewsImagesTest {
         assertThat(mvc.perform(get("/aktuelles/" + slug).param("lang", "en")).andReturn().getResponse().getContentAsString())
                 .containsPattern("<img src=\"" + url + "\" alt=\"" + ALT + "\"[^>]*lang=\"de\">");
         mvc.perform(get("/aktuelles")).andExpect(content().string(allOf(containsString("src=\"" + url + "\""), containsString(ALT))));
+        for (String page : List.of("/aktuelles/" + slug, "/aktuelles", "/")) {
+            assertThat(NuChecker.errors(mvc.perform(get(page)).andReturn().getResponse().getContentAsString())).as(page).isEmpty();
+        }
+        assertThat(NuChecker.errors(mvc.perform(get(BASE + "/" + id).with(staff)).andReturn().getResponse().getContentAsString())).isEmpty();
         mvc.perform(get("/")).andExpect(content().string(containsString("src=\"" + url + "\"")));
         mvc.perform(get(url)).andExpect(status().isOk()).andExpect(header().string("Content-Type", "image/jpeg"))
                 .andExpect(header().string("Cache-Control", containsString("max-age=31536000")))
@@ -149,6 +154,8 @@ class NewsImagesTest {
                         containsString("id=\"imageAlt-error\">Bitte beschreiben Sie das Bild für Menschen, die es nicht sehen können."),
                         containsString("aria-invalid=\"true\""), containsString("value=\"" + title + "\""),
                         containsString("Mein getippter Text"))));
+        assertThat(NuChecker.errors(mvc.perform(form(BASE + "/neu", jpeg(400, 300), "imageAlt", ""))
+                .andReturn().getResponse().getContentAsString())).isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM news WHERE title = ?", Integer.class, title)).isZero();
     }
 

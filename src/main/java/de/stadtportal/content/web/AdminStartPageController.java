@@ -65,7 +65,7 @@ class AdminStartPageController {
     }
 
     /** An image for staff's editor; not cached by proxies. */
-    @GetMapping(BASE + "/bilder/{id:\\d{1,18}}")
+    @GetMapping(BASE + "/bilder/{id}")
     ResponseEntity<byte[]> image(@PathVariable long id) {
         StartPageService.ImageData image = startPage.image(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.parseMediaType(image.contentType()))

@@ -135,7 +135,7 @@ class AdminNewsController {
     }
 
     /** An item's image for the staff's form, also before the item is published; not cached by proxies. */
-    @GetMapping(BASE + "/{id}/bilder/{imageId:\\d{1,18}}")
+    @GetMapping(BASE + "/{id}/bilder/{imageId}")
     ResponseEntity<byte[]> image(@PathVariable long id, @PathVariable long imageId) {
         NewsCatalog.ImageData image = catalog.image(id, imageId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
