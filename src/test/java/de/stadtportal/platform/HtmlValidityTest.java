@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,11 +16,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import de.stadtportal.PortalTest;
 import de.stadtportal.account.TestAccounts;
-import nu.validator.client.EmbeddedValidator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,17 +149,6 @@ class HtmlValidityTest {
     }
 
     private static List<String> validate(String html) throws Exception {
-        EmbeddedValidator validator = new EmbeddedValidator();
-        validator.setOutputFormat(EmbeddedValidator.OutputFormat.JSON);
-        String json = validator.validate(new ByteArrayInputStream(html.getBytes(StandardCharsets.UTF_8)));
-        List<String> errors = new ArrayList<>();
-        for (JsonNode message : JsonMapper.builder().build().readTree(json).path("messages")) {
-            if ("error".equals(message.path("type").asString())
-                    || "fatal".equals(message.path("subType").asString())) {
-                errors.add("line " + message.path("lastLine").asString() + ": " + message.path("message").asString()
-                        + " [" + message.path("extract").asString().strip() + "]");
-            }
-        }
-        return errors;
+        return NuChecker.errors(html);
     }
 }

@@ -13,6 +13,8 @@ import de.stadtportal.platform.CurrentUser;
 import de.stadtportal.platform.Localized;
 import de.stadtportal.platform.RichText;
 import de.stadtportal.platform.audit.AuditLog;
+import de.stadtportal.platform.images.ImageProcessor;
+import de.stadtportal.platform.images.ImageProcessor.Processed;
 import de.stadtportal.platform.versions.ContentVersions;
 import de.stadtportal.platform.versions.ContentVersions.Version;
 import org.springframework.context.MessageSource;
@@ -72,9 +74,13 @@ public class StartPageService {
     /** What the editor shows: staff's text, or the built-in text with its version 0. */
     @Transactional(readOnly = true)
     public StartPageData data() {
-        List<Highlight> highlights = jdbc.sql("SELECT * FROM start_page_highlight ORDER BY position")
+        List<Highlight> highlights = jdbc.sql("""
+                        SELECT h.*, i.content_type AS image_type, i.width AS image_width, i.height AS image_height
+                        FROM start_page_highlight h LEFT JOIN start_page_image i ON i.id = h.image_id ORDER BY h.position""")
                 .query((rs, i) -> new Highlight(rs.getString("title"), rs.getString("title_en"), rs.getString("text"),
-                        rs.getString("text_en"), rs.getString("link")))
+                        rs.getString("text_en"), rs.getString("link"), rs.getString("image_type") == null ? null
+                        : new HighlightImage(rs.getLong("image_id"), rs.getString("image_alt"), rs.getInt("image_width"),
+                                rs.getInt("image_height"), ImageProcessor.extension(rs.getString("image_type")))))
                 .list();
         return jdbc.sql("SELECT intro, intro_en, sections, version FROM start_page WHERE id = 1")
                 .query((rs, i) -> new StartPageData(rs.getString("intro"), rs.getString("intro_en"), highlights,
@@ -90,7 +96,53 @@ public class StartPageService {
      * @throws StaleStartPageException when someone was quicker
      */
     public void save(StartPageData data, long version) {
+        save(data, version, Map.of());
+    }
+
+    /**
+     * Saves like {@link #save(StartPageData, long)}, with new images for some highlights.
+     * @param images by index in {@code data.highlights()}: an upload checked and re-encoded by ImageProcessor, whose
+     *               alt text is that highlight's {@code image().alt()}
+     */
+    public void save(StartPageData data, long version, Map<Integer, Processed> images) {
+        if (!images.isEmpty()) {
+            List<Highlight> highlights = new java.util.ArrayList<>(data.highlights());
+            images.forEach((index, image) -> {
+                Highlight h = highlights.get(index);
+                long id = jdbc.sql("""
+                                INSERT INTO start_page_image (content_type, width, height, data, created_at)
+                                VALUES (:type, :width, :height, :data, :now) RETURNING id""")
+                        .param("type", image.contentType()).param("width", image.width()).param("height", image.height())
+                        .param("data", image.data()).param("now", OffsetDateTime.now(clock)).query(Long.class).single();
+                highlights.set(index, h.withImage(new HighlightImage(id, h.image() == null ? null : h.image().alt(),
+                        image.width(), image.height(), image.extension())));
+            });
+            data = new StartPageData(data.intro(), data.introEn(), List.copyOf(highlights), data.sections(), data.version());
+        }
         save(data, version, "CHANGED");
+    }
+
+    /** One image of a highlight visitors see now. */
+    @Transactional(readOnly = true)
+    public Optional<ImageData> shownImage(long id) {
+        return jdbc.sql("""
+                        SELECT data, content_type FROM start_page_image
+                        WHERE id = :id AND EXISTS (SELECT 1 FROM start_page_highlight WHERE image_id = :id)""")
+                .param("id", id).query((rs, i) -> new ImageData(rs.getBytes("data"), rs.getString("content_type"))).optional();
+    }
+
+    /** One image, also one a kept version names (staff's editor). */
+    @Transactional(readOnly = true)
+    public Optional<ImageData> image(long id) {
+        return jdbc.sql("SELECT data, content_type FROM start_page_image WHERE id = :id")
+                .param("id", id).query((rs, i) -> new ImageData(rs.getBytes("data"), rs.getString("content_type"))).optional();
+    }
+
+    public record ImageData(byte[] data, String contentType) {
+
+        public String extension() {
+            return ImageProcessor.extension(contentType);
+        }
     }
 
     private void save(StartPageData data, long version, String action) {
@@ -116,10 +168,14 @@ public class StartPageService {
         for (int i = 0; i < data.highlights().size(); i++) {
             Highlight h = data.highlights().get(i);
             jdbc.sql("""
-                            INSERT INTO start_page_highlight (position, title, title_en, text, text_en, link)
-                            VALUES (:position, :title, :titleEn, :text, :textEn, :link)""")
+                            INSERT INTO start_page_highlight (position, title, title_en, text, text_en, link, image_id, image_alt)
+                            SELECT :position, :title, :titleEn, :text, :textEn, :link, i.id, CASE WHEN i.id IS NOT NULL THEN :alt END
+                            FROM (SELECT 1) one LEFT JOIN start_page_image i ON i.id = :image""")
                     .param("position", i).param("title", h.title()).param("titleEn", h.titleEn()).param("text", h.text())
-                    .param("textEn", h.textEn()).param("link", h.link()).update();
+                    .param("textEn", h.textEn()).param("link", h.link())
+                    // an image id no row has (a hand-made version) is dropped, never a failed save
+                    .param("image", h.image() == null ? null : h.image().id(), java.sql.Types.BIGINT)
+                    .param("alt", h.image() == null ? null : h.image().alt(), java.sql.Types.VARCHAR).update();
         }
         versions.keep(ENTITY, ID, before.state());
         auditLog.record(ENTITY, ID, action, before.audit(), data.audit());
@@ -150,8 +206,31 @@ public class StartPageService {
         return user == null ? "system" : user.email();
     }
 
-    /** A box on the start page leading to a page of the portal or another site. English fields may be null. */
-    public record Highlight(String title, String titleEn, String text, String textEn, String link) {
+    /**
+     * A highlight's image: {@code alt} is its alt text (German); width, height and extension are 0 and null in a
+     * version being restored, whose image is found by its id.
+     */
+    public record HighlightImage(long id, String alt, int width, int height, String extension) {
+
+        /** The public address; an image never changes, so it is cached for a year. */
+        public String url() {
+            return "/startseite/bilder/" + id + "." + extension;
+        }
+    }
+
+    /**
+     * A box on the start page leading to a page of the portal or another site. English fields may be null;
+     * {@code image} null when it has none.
+     */
+    public record Highlight(String title, String titleEn, String text, String textEn, String link, HighlightImage image) {
+
+        public Highlight(String title, String titleEn, String text, String textEn, String link) {
+            this(title, titleEn, text, textEn, link, null);
+        }
+
+        public Highlight withImage(HighlightImage image) {
+            return new Highlight(title, titleEn, text, textEn, link, image);
+        }
 
         public Localized localizedTitle() {
             return Localized.of(title, titleEn);
@@ -172,12 +251,18 @@ public class StartPageService {
             fields.put("text", text);
             fields.put("textEn", textEn);
             fields.put("link", link);
+            if (image != null) {
+                fields.put("imageId", image.id());
+                fields.put("imageAlt", image.alt());
+            }
             return fields;
         }
 
         static Highlight of(Map<String, Object> state) {
+            HighlightImage image = state.get("imageId") instanceof Number n
+                    ? new HighlightImage(n.longValue(), stateText(state, "imageAlt"), 0, 0, null) : null;
             return new Highlight(stateText(state, "title"), stateText(state, "titleEn"), stateText(state, "text"), stateText(state, "textEn"),
-                    stateText(state, "link"));
+                    stateText(state, "link"), image);
         }
     }
 

@@ -1,15 +1,28 @@
 package de.stadtportal.content.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import de.stadtportal.content.domain.StartPageService;
+import de.stadtportal.content.domain.StartPageService.Highlight;
 import de.stadtportal.content.domain.StartPageService.StaleStartPageException;
 import de.stadtportal.content.domain.StartPageService.StartPage;
 import de.stadtportal.content.domain.StartPageService.StartPageData;
 import de.stadtportal.platform.Localized;
 import de.stadtportal.platform.RichText;
+import de.stadtportal.platform.images.ImageProcessor;
+import de.stadtportal.platform.images.ImageProcessor.Processed;
+import de.stadtportal.platform.images.ImageRejectedException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
@@ -28,6 +41,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminStartPageController {
 
     static final String BASE = "/admin/startseite";
+    /** The longest side of a highlight's image; larger uploads are scaled down. */
+    static final int IMAGE_SIDE = 1200;
 
     private final StartPageService startPage;
     private final org.springframework.context.MessageSource messages;
@@ -44,8 +59,57 @@ class AdminStartPageController {
 
     @GetMapping(BASE)
     String edit(Model model) {
-        model.addAttribute("form", StartPageForm.of(startPage.data()));
+        StartPageData data = startPage.data();
+        model.addAttribute("form", StartPageForm.of(data));
+        return show(data, model);
+    }
+
+    /** An image for staff's editor; not cached by proxies. */
+    @GetMapping(BASE + "/bilder/{id}")
+    ResponseEntity<byte[]> image(@PathVariable long id) {
+        StartPageService.ImageData image = startPage.image(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).contentType(MediaType.parseMediaType(image.contentType()))
+                .header("X-Content-Type-Options", "nosniff").body(image.data());
+    }
+
+    private String show(StartPageData data, Model model) {
+        // row i of the form shows the image highlight i has now
+        model.addAttribute("currentHighlights", data.highlights());
         return "admin/content/start-page";
+    }
+
+    /**
+     * Checks each chosen file (size, then ImageProcessor) and that a highlight with an image has alt text;
+     * problems become errors next to the row's fields. @return the re-encoded uploads by form row
+     */
+    private static Map<Integer, Processed> checkImages(StartPageForm form, List<Highlight> current, BindingResult result) {
+        Map<Integer, Processed> uploads = new HashMap<>();
+        for (int i = 0; form.highlights() != null && i < Math.min(form.highlights().size(), StartPageService.MAX_HIGHLIGHTS); i++) {
+            StartPageForm.HighlightRow row = form.highlights().get(i);
+            if (row == null || row.blank()) {
+                continue;
+            }
+            String path = "highlights[" + i + "]";
+            if (row.uploads()) {
+                if (row.image().getSize() > ImageProcessor.MAX_BYTES) {
+                    result.rejectValue(path + ".image", "content.start.image.error.tooLarge");
+                } else {
+                    try {
+                        uploads.put(i, ImageProcessor.process(row.image().getBytes(), IMAGE_SIDE, false));
+                    } catch (ImageRejectedException e) {
+                        result.rejectValue(path + ".image", "content.start.image.error." + e.reason());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+            boolean keeps = i < current.size() && current.get(i).image() != null && !row.removes();
+            if ((row.uploads() || keeps) && (row.imageAlt() == null || row.imageAlt().isBlank())
+                    && !result.hasFieldErrors(path + ".imageAlt")) {
+                result.rejectValue(path + ".imageAlt", "content.start.image.error.altMissing");
+            }
+        }
+        return uploads;
     }
 
     @PostMapping(BASE)
@@ -53,6 +117,8 @@ class AdminStartPageController {
                 @org.springframework.web.bind.annotation.RequestParam(name = "vorschau", required = false) String preview, Model model,
                 HttpServletResponse response, RedirectAttributes redirect) {
         form.check(result);
+        StartPageData now = startPage.data();
+        Map<Integer, Processed> uploads = checkImages(form, now.highlights(), result);
         if (result.hasErrors()) {
             // the errors travel to the padded form, so all six rows show with their messages
             BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form.withSixRows(), "form");
@@ -60,7 +126,7 @@ class AdminStartPageController {
             model.addAttribute("form", errors.getTarget());
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return "admin/content/start-page";
+            return show(now, model);
         }
         if (preview != null) {
             // rendered and cleaned exactly like a saved page; nothing is saved
@@ -69,17 +135,18 @@ class AdminStartPageController {
                     data.introEn() == null ? null : RichText.toHtml(data.introEn())), data.highlights(), data.sections()));
             model.addAttribute("english", java.util.Locale.ENGLISH);
             model.addAttribute("form", form.withSixRows());
-            return "admin/content/start-page";
+            return show(now, model);
         }
         try {
-            startPage.save(form.data(), form.version());
+            StartPageForm.Prepared prepared = form.prepared(now.highlights(), uploads);
+            startPage.save(prepared.data(), form.version(), prepared.images());
         } catch (StaleStartPageException e) {
             StartPageForm kept = form.withSixRows().withVersion(startPage.data().version());
             model.addAttribute("form", kept);
             model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(kept, "form"));
             model.addAttribute("conflict", true);
             response.setStatus(HttpStatus.CONFLICT.value());
-            return "admin/content/start-page";
+            return show(startPage.data(), model);
         }
         redirect.addFlashAttribute("success", "content.start.saved");
         return "redirect:" + BASE;

@@ -9,14 +9,17 @@ import java.util.Set;
 
 import de.stadtportal.content.domain.StartPageService;
 import de.stadtportal.content.domain.StartPageService.Highlight;
+import de.stadtportal.content.domain.StartPageService.HighlightImage;
 import de.stadtportal.content.domain.StartPageService.Section;
 import de.stadtportal.content.domain.StartPageService.StartPageData;
 import de.stadtportal.platform.PlainInput;
+import de.stadtportal.platform.images.ImageProcessor.Processed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.multipart.MultipartFile;
 
 /** The start page editor: introduction (Markdown), six highlight rows (blank ones are dropped), the sections' order 1–5. */
 record StartPageForm(
@@ -38,16 +41,35 @@ record StartPageForm(
             @Size(max = 400, message = "{validation.tooLong}") @PlainInput String text,
             @Size(max = 400, message = "{validation.tooLong}") @PlainInput String textEn,
             @Size(max = 500, message = "{validation.tooLong}")
-            @Pattern(regexp = "(/|/[^/\\s]\\S*|https://[^\\s/]\\S*)", message = "{content.start.link.format}") String link) {
+            @Pattern(regexp = "(/|/[^/\\s]\\S*|https://[^\\s/]\\S*)", message = "{content.start.link.format}") String link,
+            MultipartFile image,
+            @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = SINGLE_LINE, message = "{validation.singleLine}")
+            @PlainInput String imageAlt,
+            Boolean removeImage) {
+
+        HighlightRow(String title, String titleEn, String text, String textEn, String link, String imageAlt) {
+            this(title, titleEn, text, textEn, link, null, imageAlt, null);
+        }
 
         boolean blank() {
-            return title == null && titleEn == null && text == null && textEn == null && link == null;
+            return title == null && titleEn == null && text == null && textEn == null && link == null && imageAlt == null
+                    && !uploads();
+        }
+
+        /** Whether a file was chosen. */
+        boolean uploads() {
+            return image != null && !image.isEmpty();
+        }
+
+        boolean removes() {
+            return Boolean.TRUE.equals(removeImage);
         }
     }
 
     static StartPageForm of(StartPageData data) {
         List<HighlightRow> rows = new ArrayList<>(data.highlights().stream()
-                .map(h -> new HighlightRow(h.title(), h.titleEn(), h.text(), h.textEn(), h.link())).toList());
+                .map(h -> new HighlightRow(h.title(), h.titleEn(), h.text(), h.textEn(), h.link(),
+                        h.image() == null ? null : h.image().alt())).toList());
         Map<Section, Integer> order = new java.util.EnumMap<>(Section.class);
         for (int i = 0; i < data.sections().size(); i++) {
             order.put(data.sections().get(i), i + 1);
@@ -72,9 +94,9 @@ record StartPageForm(
     }
 
     private static List<HighlightRow> padded(List<HighlightRow> rows) {
-        List<HighlightRow> padded = new ArrayList<>(rows.stream().map(r -> r == null ? new HighlightRow(null, null, null, null, null) : r).toList());
+        List<HighlightRow> padded = new ArrayList<>(rows.stream().map(r -> r == null ? new HighlightRow(null, null, null, null, null, null) : r).toList());
         while (padded.size() < StartPageService.MAX_HIGHLIGHTS) {
-            padded.add(new HighlightRow(null, null, null, null, null));
+            padded.add(new HighlightRow(null, null, null, null, null, null));
         }
         return padded;
     }
@@ -116,14 +138,42 @@ record StartPageForm(
         }
     }
 
-    /** Only after {@link #check} found no errors. */
+    /** Only after {@link #check} found no errors; without images (the preview). */
     StartPageData data() {
-        List<Highlight> rows = highlights == null ? List.of() : highlights.stream().filter(r -> r != null && !r.blank())
-                .map(r -> new Highlight(r.title(), r.titleEn(), r.text(), r.textEn(), r.link())).toList();
+        return prepared(List.of(), Map.of()).data();
+    }
+
+    /** The page to save and its new images, by index in its highlights. */
+    record Prepared(StartPageData data, Map<Integer, Processed> images) {
+    }
+
+    /**
+     * Only after {@link #check} found no errors.
+     * @param current the highlights the form was opened with: row i keeps the image of highlight i unless removed or replaced
+     * @param uploads the checked uploads by form row
+     */
+    Prepared prepared(List<Highlight> current, Map<Integer, Processed> uploads) {
+        List<Highlight> rows = new ArrayList<>();
+        Map<Integer, Processed> images = new java.util.HashMap<>();
+        for (int i = 0; highlights != null && i < highlights.size(); i++) {
+            HighlightRow r = highlights.get(i);
+            if (r == null || r.blank()) {
+                continue;
+            }
+            HighlightImage image = null;
+            HighlightImage before = i < current.size() ? current.get(i).image() : null;
+            if (uploads.containsKey(i)) {
+                images.put(rows.size(), uploads.get(i));
+                image = new HighlightImage(0, r.imageAlt(), 0, 0, null);
+            } else if (before != null && !r.removes()) {
+                image = new HighlightImage(before.id(), r.imageAlt(), before.width(), before.height(), before.extension());
+            }
+            rows.add(new Highlight(r.title(), r.titleEn(), r.text(), r.textEn(), r.link(), image));
+        }
         Map<Section, String> order = Map.of(Section.DIRECTORY, orderDirectory, Section.HIGHLIGHTS, orderHighlights,
                 Section.NEWS, orderNews, Section.EVENTS, orderEvents, Section.REALLABORE, orderReallabore);
         List<Section> sections = order.keySet().stream().sorted(Comparator.comparing(order::get)).toList();
-        return new StartPageData(normalise(intro), normalise(introEn), rows, sections, version);
+        return new Prepared(new StartPageData(normalise(intro), normalise(introEn), rows, sections, version), images);
     }
 
     private static String normalise(String text) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import de.stadtportal.platform.audit.AuditLog;
+import de.stadtportal.platform.images.ImageProcessor;
+import de.stadtportal.platform.images.ImageRejectedException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -21,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class BusinessImageService {
 
     public static final int MAX_PHOTOS = 6;
-    public static final long MAX_BYTES = 5L * 1024 * 1024;
+    public static final long MAX_BYTES = ImageProcessor.MAX_BYTES;
     public static final int MAX_ALT = 200;
     static final int PHOTO_SIDE = 1600;
     static final int LOGO_SIDE = 400;

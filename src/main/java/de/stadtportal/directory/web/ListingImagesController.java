@@ -10,7 +10,7 @@ import de.stadtportal.directory.domain.BusinessImageService;
 import de.stadtportal.directory.domain.BusinessImageService.ImageData;
 import de.stadtportal.directory.domain.BusinessImageService.Kind;
 import de.stadtportal.directory.domain.BusinessImageService.StoredImage;
-import de.stadtportal.directory.domain.ImageRejectedException;
+import de.stadtportal.platform.images.ImageRejectedException;
 import de.stadtportal.directory.domain.Listings;
 import de.stadtportal.directory.domain.Listings.Listing;
 import jakarta.servlet.http.HttpServletResponse;

@@ -9,15 +9,28 @@ import de.stadtportal.news.NewsTopic;
 
 /**
  * What staff write of a news item. Title and teaser are plain text, the bodies Markdown; English fields
- * may be null. {@code publishAt} in the city's time: the item is public from then on.
+ * may be null. {@code publishAt} in the city's time: the item is public from then on. {@code imageId} names a
+ * row of news_image (null: no image), {@code imageAlt} its alt text; both are part of a kept version.
  */
 public record NewsData(String title, String titleEn, String teaser, String teaserEn, String body, String bodyEn,
-                       List<NewsTopic> topics, ZonedDateTime publishAt) {
+                       List<NewsTopic> topics, ZonedDateTime publishAt, Long imageId, String imageAlt) {
+
+    /** Without an image. */
+    public NewsData(String title, String titleEn, String teaser, String teaserEn, String body, String bodyEn,
+                    List<NewsTopic> topics, ZonedDateTime publishAt) {
+        this(title, titleEn, teaser, teaserEn, body, bodyEn, topics, publishAt, null, null);
+    }
 
     public NewsData {
         // minutes are what staff set; seconds would only clutter the datetime attributes and the feed
         publishAt = publishAt == null ? null : publishAt.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         topics = topics == null ? List.of() : List.copyOf(topics.stream().distinct().sorted().toList());
+        imageAlt = imageAlt == null ? null : imageAlt.strip();
+    }
+
+    /** The same text with another image (null: none). */
+    public NewsData withImage(Long id, String alt) {
+        return new NewsData(title, titleEn, teaser, teaserEn, body, bodyEn, topics, publishAt, id, alt);
     }
 
     /** As written to the audit log and kept as an earlier version. */
@@ -31,6 +44,10 @@ public record NewsData(String title, String titleEn, String teaser, String tease
         fields.put("bodyEn", bodyEn);
         fields.put("topics", topics.stream().map(Enum::name).toList());
         fields.put("publishAt", publishAt.toOffsetDateTime().toString());
+        if (imageId != null) {
+            fields.put("imageId", imageId);
+            fields.put("imageAlt", imageAlt);
+        }
         return fields;
     }
 
@@ -42,7 +59,8 @@ public record NewsData(String title, String titleEn, String teaser, String tease
         return new NewsData(text(state, "title"), text(state, "titleEn"), text(state, "teaser"), text(state, "teaserEn"),
                 text(state, "body"), text(state, "bodyEn"), topics,
                 java.time.OffsetDateTime.parse(text(state, "publishAt"))
-                        .atZoneSameInstant(de.stadtportal.platform.PlatformConfiguration.CITY_ZONE));
+                        .atZoneSameInstant(de.stadtportal.platform.PlatformConfiguration.CITY_ZONE),
+                state.get("imageId") instanceof Number n ? n.longValue() : null, text(state, "imageAlt"));
     }
 
     private static String text(Map<String, Object> state, String key) {

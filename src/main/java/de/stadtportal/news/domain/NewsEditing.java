@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import de.stadtportal.platform.RichText;
 import de.stadtportal.platform.audit.AuditLog;
+import de.stadtportal.platform.images.ImageProcessor.Processed;
 import de.stadtportal.platform.versions.ContentVersions;
 import de.stadtportal.platform.versions.ContentVersions.Version;
 import de.stadtportal.search.SearchableDocumentRemoved;
@@ -46,7 +47,15 @@ public class NewsEditing {
 
     /** @return the new item's id; its address follows from the title */
     public long create(NewsData data) {
-        Map<String, Object> params = params(data);
+        return create(data, null);
+    }
+
+    /**
+     * @param image checked and re-encoded by ImageProcessor, or null; with it, {@code data.imageAlt()} is its alt text
+     * @return the new item's id; its address follows from the title
+     */
+    public long create(NewsData data, Processed image) {
+        Map<String, Object> params = params(data.withImage(null, null));
         params.put("slug", uniqueSlug(data.title()));
         long id = jdbc.sql("""
                         INSERT INTO news (slug, title, title_en, teaser, teaser_en, body, body_en, body_html, body_en_html,
@@ -54,17 +63,38 @@ public class NewsEditing {
                         VALUES (:slug, :title, :titleEn, :teaser, :teaserEn, :body, :bodyEn, :bodyHtml, :bodyEnHtml,
                                 CAST(:topics AS VARCHAR(30)[]), :publishAt, :now, :now) RETURNING id""")
                 .params(params).query(Long.class).single();
+        if (image != null) {
+            data = data.withImage(storeImage(id, image), data.imageAlt());
+            jdbc.sql("UPDATE news SET image_id = :image, image_alt = :alt WHERE id = :id")
+                    .param("image", data.imageId()).param("alt", data.imageAlt()).param("id", id).update();
+        }
         auditLog.record(ENTITY, id, "CREATED", Map.of(), data.audit());
         return id;
     }
 
     /** Changes an item unless someone saved it since {@code version} was read. The address stays. */
     public void change(long id, long version, NewsData data) {
-        change(id, version, data, "CHANGED");
+        change(id, version, data, (Processed) null);
     }
 
-    private void change(long id, long version, NewsData data, String action) {
+    /**
+     * Changes an item unless someone saved it since {@code version} was read.
+     * @param image a new image (checked and re-encoded), or null to keep {@code data.imageId()} (null: none)
+     */
+    public void change(long id, long version, NewsData data, Processed image) {
+        if (image != null) {
+            data = data.withImage(storeImage(id, image), data.imageAlt());
+        }
+        save(id, version, data, "CHANGED");
+    }
+
+    private void save(long id, long version, NewsData data, String action) {
         NewsItem before = find(id).orElseThrow(StaleNewsException::new);
+        if (data.imageId() != null && !jdbc.sql("SELECT EXISTS (SELECT 1 FROM news_image WHERE id = :image AND news_id = :id)")
+                .param("image", data.imageId()).param("id", id).query(Boolean.class).single()) {
+            // only this item's own images: an image id from elsewhere is dropped, never shown here
+            data = data.withImage(null, null);
+        }
         Map<String, Object> params = params(data);
         params.put("id", id);
         params.put("version", version);
@@ -72,6 +102,7 @@ public class NewsEditing {
                         UPDATE news SET title = :title, title_en = :titleEn, teaser = :teaser, teaser_en = :teaserEn,
                                body = :body, body_en = :bodyEn, body_html = :bodyHtml, body_en_html = :bodyEnHtml,
                                topics = CAST(:topics AS VARCHAR(30)[]), publish_at = :publishAt, updated_at = :now,
+                               image_id = :imageId, image_alt = :imageAlt,
                                version = version + 1
                         WHERE id = :id AND version = :version""")
                 .params(params).update();
@@ -95,7 +126,7 @@ public class NewsEditing {
         if (current.isEmpty() || version.isEmpty()) {
             return false;
         }
-        change(id, current.get().version(), NewsData.of(version.get().state()), "RESTORED");
+        save(id, current.get().version(), NewsData.of(version.get().state()), "RESTORED");
         return true;
     }
 
@@ -113,7 +144,7 @@ public class NewsEditing {
     }
 
     private Optional<NewsItem> find(long id) {
-        return jdbc.sql("SELECT * FROM news WHERE id = :id").param("id", id).query(NewsCatalog.ITEM).optional();
+        return jdbc.sql(NewsCatalog.SELECT + " WHERE n.id = :id").param("id", id).query(NewsCatalog.ITEM).optional();
     }
 
     private Map<String, Object> params(NewsData data) {
@@ -128,8 +159,20 @@ public class NewsEditing {
         params.put("bodyEnHtml", data.bodyEn() == null || data.bodyEn().isBlank() ? null : RichText.toHtml(data.bodyEn()));
         params.put("topics", "{" + String.join(",", data.topics().stream().map(Enum::name).toList()) + "}");
         params.put("publishAt", data.publishAt().toOffsetDateTime());
+        params.put("imageId", data.imageId());
+        params.put("imageAlt", data.imageId() == null ? null : data.imageAlt());
         params.put("now", OffsetDateTime.now(clock));
         return params;
+    }
+
+    /** A new row; rows are never changed, so an image's address can be cached for a year. */
+    private long storeImage(long newsId, Processed image) {
+        return jdbc.sql("""
+                        INSERT INTO news_image (news_id, content_type, width, height, data, created_at)
+                        VALUES (:news, :type, :width, :height, :data, :now) RETURNING id""")
+                .param("news", newsId).param("type", image.contentType()).param("width", image.width())
+                .param("height", image.height()).param("data", image.data()).param("now", OffsetDateTime.now(clock))
+                .query(Long.class).single();
     }
 
     /** "Fairer Kaffee für's Rathaus" → "fairer-kaffee-fuer-s-rathaus", made unique with -2, -3 … */

@@ -4,14 +4,18 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 
+import de.stadtportal.news.NewsImage;
 import de.stadtportal.news.NewsTeaser;
 import de.stadtportal.news.NewsTopic;
 import de.stadtportal.platform.Localized;
 import de.stadtportal.platform.RichText;
 
-/** One news item as stored. The body's HTML was rendered and cleaned when saved; {@link #body()} cleans it again. */
+/**
+ * One news item as stored. The body's HTML was rendered and cleaned when saved; {@link #body()} cleans it again.
+ * {@code image} is null when the item has none.
+ */
 public record NewsItem(long id, String slug, NewsData data, String bodyHtml, String bodyEnHtml, boolean example,
-                       long version, Instant updatedAt) {
+                       long version, Instant updatedAt, NewsImage image) {
 
     public Localized title() {
         return Localized.of(data.title(), data.titleEn());
@@ -40,6 +44,6 @@ public record NewsItem(long id, String slug, NewsData data, String bodyHtml, Str
     }
 
     public NewsTeaser teaserView() {
-        return new NewsTeaser(slug, title(), teaser(), data.publishAt(), data.topics());
+        return new NewsTeaser(slug, title(), teaser(), data.publishAt(), data.topics(), image);
     }
 }

@@ -1,5 +1,7 @@
 package de.stadtportal.news.web;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
@@ -12,10 +14,16 @@ import de.stadtportal.news.domain.NewsEditing;
 import de.stadtportal.news.domain.StaleNewsException;
 import de.stadtportal.platform.Localized;
 import de.stadtportal.platform.RichText;
+import de.stadtportal.platform.images.ImageProcessor;
+import de.stadtportal.platform.images.ImageProcessor.Processed;
+import de.stadtportal.platform.images.ImageRejectedException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -37,6 +45,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminNewsController {
 
     static final String BASE = "/admin/aktuelles";
+    /** The longest side of a news image; larger uploads are scaled down. */
+    static final int IMAGE_SIDE = 1600;
 
     private final NewsCatalog catalog;
     private final NewsEditing editing;
@@ -73,6 +83,7 @@ class AdminNewsController {
                   @RequestParam(name = "vorschau", required = false) String preview, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
         form.check(result);
+        Processed image = checkImage(form, null, result);
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(null, model);
@@ -80,7 +91,7 @@ class AdminNewsController {
         if (preview != null) {
             return preview(null, form.data(), model);
         }
-        long id = editing.create(form.data());
+        long id = editing.create(form.data(), image);
         redirect.addFlashAttribute("success", "news.admin.saved");
         return "redirect:" + BASE + "/" + id;
     }
@@ -101,6 +112,7 @@ class AdminNewsController {
         if (form.version() == null) {
             result.reject("news.admin.noVersion");
         }
+        Processed image = checkImage(form, item, result);
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(item, model);
@@ -109,7 +121,8 @@ class AdminNewsController {
             return preview(item, form.data(), model);
         }
         try {
-            editing.change(id, form.version(), form.data());
+            Long kept = item.image() != null && !form.removes() ? item.data().imageId() : null;
+            editing.change(id, form.version(), form.data(kept), image);
         } catch (StaleNewsException e) {
             NewsItem current = require(id);
             model.addAttribute("form", form.withVersion(current.version()));
@@ -119,6 +132,15 @@ class AdminNewsController {
         }
         redirect.addFlashAttribute("success", "news.admin.saved");
         return "redirect:" + BASE + "/" + id;
+    }
+
+    /** An item's image for the staff's form, also before the item is published; not cached by proxies. */
+    @GetMapping(BASE + "/{id}/bilder/{imageId}")
+    ResponseEntity<byte[]> image(@PathVariable long id, @PathVariable long imageId) {
+        NewsCatalog.ImageData image = catalog.image(id, imageId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore())
+                .contentType(MediaType.parseMediaType(image.contentType()))
+                .header("X-Content-Type-Options", "nosniff").body(image.data());
     }
 
     @GetMapping(BASE + "/{id}/versionen")
@@ -166,6 +188,33 @@ class AdminNewsController {
         model.addAttribute("english", java.util.Locale.ENGLISH);
         model.addAttribute("topicChoices", Arrays.stream(NewsTopic.values()).map(t -> new Choice(t.name(), t.labelKey())).toList());
         return "admin/news/edit";
+    }
+
+    /**
+     * Checks the chosen file (size, then ImageProcessor: format, pixels, readable) and that an image the item
+     * will have comes with alt text; problems become field errors. @return the re-encoded upload, or null
+     */
+    private static Processed checkImage(NewsForm form, NewsItem item, BindingResult result) {
+        Processed processed = null;
+        if (form.uploads()) {
+            if (form.image().getSize() > ImageProcessor.MAX_BYTES) {
+                result.rejectValue("image", "news.admin.image.error.tooLarge");
+            } else {
+                try {
+                    processed = ImageProcessor.process(form.image().getBytes(), IMAGE_SIDE, false);
+                } catch (ImageRejectedException e) {
+                    result.rejectValue("image", "news.admin.image.error." + e.reason());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        }
+        boolean keeps = item != null && item.image() != null && !form.removes();
+        if ((form.uploads() || keeps) && (form.imageAlt() == null || form.imageAlt().isBlank())
+                && !result.hasFieldErrors("imageAlt")) {
+            result.rejectValue("imageAlt", "news.admin.image.error.altMissing");
+        }
+        return processed;
     }
 
     private NewsItem require(long id) {

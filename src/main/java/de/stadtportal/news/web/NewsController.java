@@ -1,8 +1,11 @@
 package de.stadtportal.news.web;
 
+import java.time.Duration;
+
 import de.stadtportal.news.NewsTopic;
 import de.stadtportal.news.domain.NewsCatalog;
 import de.stadtportal.news.domain.NewsItem;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -11,6 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Visitors: /aktuelles (paged, filtered by topic), one item, and the Atom feed. Only items whose publish time has passed. */
@@ -51,6 +55,21 @@ class NewsController {
         model.addAttribute("item", item);
         model.addAttribute("preview", false);
         return "news/detail";
+    }
+
+    /** An item's image. An image never changes (a new upload gets a new id): cached for a year, the id its ETag. */
+    @GetMapping("/aktuelles/{slug}/bilder/{id:\\d{1,18}}.{extension:jpg|png}")
+    ResponseEntity<byte[]> image(@PathVariable String slug, @PathVariable long id, @PathVariable String extension,
+                                 WebRequest request) {
+        NewsCatalog.ImageData image = catalog.publishedImage(slug, id).filter(i -> i.extension().equals(extension))
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String etag = "\"bild-" + id + "\"";
+        CacheControl cache = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+        if (request.checkNotModified(etag)) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
+        }
+        return ResponseEntity.ok().eTag(etag).cacheControl(cache).contentType(MediaType.parseMediaType(image.contentType()))
+                .header("X-Content-Type-Options", "nosniff").body(image.data());
     }
 
     @GetMapping(value = "/aktuelles.atom", produces = "application/atom+xml;charset=UTF-8")

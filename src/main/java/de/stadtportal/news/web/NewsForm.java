@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The staff's news form: typed fields, the publish time as date and time in the city's time zone.
@@ -35,23 +36,28 @@ record NewsForm(
         @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "{news.admin.dateFormat}") String publishDate,
         @NotBlank(message = "{validation.required}")
         @Pattern(regexp = "\\d{2}:\\d{2}(:\\d{2})?", message = "{news.admin.timeFormat}") String publishTime,
-        Long version) {
+        Long version,
+        MultipartFile image,
+        @Size(max = 200, message = "{validation.tooLong}")
+        @Pattern(regexp = "[^\\r\\n]*", message = "{validation.singleLine}") @PlainInput String imageAlt,
+        Boolean removeImage) {
 
     static NewsForm empty(ZonedDateTime now) {
         ZonedDateTime minute = now.truncatedTo(ChronoUnit.MINUTES);
         return new NewsForm(null, null, null, null, null, null, List.of(), minute.toLocalDate().toString(),
-                minute.toLocalTime().toString(), null);
+                minute.toLocalTime().toString(), null, null, null, null);
     }
 
     static NewsForm of(NewsItem item) {
         NewsData d = item.data();
         ZonedDateTime at = d.publishAt().truncatedTo(ChronoUnit.MINUTES);
         return new NewsForm(d.title(), d.titleEn(), d.teaser(), d.teaserEn(), d.body(), d.bodyEn(), d.topics(),
-                at.toLocalDate().toString(), at.toLocalTime().toString(), item.version());
+                at.toLocalDate().toString(), at.toLocalTime().toString(), item.version(), null, d.imageAlt(), null);
     }
 
     NewsForm withVersion(long current) {
-        return new NewsForm(title, titleEn, teaser, teaserEn, body, bodyEn, topics, publishDate, publishTime, current);
+        return new NewsForm(title, titleEn, teaser, teaserEn, body, bodyEn, topics, publishDate, publishTime, current, image,
+                imageAlt, removeImage);
     }
 
     /** The checks a single field's annotation cannot make: a real date and time, in a sensible range. */
@@ -75,10 +81,24 @@ record NewsForm(
         }
     }
 
+    /** Whether a file was chosen. */
+    boolean uploads() {
+        return image != null && !image.isEmpty();
+    }
+
+    boolean removes() {
+        return Boolean.TRUE.equals(removeImage);
+    }
+
     /** Only after {@link #check} found no errors. */
     NewsData data() {
+        return data(null);
+    }
+
+    /** @param keptImage the item's image that stays (null: none, or a new upload replaces it) */
+    NewsData data(Long keptImage) {
         ZonedDateTime at = LocalDate.parse(publishDate).atTime(LocalTime.parse(publishTime)).atZone(PlatformConfiguration.CITY_ZONE);
-        return new NewsData(title, titleEn, teaser, teaserEn, normalise(body), normalise(bodyEn), topics, at);
+        return new NewsData(title, titleEn, teaser, teaserEn, normalise(body), normalise(bodyEn), topics, at, keptImage, imageAlt);
     }
 
     private static String normalise(String text) {

@@ -1,4 +1,4 @@
-package de.stadtportal.directory.domain;
+package de.stadtportal.platform.images;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -23,16 +23,30 @@ import net.coobird.thumbnailator.util.exif.Orientation;
  * Turns an upload into an image the portal can serve safely. The format is recognised by its
  * first bytes (never by file name or Content-Type); the image is decoded completely, turned
  * upright, scaled down and encoded again, so nothing of the upload but its pixels survives
- * (no EXIF, no GPS, no embedded payload).
+ * (no EXIF, no GPS, no embedded payload). Shared by every feature that takes images (directory,
+ * news, start page); each keeps its bytes in its own table.
  */
-final class ImageProcessor {
+public final class ImageProcessor {
 
     /** Larger images are refused before decoding: a small file can claim an enormous canvas. */
-    static final long MAX_PIXELS = 40_000_000L;
+    public static final long MAX_PIXELS = 40_000_000L;
 
-    enum Format { JPEG, PNG, WEBP }
+    public enum Format { JPEG, PNG, WEBP }
 
-    record Processed(byte[] data, String contentType, int width, int height) {
+    public record Processed(byte[] data, String contentType, int width, int height) {
+
+        /** "png" or "jpg", the ending of the image's public URL. */
+        public String extension() {
+            return ImageProcessor.extension(contentType);
+        }
+    }
+
+    /** The largest upload a feature takes (the container allows more, so the form can say why). */
+    public static final long MAX_BYTES = 5L * 1024 * 1024;
+
+    /** "png" for image/png, otherwise "jpg". */
+    public static String extension(String contentType) {
+        return "image/png".equals(contentType) ? "png" : "jpg";
     }
 
     static {
@@ -44,7 +58,7 @@ final class ImageProcessor {
     }
 
     /** JPEG, PNG and WebP by their signatures; anything else is null. */
-    static Format sniff(byte[] bytes) {
+    public static Format sniff(byte[] bytes) {
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 && (bytes[2] & 0xff) == 0xff) {
             return Format.JPEG;
         }
@@ -64,7 +78,7 @@ final class ImageProcessor {
      * @param png     PNG with transparency (logos), otherwise JPEG on white (photos)
      * @throws ImageRejectedException when the bytes are no JPEG, PNG or WebP, or a broken one
      */
-    static Processed process(byte[] bytes, int maxSide, boolean png) {
+    public static Processed process(byte[] bytes, int maxSide, boolean png) {
         Format format = sniff(bytes);
         if (format == null) {
             throw new ImageRejectedException("file", "images.error.format");

@@ -1,4 +1,4 @@
-package de.stadtportal.directory.domain;
+package de.stadtportal.platform.images;
 
 /** An upload the portal does not take; {@code field} is the form field the message belongs next to. */
 public class ImageRejectedException extends RuntimeException {
@@ -18,5 +18,10 @@ public class ImageRejectedException extends RuntimeException {
 
     public String messageKey() {
         return messageKey;
+    }
+
+    /** The key's last part ("format", "broken", "tooManyPixels"), for a feature's own message bundle. */
+    public String reason() {
+        return messageKey.substring(messageKey.lastIndexOf('.') + 1);
     }
 }
