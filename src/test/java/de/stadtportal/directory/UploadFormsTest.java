@@ -104,6 +104,18 @@ class UploadFormsTest {
         assertThat(answer.body()).contains("größer als 5 MB").contains("name=\"_csrf\"");
     }
 
+    /** Over the container's limit on a form that is not an image form: the portal's 413 page, never a 500. */
+    @Test
+    void anOversizedUploadToAnotherFormGetsThe413Page() throws Exception {
+        String token = csrf(get("/konto/eintraege/" + id + "/bilder").body());
+        byte[] huge = Arrays.copyOf(ListingImagesTest.jpeg(50, 50), 21 * 1024 * 1024);
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(uri("/konto/eintraege/" + id + "/oeffnungszeiten"))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY).header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(token, huge))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(413);
+        assertThat(answer.body()).contains("<html lang=\"de\"");
+    }
+
     @Test
     void aBrokenMultipartBodyGetsThe400PageThatSaysSo() throws Exception {
         String token = csrf(get("/konto/eintraege/" + id + "/bilder").body());

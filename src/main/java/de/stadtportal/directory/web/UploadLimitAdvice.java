@@ -1,10 +1,13 @@
 package de.stadtportal.directory.web;
 
 import java.security.Principal;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import de.stadtportal.platform.CurrentUser;
+import de.stadtportal.platform.Languages;
+import de.stadtportal.platform.LogoProperties;
 import de.stadtportal.platform.PortalProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,8 +32,11 @@ class UploadLimitAdvice {
     private final ListingImagesController images;
     private final AdminImportController importer;
     private final PortalProperties properties;
+    private final LogoProperties logo;
 
-    UploadLimitAdvice(ListingImagesController images, AdminImportController importer, PortalProperties properties) {
+    UploadLimitAdvice(ListingImagesController images, AdminImportController importer, PortalProperties properties,
+                      LogoProperties logo) {
+        this.logo = logo;
         this.images = images;
         this.importer = importer;
         this.properties = properties;
@@ -44,6 +50,12 @@ class UploadLimitAdvice {
         model.addAttribute("currentPath", path);
         model.addAttribute("currentUser", CurrentUser.get());
         model.addAttribute("operator", properties.operator());
+        model.addAttribute("baseUrl", properties.baseUrl().replaceAll("/+$", ""));
+        model.addAttribute("cityLogo", logo);
+        String german = Languages.withoutEnglishPrefix(path);
+        german = german == null ? path : german;
+        model.addAttribute("languageLinks", Map.of("de", request.getContextPath() + german,
+                "en", request.getContextPath() + Languages.english(german)));
         Matcher matcher = IMAGE_FORM.matcher(path);
         String view = "error/4xx";
         if (path.equals("/admin/unternehmen/import")) {
