@@ -1,11 +1,8 @@
 package de.stadtportal.content.web;
 
-import java.time.Duration;
-
 import de.stadtportal.content.domain.StartPageService;
-import org.springframework.http.CacheControl;
+import de.stadtportal.platform.images.ImageResponses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,12 +27,6 @@ class StartPageImageController {
     ResponseEntity<byte[]> image(@PathVariable long id, @PathVariable String extension, WebRequest request) {
         StartPageService.ImageData image = startPage.shownImage(id).filter(i -> i.extension().equals(extension))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        String etag = "\"bild-" + id + "\"";
-        CacheControl cache = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
-        if (request.checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(cache).contentType(MediaType.parseMediaType(image.contentType()))
-                .header("X-Content-Type-Options", "nosniff").body(image.data());
+        return ImageResponses.immutable("\"bild-" + id + "\"", image.contentType(), image.data(), request);
     }
 }

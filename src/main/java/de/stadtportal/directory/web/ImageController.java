@@ -1,12 +1,9 @@
 package de.stadtportal.directory.web;
 
-import java.time.Duration;
-
 import de.stadtportal.directory.domain.BusinessImageService;
 import de.stadtportal.directory.domain.BusinessImageService.ImageData;
-import org.springframework.http.CacheControl;
+import de.stadtportal.platform.images.ImageResponses;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,15 +41,6 @@ class ImageController {
                                                  WebRequest request) {
         ImageData image = found.filter(i -> i.extension().equals(extension))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        CacheControl cache = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
-        if (request.checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
-        }
-        return ResponseEntity.ok()
-                .eTag(etag)
-                .cacheControl(cache)
-                .contentType(MediaType.parseMediaType(image.contentType()))
-                .header("X-Content-Type-Options", "nosniff")
-                .body(image.data());
+        return ImageResponses.immutable(etag, image.contentType(), image.data(), request);
     }
 }

@@ -1,11 +1,9 @@
 package de.stadtportal.news.web;
 
-import java.time.Duration;
-
 import de.stadtportal.news.NewsTopic;
 import de.stadtportal.news.domain.NewsCatalog;
 import de.stadtportal.news.domain.NewsItem;
-import org.springframework.http.CacheControl;
+import de.stadtportal.platform.images.ImageResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -63,13 +61,7 @@ class NewsController {
                                  WebRequest request) {
         NewsCatalog.ImageData image = catalog.publishedImage(slug, id).filter(i -> i.extension().equals(extension))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        String etag = "\"bild-" + id + "\"";
-        CacheControl cache = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
-        if (request.checkNotModified(etag)) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(cache).build();
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(cache).contentType(MediaType.parseMediaType(image.contentType()))
-                .header("X-Content-Type-Options", "nosniff").body(image.data());
+        return ImageResponses.immutable("\"bild-" + id + "\"", image.contentType(), image.data(), request);
     }
 
     @GetMapping(value = "/aktuelles.atom", produces = "application/atom+xml;charset=UTF-8")

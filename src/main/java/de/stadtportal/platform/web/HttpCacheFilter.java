@@ -121,12 +121,9 @@ class HttpCacheFilter extends OncePerRequestFilter {
             chain.doFilter(request, page);
             if (page.getStatus() == HttpServletResponse.SC_OK && PRIVATE.equals(page.getHeader(HttpHeaders.CACHE_CONTROL))
                     && page.getHeaders(HttpHeaders.SET_COOKIE).isEmpty() && request.getAttribute(PERSONAL) == null
-                    && request.getSession(false) == null && !response.isCommitted()) {
+                    && !response.isCommitted()) {
                 publicHeaders(page, etag);
-                if (key != null) {
-                    pages.keep(key, request, page, page.getContentAsByteArray());
-                    kept = true;
-                }
+                kept = key != null && pages.keep(key, request, page, page.getContentAsByteArray());
             }
         } finally {
             if (renders) {

@@ -128,10 +128,10 @@ final class PageCache {
         }
     }
 
-    /** Keeps the page the chain just rendered for a GET (a HEAD has no body to keep). */
-    void keep(Key key, HttpServletRequest request, HttpServletResponse rendered, byte[] body) {
+    /** Keeps the page the chain just rendered for a GET (a HEAD has no body to keep); says whether it did. */
+    boolean keep(Key key, HttpServletRequest request, HttpServletResponse rendered, byte[] body) {
         if (!"GET".equals(request.getMethod())) {
-            return;
+            return false;
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : rendered.getHeaderNames()) {
@@ -141,6 +141,7 @@ final class PageCache {
             }
         }
         pages.put(key, new Page(rendered.getContentType(), headers, body));
+        return true;
     }
 
     record Key(String etag, String uri, Map<String, List<String>> parameters, String host, String forwardedHost,
