@@ -117,7 +117,7 @@ class ContentImagesBrowserTest extends BrowserPages {
         driver.findElement(By.cssSelector("button[name=vorschau]")).click();
         assertThat(await(By.id("preview-heading")).getText()).isEqualTo("Vorschau");
         assertThat(image(".preview img", ALT).getAttribute("src")).startsWith("data:image/jpeg;base64,");
-        assertThat(image(".preview [lang=en] img", ALT_EN).getAttribute("lang")).isNull();
+        assertThat(image(".preview [lang=en] img", ALT_EN).getDomAttribute("lang")).isNull();
         assertImagesLoaded("news preview");
         Browser.assertNoAccessibilityViolations(driver);
 
@@ -140,7 +140,7 @@ class ContentImagesBrowserTest extends BrowserPages {
         Browser.assertNoAccessibilityViolations(driver);
         driver.manage().deleteAllCookies();
         driver.get(url("/aktuelles/" + slug));
-        assertThat(image(".news-image img", ALT).getAttribute("lang")).isNull();
+        assertThat(image(".news-image img", ALT).getDomAttribute("lang")).isNull();
         assertImagesLoaded("news item");
         Browser.assertNoAccessibilityViolations(driver);
         driver.get(url("/en/aktuelles/" + slug));
@@ -193,7 +193,7 @@ class ContentImagesBrowserTest extends BrowserPages {
         assertImagesLoaded("start page");
         Browser.assertNoAccessibilityViolations(driver);
         driver.get(url("/en/"));
-        assertThat(image("img.highlight-image", ALT_EN).getAttribute("lang")).isNull();
+        assertThat(image("img.highlight-image", ALT_EN).getDomAttribute("lang")).isNull();
         assertImagesLoaded("English start page");
         Browser.assertNoAccessibilityViolations(driver);
     }

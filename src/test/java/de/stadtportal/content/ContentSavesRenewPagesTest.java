@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class ContentSavesRenewPagesTest {
 
     static final RequestPostProcessor STAFF = TestAccounts.staff("redaktion@test.example", "EDITOR");
-    static final String REALLABOR = "fachkraefte-fuer-bottrop";
+    static final String REALLABOR = "fachkraeftesicherung";
 
     @Autowired
     MockMvc mvc;
@@ -45,27 +45,32 @@ class ContentSavesRenewPagesTest {
     JdbcTemplate jdbc;
 
     String tag;
-    long firstVersionRow;
+    int reallaborVersions;
     long firstAuditRow;
     Map<String, Object> reallabor;
 
     @BeforeEach
     void setUp() {
         tag = UUID.randomUUID().toString().substring(0, 8);
-        firstVersionRow = jdbc.queryForObject("SELECT coalesce(max(id), 0) + 1 FROM content_version", Long.class);
         firstAuditRow = jdbc.queryForObject("SELECT coalesce(max(id), 0) + 1 FROM audit_entry", Long.class);
         reallabor = jdbc.queryForMap("SELECT * FROM reallabor WHERE slug = ?", REALLABOR);
+        reallaborVersions = jdbc.queryForObject("SELECT coalesce(max(number), 0) FROM content_version WHERE kind = 'Reallabor'"
+                + " AND entity_id = ?", Integer.class, reallabor.get("id").toString());
     }
 
     @AfterEach
     void cleanUp() {
+        jdbc.update("DELETE FROM content_version WHERE kind = 'Nachricht' AND entity_id IN (SELECT id::text FROM news WHERE title LIKE ?)",
+                "Seitenwechsel " + tag + "%");
         jdbc.update("DELETE FROM news WHERE title LIKE ?", "Seitenwechsel " + tag + "%");
         jdbc.update("DELETE FROM start_page_highlight");
         jdbc.update("DELETE FROM start_page");
         jdbc.update("DELETE FROM legal_text");
         jdbc.update("DELETE FROM legal_page");
         jdbc.update("UPDATE reallabor SET summary = ? WHERE slug = ?", reallabor.get("summary"), REALLABOR);
-        jdbc.update("DELETE FROM content_version WHERE id >= ?", firstVersionRow);
+        jdbc.update("DELETE FROM content_version WHERE kind IN ('Startseite', 'Rechtliche Seite')");
+        jdbc.update("DELETE FROM content_version WHERE kind = 'Reallabor' AND entity_id = ? AND number > ?",
+                reallabor.get("id").toString(), reallaborVersions);
         jdbc.update("DELETE FROM audit_entry WHERE id >= ?", firstAuditRow);
     }
 

@@ -147,6 +147,10 @@ public class StartPageService {
 
     private void save(StartPageData data, long version, String action) {
         StartPageData before = data();
+        if (version != before.version()) {
+            // also a version the page never had (no row yet): never a silent first save over it
+            throw new StaleStartPageException();
+        }
         int saved = jdbc.sql("""
                         INSERT INTO start_page (id, intro, intro_en, intro_html, intro_en_html, sections, version, updated_by, updated_at)
                         SELECT 1, :intro, :introEn, :introHtml, :introEnHtml, CAST(:sections AS VARCHAR(20)[]), 1, :by, :now
