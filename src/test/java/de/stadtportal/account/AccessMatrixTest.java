@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import de.stadtportal.PortalTest;
+import de.stadtportal.platform.StaffFactors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -39,7 +42,8 @@ class AccessMatrixTest {
     /** SUPPORT_POINT: the support point's inquiries (personal data), for SUPPORT_POINT and ADMIN, not every EDITOR */
     enum Access { PUBLIC, LOGGED_IN, STAFF, ADMIN, SUPPORT_POINT }
 
-    enum Who { ANONYMOUS, BUSINESS, EDITOR, ADMIN, SUPPORT_POINT }
+    /** EDITOR_WITHOUT_CODE: an editor logged in with the password only, before the mailed code (the second factor) */
+    enum Who { ANONYMOUS, BUSINESS, EDITOR, ADMIN, SUPPORT_POINT, EDITOR_WITHOUT_CODE }
 
     static final Map<String, Access> MATRIX = new TreeMap<>(Map.ofEntries(
             Map.entry("GET /konto/anmelden", Access.PUBLIC),
@@ -336,6 +340,15 @@ class AccessMatrixTest {
             if (allowed) {
                 assertThat(response.getStatus()).as(where).isNotIn(401, 403).isLessThan(500);
                 assertThat(response.getRedirectedUrl()).as(where).isNotEqualTo("/konto/anmelden");
+            } else if (who == Who.EDITOR_WITHOUT_CODE) {
+                // every staff route needs the second factor: the editor is sent to confirm the mailed code
+                if (access == Access.STAFF) {
+                    assertThat(response.getStatus()).as(where).isEqualTo(302);
+                    assertThat(response.getRedirectedUrl()).as(where).startsWith(StaffFactors.SECOND_FACTOR_PAGE);
+                } else {
+                    assertThat(response.getStatus()).as(where).isIn(302, 403);
+                    assertThat(String.valueOf(response.getRedirectedUrl())).as(where).doesNotStartWith("/admin");
+                }
             } else if (who == Who.ANONYMOUS) {
                 assertThat(response.getStatus()).as(where).isEqualTo(302);
                 assertThat(response.getRedirectedUrl()).as(where).isEqualTo("/konto/anmelden");
@@ -354,7 +367,10 @@ class AccessMatrixTest {
         if (parts[0].equals("POST")) {
             builder.with(csrf());
         }
-        if (who != Who.ANONYMOUS) {
+        if (who == Who.EDITOR_WITHOUT_CODE) {
+            builder.with(user(emails.get(Who.EDITOR)).authorities(new SimpleGrantedAuthority("ROLE_EDITOR"),
+                    FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.PASSWORD_AUTHORITY)));
+        } else if (who != Who.ANONYMOUS) {
             builder.with(who == Who.BUSINESS ? user(emails.get(who)).roles(who.name()) : TestAccounts.staff(emails.get(who), who.name()));
         }
         return mvc.perform(builder).andReturn().getResponse();

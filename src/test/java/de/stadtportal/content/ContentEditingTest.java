@@ -212,6 +212,29 @@ class ContentEditingTest {
     }
 
     @Test
+    void aSaveFromAFormOpenedBeforeAResetOrForAPageNeverSavedIsStale() throws Exception {
+        mvc.perform(post("/admin/rechtliches/impressum").with(csrf()).with(STAFF).param("version", "0")
+                .param("texts[0].key", "legal.imprint.intro").param("texts[0].de", "Unser Impressum")).andExpect(status().is3xxRedirection());
+        // a colleague opened the form at version 1; meanwhile the page goes back to the built-in text
+        mvc.perform(post("/admin/rechtliches/impressum/zuruecksetzen").with(csrf()).with(STAFF)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/admin/rechtliches/impressum").with(csrf()).with(STAFF).param("version", "1")
+                        .param("texts[0].key", "legal.imprint.intro").param("texts[0].de", "Fassung von vorhin"))
+                .andExpect(status().isConflict()).andExpect(content().string(allOf(
+                        containsString("Fassung von vorhin"), containsString("inzwischen gespeichert"))));
+        mvc.perform(get("/impressum")).andExpect(content().string(allOf(not(containsString("Unser Impressum")),
+                not(containsString("Fassung von vorhin")))));
+
+        // a version the page never had: stale as well, not a silent first save
+        mvc.perform(post("/admin/rechtliches/datenschutz").with(csrf()).with(STAFF).param("version", "3")
+                        .param("texts[0].key", "legal.privacy.intro").param("texts[0].de", "Erfundene Fassung"))
+                .andExpect(status().isConflict());
+        mvc.perform(startForm("intro", "Erfundene Einleitung", "version", "3")).andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Erfundene Einleitung")));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM start_page", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM legal_text WHERE text_de = 'Erfundene Fassung'", Integer.class)).isZero();
+    }
+
+    @Test
     void aLegalPageKeepsEveryVersionAndRestoresOneInOneClick() throws Exception {
         mvc.perform(get("/admin/rechtliches/impressum").with(STAFF))
                 .andExpect(content().string(containsString("href=\"/admin/rechtliches/impressum/versionen\"")));

@@ -112,6 +112,54 @@ class StartPageImagesTest {
     }
 
     @Test
+    void anEnglishAltTextIsShownOnTheEnglishStartPageAndKeptInTheVersions() throws Exception {
+        String english = "The weekly market in front of the town hall";
+        mvc.perform(form(png(600, 300), "highlights[0].imageAlt", ALT, "highlights[0].imageAltEn", english))
+                .andExpect(status().is3xxRedirection());
+        long imageId = jdbc.queryForObject("SELECT image_id FROM start_page_highlight WHERE position = 0", Long.class);
+        String url = "/startseite/bilder/" + imageId + ".jpg";
+        String en = mvc.perform(get("/en/")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(en).containsPattern("<img class=\"highlight-image\" src=\"" + url + "\" alt=\"" + english + "\"\\s+width=\"600\" height=\"300\">");
+        assertThat(NuChecker.errors(en)).isEmpty();
+        mvc.perform(get("/")).andExpect(content().string(containsString("alt=\"" + ALT + "\"")));
+        mvc.perform(get("/admin/startseite").with(STAFF)).andExpect(content().string(allOf(containsString("Alternativtext (Englisch)"),
+                containsString("name=\"highlights[0].imageAltEn\" value=\"" + english + "\""))));
+
+        // without it the German alt text, marked German; a restore brings it back
+        mvc.perform(form(null, "highlights[0].imageAlt", ALT, "highlights[0].imageAltEn", "", "version", "1"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/en/")).andReturn().getResponse().getContentAsString())
+                .containsPattern("<img class=\"highlight-image\" src=\"" + url + "\" alt=\"" + ALT + "\"[^>]*lang=\"de\">");
+        mvc.perform(post("/admin/startseite/versionen/2/wiederherstellen").with(csrf()).with(STAFF)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/en/")).andExpect(content().string(containsString("alt=\"" + english + "\"")));
+
+        mvc.perform(form(null, "highlights[0].imageAlt", ALT, "highlights[0].imageAltEn", "x".repeat(5000), "version", "3"))
+                .andExpect(status().isBadRequest()).andExpect(content().string(allOf(
+                        containsString("id=\"highlights0.imageAltEn-error\">Dieser Text ist zu lang."), containsString("value=\"Wochenmarkt\""))));
+    }
+
+    @Test
+    void thePreviewShowsTheImagesASaveWouldPublish() throws Exception {
+        String page = mvc.perform(form(png(2000, 1000), "highlights[0].imageAlt", ALT, "highlights[0].imageAltEn", "The market",
+                "vorschau", "1")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).containsPattern("<img class=\"highlight-image\" src=\"data:image/jpeg;base64,[A-Za-z0-9+/=]+\"\\s+alt=\"" + ALT
+                + "\"\\s+width=\"1200\" height=\"600\">").containsPattern("src=\"data:image/jpeg;base64,[A-Za-z0-9+/=]+\"\\s+alt=\"The market\"");
+        assertThat(NuChecker.errors(page)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM start_page_image", Integer.class)).isZero();
+
+        mvc.perform(form(png(400, 200), "highlights[0].imageAlt", ALT)).andExpect(status().is3xxRedirection());
+        long imageId = jdbc.queryForObject("SELECT image_id FROM start_page_highlight WHERE position = 0", Long.class);
+        page = mvc.perform(form(null, "highlights[0].imageAlt", "Der Markt", "version", "1", "vorschau", "1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page.substring(page.indexOf("id=\"preview-heading\""), page.indexOf("</section>", page.indexOf("id=\"preview-heading\""))))
+                .containsPattern("src=\"/admin/startseite/bilder/" + imageId + "\"\\s+alt=\"Der Markt\"\\s+width=\"400\" height=\"200\">");
+        assertThat(NuChecker.errors(page)).isEmpty();
+        page = mvc.perform(form(null, "highlights[0].removeImage", "true", "version", "1", "vorschau", "1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page.substring(page.indexOf("id=\"preview-heading\""), page.indexOf("</section>", page.indexOf("id=\"preview-heading\"")))).doesNotContain("<img");
+    }
+
+    @Test
     void anImageWithoutAltTextOrAFileThatIsNoImageIsRefusedNextToTheField() throws Exception {
         mvc.perform(form(png(300, 200), "highlights[0].imageAlt", ""))
                 .andExpect(status().isBadRequest()).andExpect(content().string(allOf(

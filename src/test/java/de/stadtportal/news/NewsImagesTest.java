@@ -147,6 +147,72 @@ class NewsImagesTest {
     }
 
     @Test
+    void anEnglishAltTextIsShownOnEnglishPagesAndKeptInTheVersions() throws Exception {
+        String english = "Two hands holding a cup of fair coffee";
+        mvc.perform(form(BASE + "/neu", jpeg(800, 400), "imageAlt", ALT, "imageAltEn", english)).andExpect(status().is3xxRedirection());
+        Map<String, Object> row = jdbc.queryForMap("SELECT id, slug, image_id FROM news WHERE title = ?", title);
+        long id = ((Number) row.get("id")).longValue();
+        String slug = (String) row.get("slug");
+        String url = "/aktuelles/" + slug + "/bilder/" + row.get("image_id") + ".jpg";
+        // English pages: the English alt text, not marked German; German pages: the German one
+        for (String page : List.of("/en/aktuelles/" + slug, "/en/aktuelles", "/en/")) {
+            String html = mvc.perform(get(page)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(html).as(page).containsPattern("<img [^>]*src=\"" + url + "\" alt=\"" + english + "\"[^>]*>")
+                    .doesNotContainPattern("<img [^>]*src=\"" + url + "\"[^>]*lang=\"de\"");
+            assertThat(NuChecker.errors(html)).as(page).isEmpty();
+        }
+        mvc.perform(get("/aktuelles/" + slug)).andExpect(content().string(containsString("alt=\"" + ALT + "\"")));
+        mvc.perform(get(BASE + "/" + id).with(staff)).andExpect(content().string(allOf(
+                containsString("Alternativtext (Englisch)"), containsString("name=\"imageAltEn\" value=\"" + english + "\""))));
+
+        // cleared: the German alt text again, marked German; a restore brings the English one back
+        long version = jdbc.queryForObject("SELECT version FROM news WHERE id = ?", Long.class, id);
+        mvc.perform(form(BASE + "/" + id, null, "imageAlt", ALT, "imageAltEn", "", "version", String.valueOf(version)))
+                .andExpect(status().is3xxRedirection());
+        assertThat(mvc.perform(get("/en/aktuelles/" + slug)).andReturn().getResponse().getContentAsString())
+                .containsPattern("<img src=\"" + url + "\" alt=\"" + ALT + "\"[^>]*lang=\"de\">");
+        mvc.perform(post(BASE + "/" + id + "/versionen/1/wiederherstellen").with(csrf()).with(staff)).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("SELECT image_alt_en FROM news WHERE id = ?", String.class, id)).isEqualTo(english);
+        mvc.perform(get("/en/aktuelles/" + slug)).andExpect(content().string(containsString("alt=\"" + english + "\"")));
+
+        // too long or two lines: next to the field, never stored
+        version = jdbc.queryForObject("SELECT version FROM news WHERE id = ?", Long.class, id);
+        mvc.perform(form(BASE + "/" + id, null, "imageAlt", ALT, "imageAltEn", "x".repeat(5000), "version", String.valueOf(version)))
+                .andExpect(status().isBadRequest()).andExpect(content().string(allOf(
+                        containsString("id=\"imageAltEn-error\">Dieser Text ist zu lang."), containsString("value=\"" + title + "\""))));
+        mvc.perform(form(BASE + "/" + id, null, "imageAlt", ALT, "imageAltEn", "two\nlines", "version", String.valueOf(version)))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString("id=\"imageAltEn-error\"")));
+        assertThat(jdbc.queryForObject("SELECT image_alt_en FROM news WHERE id = ?", String.class, id)).isEqualTo(english);
+    }
+
+    @Test
+    void thePreviewShowsTheImageASaveWouldPublish() throws Exception {
+        // a file just chosen: shown from its checked bytes, nothing stored
+        String page = mvc.perform(form(BASE + "/neu", jpeg(2400, 1200), "imageAlt", ALT, "imageAltEn", "A cup of coffee",
+                        "titleEn", "Fair coffee", "vorschau", "1"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).containsPattern("<img src=\"data:image/jpeg;base64,[A-Za-z0-9+/=]+\"\\s+alt=\"" + ALT + "\"\\s+width=\"1600\" height=\"800\">")
+                .containsPattern("<img src=\"data:image/jpeg;base64,[A-Za-z0-9+/=]+\"\\s+alt=\"A cup of coffee\"");
+        assertThat(NuChecker.errors(page)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM news WHERE title = ?", Integer.class, title)).isZero();
+
+        // the stored image of an item, and none once "remove" is ticked
+        mvc.perform(form(BASE + "/neu", jpeg(400, 300), "imageAlt", ALT)).andExpect(status().is3xxRedirection());
+        Map<String, Object> row = jdbc.queryForMap("SELECT id, image_id, version FROM news WHERE title = ?", title);
+        long id = ((Number) row.get("id")).longValue();
+        String stored = "/admin/aktuelles/" + id + "/bilder/" + row.get("image_id");
+        page = mvc.perform(form(BASE + "/" + id, null, "imageAlt", "Neuer Text zum Bild", "version", row.get("version").toString(),
+                "vorschau", "1")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String previewPart = page.substring(page.indexOf("id=\"preview-heading\""), page.indexOf("</section>", page.indexOf("id=\"preview-heading\"")));
+        assertThat(previewPart).containsPattern("<img src=\"" + stored + "\"\\s+alt=\"Neuer Text zum Bild\"\\s+width=\"400\" height=\"300\">");
+        assertThat(NuChecker.errors(page)).isEmpty();
+        page = mvc.perform(form(BASE + "/" + id, null, "imageAlt", "", "removeImage", "true", "version", row.get("version").toString(),
+                "vorschau", "1")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page.substring(page.indexOf("id=\"preview-heading\""), page.indexOf("</section>", page.indexOf("id=\"preview-heading\"")))).doesNotContain("<img");
+        assertThat(jdbc.queryForObject("SELECT image_alt FROM news WHERE id = ?", String.class, id)).isEqualTo(ALT);
+    }
+
+    @Test
     void anImageWithoutAltTextIsRefusedNextToTheFieldWithTheInputKept() throws Exception {
         mvc.perform(form(BASE + "/neu", jpeg(400, 300), "imageAlt", "  ", "body", "Mein getippter Text"))
                 .andExpect(status().isBadRequest())

@@ -85,6 +85,10 @@ public class LegalTextService {
     private void save(LegalPage page, Map<String, Localized> texts, LocalDate statementDate, LocalDate reviewDate, long version,
                       String action) {
         LegalContent before = content(page);
+        if (version != before.version()) {
+            // also a version the page never had (no row yet): never a silent first save over it
+            throw new StaleLegalPageException();
+        }
         int saved = jdbc.sql("""
                         INSERT INTO legal_page (page, statement_date, review_date, version, updated_by, updated_at)
                         VALUES (:page, :statement, :review, 1, :by, :now)
@@ -158,9 +162,10 @@ public class LegalTextService {
     public void reset(LegalPage page) {
         LegalContent before = content(page);
         int texts = jdbc.sql("DELETE FROM legal_text WHERE page = :page").param("page", page.name()).update();
+        // the version moves on with every reset that changes something, so a form opened before it is stale
         int dates = jdbc.sql("UPDATE legal_page SET statement_date = NULL, review_date = NULL, version = version + 1 WHERE page = :page"
-                        + " AND (statement_date IS NOT NULL OR review_date IS NOT NULL)")
-                .param("page", page.name()).update();
+                        + " AND (statement_date IS NOT NULL OR review_date IS NOT NULL OR :texts > 0)")
+                .param("page", page.name()).param("texts", texts).update();
         if (texts + dates > 0) {
             versions.keep(ENTITY, page.name(), before.state());
             auditLog.record(ENTITY, page.name(), "RESET", Map.of(), Map.of());

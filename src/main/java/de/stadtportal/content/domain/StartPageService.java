@@ -79,7 +79,7 @@ public class StartPageService {
                         FROM start_page_highlight h LEFT JOIN start_page_image i ON i.id = h.image_id ORDER BY h.position""")
                 .query((rs, i) -> new Highlight(rs.getString("title"), rs.getString("title_en"), rs.getString("text"),
                         rs.getString("text_en"), rs.getString("link"), rs.getString("image_type") == null ? null
-                        : new HighlightImage(rs.getLong("image_id"), rs.getString("image_alt"), rs.getInt("image_width"),
+                        : new HighlightImage(rs.getLong("image_id"), rs.getString("image_alt"), rs.getString("image_alt_en"), rs.getInt("image_width"),
                                 rs.getInt("image_height"), ImageProcessor.extension(rs.getString("image_type")))))
                 .list();
         return jdbc.sql("SELECT intro, intro_en, sections, version FROM start_page WHERE id = 1")
@@ -115,7 +115,7 @@ public class StartPageService {
                         .param("type", image.contentType()).param("width", image.width()).param("height", image.height())
                         .param("data", image.data()).param("now", OffsetDateTime.now(clock)).query(Long.class).single();
                 highlights.set(index, h.withImage(new HighlightImage(id, h.image() == null ? null : h.image().alt(),
-                        image.width(), image.height(), image.extension())));
+                        h.image() == null ? null : h.image().altEn(), image.width(), image.height(), image.extension())));
             });
             data = new StartPageData(data.intro(), data.introEn(), List.copyOf(highlights), data.sections(), data.version());
         }
@@ -147,6 +147,10 @@ public class StartPageService {
 
     private void save(StartPageData data, long version, String action) {
         StartPageData before = data();
+        if (version != before.version()) {
+            // also a version the page never had (no row yet): never a silent first save over it
+            throw new StaleStartPageException();
+        }
         int saved = jdbc.sql("""
                         INSERT INTO start_page (id, intro, intro_en, intro_html, intro_en_html, sections, version, updated_by, updated_at)
                         SELECT 1, :intro, :introEn, :introHtml, :introEnHtml, CAST(:sections AS VARCHAR(20)[]), 1, :by, :now
@@ -168,14 +172,16 @@ public class StartPageService {
         for (int i = 0; i < data.highlights().size(); i++) {
             Highlight h = data.highlights().get(i);
             jdbc.sql("""
-                            INSERT INTO start_page_highlight (position, title, title_en, text, text_en, link, image_id, image_alt)
-                            SELECT :position, :title, :titleEn, :text, :textEn, :link, i.id, CASE WHEN i.id IS NOT NULL THEN :alt END
+                            INSERT INTO start_page_highlight (position, title, title_en, text, text_en, link, image_id, image_alt, image_alt_en)
+                            SELECT :position, :title, :titleEn, :text, :textEn, :link, i.id, CASE WHEN i.id IS NOT NULL THEN :alt END,
+                                   CASE WHEN i.id IS NOT NULL THEN :altEn END
                             FROM (SELECT 1) one LEFT JOIN start_page_image i ON i.id = :image""")
                     .param("position", i).param("title", h.title()).param("titleEn", h.titleEn()).param("text", h.text())
                     .param("textEn", h.textEn()).param("link", h.link())
                     // an image id no row has (a hand-made version) is dropped, never a failed save
                     .param("image", h.image() == null ? null : h.image().id(), java.sql.Types.BIGINT)
-                    .param("alt", h.image() == null ? null : h.image().alt(), java.sql.Types.VARCHAR).update();
+                    .param("alt", h.image() == null ? null : h.image().alt(), java.sql.Types.VARCHAR)
+                    .param("altEn", h.image() == null ? null : h.image().altEn(), java.sql.Types.VARCHAR).update();
         }
         versions.keep(ENTITY, ID, before.state());
         auditLog.record(ENTITY, ID, action, before.audit(), data.audit());
@@ -207,10 +213,19 @@ public class StartPageService {
     }
 
     /**
-     * A highlight's image: {@code alt} is its alt text (German); width, height and extension are 0 and null in a
-     * version being restored, whose image is found by its id.
+     * A highlight's image: {@code alt} is its alt text (German), {@code altEn} the optional English one; width,
+     * height and extension are 0 and null in a version being restored, whose image is found by its id.
      */
-    public record HighlightImage(long id, String alt, int width, int height, String extension) {
+    public record HighlightImage(long id, String alt, String altEn, int width, int height, String extension) {
+
+        public HighlightImage {
+            altEn = altEn == null || altEn.isBlank() ? null : altEn.strip();
+        }
+
+        /** The alt text in the visitor's language; German (marked lang="de") where there is no English. */
+        public Localized localizedAlt() {
+            return Localized.of(alt, altEn);
+        }
 
         /** The public address; an image never changes, so it is cached for a year. */
         public String url() {
@@ -254,13 +269,16 @@ public class StartPageService {
             if (image != null) {
                 fields.put("imageId", image.id());
                 fields.put("imageAlt", image.alt());
+                if (image.altEn() != null) {
+                    fields.put("imageAltEn", image.altEn());
+                }
             }
             return fields;
         }
 
         static Highlight of(Map<String, Object> state) {
             HighlightImage image = state.get("imageId") instanceof Number n
-                    ? new HighlightImage(n.longValue(), stateText(state, "imageAlt"), 0, 0, null) : null;
+                    ? new HighlightImage(n.longValue(), stateText(state, "imageAlt"), stateText(state, "imageAltEn"), 0, 0, null) : null;
             return new Highlight(stateText(state, "title"), stateText(state, "titleEn"), stateText(state, "text"), stateText(state, "textEn"),
                     stateText(state, "link"), image);
         }

@@ -72,6 +72,30 @@ class AdminStartPageController {
                 .header("X-Content-Type-Options", "nosniff").body(image.data());
     }
 
+    /**
+     * A highlight of the preview with the image a save would publish. @param imageSrc a data: address for a file just
+     * chosen (nothing is stored yet; the CSP allows data: images), the staff's address of a stored image, or null
+     */
+    record PreviewHighlight(Highlight highlight, String imageSrc, int width, int height, boolean upload) {
+    }
+
+    private static List<PreviewHighlight> previewHighlights(List<Highlight> highlights, Map<Integer, Processed> uploads) {
+        List<PreviewHighlight> shown = new java.util.ArrayList<>();
+        for (int i = 0; i < highlights.size(); i++) {
+            Highlight h = highlights.get(i);
+            Processed upload = uploads.get(i);
+            if (upload != null) {
+                shown.add(new PreviewHighlight(h, "data:" + upload.contentType() + ";base64,"
+                        + java.util.Base64.getEncoder().encodeToString(upload.data()), upload.width(), upload.height(), true));
+            } else if (h.image() != null) {
+                shown.add(new PreviewHighlight(h, BASE + "/bilder/" + h.image().id(), h.image().width(), h.image().height(), false));
+            } else {
+                shown.add(new PreviewHighlight(h, null, 0, 0, false));
+            }
+        }
+        return shown;
+    }
+
     private String show(StartPageData data, Model model) {
         // row i of the form shows the image highlight i has now
         model.addAttribute("currentHighlights", data.highlights());
@@ -129,10 +153,15 @@ class AdminStartPageController {
             return show(now, model);
         }
         if (preview != null) {
-            // rendered and cleaned exactly like a saved page; nothing is saved
-            StartPageData data = form.data();
+            // rendered and cleaned exactly like a saved page, with the images a save would publish; nothing is saved
+            StartPageForm.Prepared prepared = form.prepared(now.highlights(), uploads);
+            StartPageData data = prepared.data();
             model.addAttribute("preview", new StartPage(Localized.of(RichText.toHtml(data.intro()),
                     data.introEn() == null ? null : RichText.toHtml(data.introEn())), data.highlights(), data.sections()));
+            model.addAttribute("previewHighlights", previewHighlights(data.highlights(), prepared.images()));
+            // the English version only when staff wrote some English
+            model.addAttribute("previewEnglish", data.introEn() != null && !data.introEn().isBlank() || data.highlights().stream()
+                    .anyMatch(h -> h.titleEn() != null || h.textEn() != null || h.image() != null && h.image().altEn() != null));
             model.addAttribute("english", java.util.Locale.ENGLISH);
             model.addAttribute("form", form.withSixRows());
             return show(now, model);

@@ -45,15 +45,17 @@ record StartPageForm(
             MultipartFile image,
             @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = SINGLE_LINE, message = "{validation.singleLine}")
             @PlainInput String imageAlt,
+            @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = SINGLE_LINE, message = "{validation.singleLine}")
+            @PlainInput String imageAltEn,
             Boolean removeImage) {
 
-        HighlightRow(String title, String titleEn, String text, String textEn, String link, String imageAlt) {
-            this(title, titleEn, text, textEn, link, null, imageAlt, null);
+        HighlightRow(String title, String titleEn, String text, String textEn, String link, String imageAlt, String imageAltEn) {
+            this(title, titleEn, text, textEn, link, null, imageAlt, imageAltEn, null);
         }
 
         boolean blank() {
             return title == null && titleEn == null && text == null && textEn == null && link == null && imageAlt == null
-                    && !uploads();
+                    && imageAltEn == null && !uploads();
         }
 
         /** Whether a file was chosen. */
@@ -69,7 +71,7 @@ record StartPageForm(
     static StartPageForm of(StartPageData data) {
         List<HighlightRow> rows = new ArrayList<>(data.highlights().stream()
                 .map(h -> new HighlightRow(h.title(), h.titleEn(), h.text(), h.textEn(), h.link(),
-                        h.image() == null ? null : h.image().alt())).toList());
+                        h.image() == null ? null : h.image().alt(), h.image() == null ? null : h.image().altEn())).toList());
         Map<Section, Integer> order = new java.util.EnumMap<>(Section.class);
         for (int i = 0; i < data.sections().size(); i++) {
             order.put(data.sections().get(i), i + 1);
@@ -94,9 +96,9 @@ record StartPageForm(
     }
 
     private static List<HighlightRow> padded(List<HighlightRow> rows) {
-        List<HighlightRow> padded = new ArrayList<>(rows.stream().map(r -> r == null ? new HighlightRow(null, null, null, null, null, null) : r).toList());
+        List<HighlightRow> padded = new ArrayList<>(rows.stream().map(r -> r == null ? new HighlightRow(null, null, null, null, null, null, null) : r).toList());
         while (padded.size() < StartPageService.MAX_HIGHLIGHTS) {
-            padded.add(new HighlightRow(null, null, null, null, null, null));
+            padded.add(new HighlightRow(null, null, null, null, null, null, null));
         }
         return padded;
     }
@@ -164,9 +166,9 @@ record StartPageForm(
             HighlightImage before = i < current.size() ? current.get(i).image() : null;
             if (uploads.containsKey(i)) {
                 images.put(rows.size(), uploads.get(i));
-                image = new HighlightImage(0, r.imageAlt(), 0, 0, null);
+                image = new HighlightImage(0, r.imageAlt(), r.imageAltEn(), 0, 0, null);
             } else if (before != null && !r.removes()) {
-                image = new HighlightImage(before.id(), r.imageAlt(), before.width(), before.height(), before.extension());
+                image = new HighlightImage(before.id(), r.imageAlt(), r.imageAltEn(), before.width(), before.height(), before.extension());
             }
             rows.add(new Highlight(r.title(), r.titleEn(), r.text(), r.textEn(), r.link(), image));
         }

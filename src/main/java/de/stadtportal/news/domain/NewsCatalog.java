@@ -12,6 +12,7 @@ import java.util.Optional;
 import de.stadtportal.news.NewsImage;
 import de.stadtportal.news.NewsTeaser;
 import de.stadtportal.news.NewsTopic;
+import de.stadtportal.platform.Localized;
 import de.stadtportal.platform.PlatformConfiguration;
 import de.stadtportal.platform.images.ImageProcessor;
 import org.springframework.jdbc.core.RowMapper;
@@ -123,7 +124,7 @@ public class NewsCatalog {
         Long image = rs.wasNull() ? null : imageId;
         NewsData data = new NewsData(rs.getString("title"), rs.getString("title_en"), rs.getString("teaser"),
                 rs.getString("teaser_en"), rs.getString("body"), rs.getString("body_en"), topics,
-                PlatformConfiguration.cityTime(rs, "publish_at"), image, rs.getString("image_alt"));
+                PlatformConfiguration.cityTime(rs, "publish_at"), image, rs.getString("image_alt"), rs.getString("image_alt_en"));
         return new NewsItem(rs.getLong("id"), rs.getString("slug"), data, rs.getString("body_html"), rs.getString("body_en_html"),
                 rs.getBoolean("example"), rs.getLong("version"), rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
                 image(rs));
@@ -136,7 +137,7 @@ public class NewsCatalog {
             return null;
         }
         return new NewsImage("/aktuelles/" + rs.getString("slug") + "/bilder/" + id + "." + ImageProcessor.extension(type),
-                rs.getString("image_alt"), rs.getInt("image_width"), rs.getInt("image_height"));
+                Localized.of(rs.getString("image_alt"), rs.getString("image_alt_en")), rs.getInt("image_width"), rs.getInt("image_height"));
     }
 
     /** @param pages how many pages there are in all */

@@ -55,7 +55,7 @@ public class NewsEditing {
      * @return the new item's id; its address follows from the title
      */
     public long create(NewsData data, Processed image) {
-        Map<String, Object> params = params(data.withImage(null, null));
+        Map<String, Object> params = params(data.withoutImage());
         params.put("slug", uniqueSlug(data.title()));
         long id = jdbc.sql("""
                         INSERT INTO news (slug, title, title_en, teaser, teaser_en, body, body_en, body_html, body_en_html,
@@ -64,9 +64,10 @@ public class NewsEditing {
                                 CAST(:topics AS VARCHAR(30)[]), :publishAt, :now, :now) RETURNING id""")
                 .params(params).query(Long.class).single();
         if (image != null) {
-            data = data.withImage(storeImage(id, image), data.imageAlt());
-            jdbc.sql("UPDATE news SET image_id = :image, image_alt = :alt WHERE id = :id")
-                    .param("image", data.imageId()).param("alt", data.imageAlt()).param("id", id).update();
+            data = data.withImage(storeImage(id, image));
+            jdbc.sql("UPDATE news SET image_id = :image, image_alt = :alt, image_alt_en = :altEn WHERE id = :id")
+                    .param("image", data.imageId()).param("alt", data.imageAlt())
+                    .param("altEn", data.imageAltEn(), java.sql.Types.VARCHAR).param("id", id).update();
         }
         auditLog.record(ENTITY, id, "CREATED", Map.of(), data.audit());
         return id;
@@ -83,7 +84,7 @@ public class NewsEditing {
      */
     public void change(long id, long version, NewsData data, Processed image) {
         if (image != null) {
-            data = data.withImage(storeImage(id, image), data.imageAlt());
+            data = data.withImage(storeImage(id, image));
         }
         save(id, version, data, "CHANGED");
     }
@@ -93,7 +94,7 @@ public class NewsEditing {
         if (data.imageId() != null && !jdbc.sql("SELECT EXISTS (SELECT 1 FROM news_image WHERE id = :image AND news_id = :id)")
                 .param("image", data.imageId()).param("id", id).query(Boolean.class).single()) {
             // only this item's own images: an image id from elsewhere is dropped, never shown here
-            data = data.withImage(null, null);
+            data = data.withoutImage();
         }
         Map<String, Object> params = params(data);
         params.put("id", id);
@@ -102,7 +103,7 @@ public class NewsEditing {
                         UPDATE news SET title = :title, title_en = :titleEn, teaser = :teaser, teaser_en = :teaserEn,
                                body = :body, body_en = :bodyEn, body_html = :bodyHtml, body_en_html = :bodyEnHtml,
                                topics = CAST(:topics AS VARCHAR(30)[]), publish_at = :publishAt, updated_at = :now,
-                               image_id = :imageId, image_alt = :imageAlt,
+                               image_id = :imageId, image_alt = :imageAlt, image_alt_en = :imageAltEn,
                                version = version + 1
                         WHERE id = :id AND version = :version""")
                 .params(params).update();
@@ -161,6 +162,7 @@ public class NewsEditing {
         params.put("publishAt", data.publishAt().toOffsetDateTime());
         params.put("imageId", data.imageId());
         params.put("imageAlt", data.imageId() == null ? null : data.imageAlt());
+        params.put("imageAltEn", data.imageId() == null ? null : data.imageAltEn());
         params.put("now", OffsetDateTime.now(clock));
         return params;
     }

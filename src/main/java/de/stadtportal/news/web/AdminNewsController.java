@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 
 import de.stadtportal.news.NewsTopic;
@@ -89,7 +90,7 @@ class AdminNewsController {
             return show(null, model);
         }
         if (preview != null) {
-            return preview(null, form.data(), model);
+            return preview(null, form, image, model);
         }
         long id = editing.create(form.data(), image);
         redirect.addFlashAttribute("success", "news.admin.saved");
@@ -118,7 +119,7 @@ class AdminNewsController {
             return show(item, model);
         }
         if (preview != null) {
-            return preview(item, form.data(), model);
+            return preview(item, form, image, model);
         }
         try {
             Long kept = item.image() != null && !form.removes() ? item.data().imageId() : null;
@@ -170,16 +171,41 @@ class AdminNewsController {
         return "redirect:" + BASE;
     }
 
-    /** The input as visitors would see it, rendered and cleaned exactly like a saved item; nothing is saved. */
-    private String preview(NewsItem item, NewsData data, Model model) {
+    /**
+     * The input as visitors would see it, rendered and cleaned exactly like a saved item; nothing is saved.
+     * The image is the one a save would publish: the file just chosen (shown from its checked, re-encoded bytes,
+     * since nothing is stored yet), else the item's stored image unless "remove" is ticked.
+     */
+    private String preview(NewsItem item, NewsForm form, Processed upload, Model model) {
+        NewsData data = form.data();
+        PreviewImage image = null;
+        Localized alt = Localized.of(data.imageAlt(), data.imageAltEn());
+        if (upload != null) {
+            image = new PreviewImage("data:" + upload.contentType() + ";base64," + Base64.getEncoder().encodeToString(upload.data()),
+                    alt, upload.width(), upload.height(), true);
+        } else if (item != null && item.image() != null && !form.removes()) {
+            image = new PreviewImage(BASE + "/" + item.id() + "/bilder/" + item.data().imageId(), alt, item.image().width(),
+                    item.image().height(), false);
+        }
         model.addAttribute("preview", new Preview(Localized.of(data.title(), data.titleEn()), Localized.of(data.teaser(), data.teaserEn()),
                 Localized.of(RichText.toHtml(data.body()), data.bodyEn() == null ? null : RichText.toHtml(data.bodyEn())),
-                data.publishAt(), data.topics(), !data.publishAt().toInstant().isAfter(catalog.now())));
+                data.publishAt(), data.topics(), !data.publishAt().toInstant().isAfter(catalog.now()), image));
         return show(item, model);
     }
 
-    /** @param due whether the publish time has passed, so saving publishes at once */
-    record Preview(Localized title, Localized teaser, Localized body, ZonedDateTime publishAt, List<NewsTopic> topics, boolean due) {
+    /**
+     * @param due   whether the publish time has passed, so saving publishes at once
+     * @param image null when the item will have none
+     */
+    record Preview(Localized title, Localized teaser, Localized body, ZonedDateTime publishAt, List<NewsTopic> topics, boolean due,
+                   PreviewImage image) {
+    }
+
+    /**
+     * The image of a preview. @param src a data: address for a file just chosen (the CSP allows data: images),
+     * else the staff's address of the stored image; @param upload whether it is a file not saved yet
+     */
+    record PreviewImage(String src, Localized alt, int width, int height, boolean upload) {
     }
 
     private String show(NewsItem item, Model model) {

@@ -40,24 +40,26 @@ record NewsForm(
         MultipartFile image,
         @Size(max = 200, message = "{validation.tooLong}")
         @Pattern(regexp = "[^\\r\\n]*", message = "{validation.singleLine}") @PlainInput String imageAlt,
+        @Size(max = 200, message = "{validation.tooLong}")
+        @Pattern(regexp = "[^\\r\\n]*", message = "{validation.singleLine}") @PlainInput String imageAltEn,
         Boolean removeImage) {
 
     static NewsForm empty(ZonedDateTime now) {
         ZonedDateTime minute = now.truncatedTo(ChronoUnit.MINUTES);
         return new NewsForm(null, null, null, null, null, null, List.of(), minute.toLocalDate().toString(),
-                minute.toLocalTime().toString(), null, null, null, null);
+                minute.toLocalTime().toString(), null, null, null, null, null);
     }
 
     static NewsForm of(NewsItem item) {
         NewsData d = item.data();
         ZonedDateTime at = d.publishAt().truncatedTo(ChronoUnit.MINUTES);
         return new NewsForm(d.title(), d.titleEn(), d.teaser(), d.teaserEn(), d.body(), d.bodyEn(), d.topics(),
-                at.toLocalDate().toString(), at.toLocalTime().toString(), item.version(), null, d.imageAlt(), null);
+                at.toLocalDate().toString(), at.toLocalTime().toString(), item.version(), null, d.imageAlt(), d.imageAltEn(), null);
     }
 
     NewsForm withVersion(long current) {
         return new NewsForm(title, titleEn, teaser, teaserEn, body, bodyEn, topics, publishDate, publishTime, current, image,
-                imageAlt, removeImage);
+                imageAlt, imageAltEn, removeImage);
     }
 
     /** The checks a single field's annotation cannot make: a real date and time, in a sensible range. */
@@ -98,7 +100,7 @@ record NewsForm(
     /** @param keptImage the item's image that stays (null: none, or a new upload replaces it) */
     NewsData data(Long keptImage) {
         ZonedDateTime at = LocalDate.parse(publishDate).atTime(LocalTime.parse(publishTime)).atZone(PlatformConfiguration.CITY_ZONE);
-        return new NewsData(title, titleEn, teaser, teaserEn, normalise(body), normalise(bodyEn), topics, at, keptImage, imageAlt);
+        return new NewsData(title, titleEn, teaser, teaserEn, normalise(body), normalise(bodyEn), topics, at, keptImage, imageAlt, imageAltEn);
     }
 
     private static String normalise(String text) {

@@ -1,0 +1,3 @@
+-- The English alt text of a start page highlight's image, optional: English pages show it, or else the
+-- German alt text with the image marked lang="de". Part of the kept versions like the German one.
+ALTER TABLE start_page_highlight ADD COLUMN image_alt_en VARCHAR(200);
