@@ -38,6 +38,7 @@ class SqlPerRequestTest {
     private static final Logger DRIVER = Logger.getLogger("org.postgresql.core.v3.QueryExecutorImpl");
     private static final Pattern PARSE = Pattern.compile("FE=> Parse\\(stmt=(\\S*),query=\"(.*)\",oids=", Pattern.DOTALL);
     private static final Pattern BIND = Pattern.compile("FE=> Bind\\(stmt=(\\S*),portal=\\S*(.*)\\)", Pattern.DOTALL);
+    private static final Pattern EXECUTE = Pattern.compile("FE=> Execute\\(portal=");
 
     @Autowired
     MockMvc mvc;
@@ -48,6 +49,7 @@ class SqlPerRequestTest {
     private final Map<String, String> named = new ConcurrentHashMap<>();
     private final List<String> sent = new ArrayList<>();
     private final ThreadLocal<String> lastParsed = new ThreadLocal<>();
+    private final ThreadLocal<String> bound = new ThreadLocal<>();
     private volatile long thread;
     private Level level;
 
@@ -67,9 +69,15 @@ class SqlPerRequestTest {
             Matcher bind = BIND.matcher(message);
             if (bind.find() && record.getLongThreadID() == thread) {
                 String query = bind.group(1).equals("null") ? lastParsed.get() : named.getOrDefault(bind.group(1), lastParsed.get());
+                bound.set(query + " " + bind.group(2));
+                return;
+            }
+            // a statement counts when it is executed (a Bind may also serve only to describe it)
+            if (EXECUTE.matcher(message).find() && record.getLongThreadID() == thread && bound.get() != null) {
                 synchronized (sent) {
-                    sent.add(query + " " + bind.group(2));
+                    sent.add(bound.get());
                 }
+                bound.remove();
             }
         }
 
