@@ -2,26 +2,15 @@ package de.stadtportal.search;
 
 import java.util.List;
 
-import de.stadtportal.search.domain.SearchIndex;
-import org.springframework.stereotype.Service;
-
-/** What other modules may ask of the search: bring it up to date now (e.g. after a bulk import) and the indexed pages. */
-@Service
-public class SearchApi {
-
-    private final SearchIndex index;
-
-    SearchApi(SearchIndex index) {
-        this.index = index;
-    }
+/**
+ * What other modules may ask of the search: bring it up to date now (e.g. after a bulk import) and the indexed pages.
+ * An interface, implemented in domain/ (SearchApiService), so this package depends on nothing inside the module.
+ */
+public interface SearchApi {
 
     /** Re-reads every source whose documents changed; returns how many kinds were replaced. */
-    public int refresh() {
-        return index.refresh();
-    }
+    int refresh();
 
     /** Every indexed German document (one per public page or record), for the sitemap and alike. */
-    public List<SearchableDocument> documents() {
-        return index.documents();
-    }
+    List<SearchableDocument> documents();
 }

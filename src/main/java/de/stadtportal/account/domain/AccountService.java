@@ -32,6 +32,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * Everything that changes an account. Mails are written to the outbox in the same transaction
  * as the change, so that no confirmation link is lost and none is sent for a change that failed.
+ * <p>Over 300 lines on purpose: every use case here (sign-up, reset, e-mail change, invitation, roles) issues
+ * single-use tokens, mails in the same transaction and writes the audit entry through the same few helpers and
+ * the one per-recipient mail limit; split apart, those would have to become shared public API of the package.
  */
 @Service
 @Transactional

@@ -31,7 +31,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Sign-up, confirmation links, password reset and the "my account" pages. */
+/**
+ * Sign-up, confirmation links, password reset and the "my account" pages. Over 300 lines: one short handler
+ * pair (GET form, POST) per account page, each turning AccountService's typed exceptions into field errors.
+ */
 @Controller
 class AccountController {
 

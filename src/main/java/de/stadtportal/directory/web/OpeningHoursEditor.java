@@ -47,6 +47,15 @@ class OpeningHoursEditor {
     }
 
     record HoursForm(List<DayForm> days) {
+
+        /** The id a field carries on the page ("days[0].opens1" is "day1-opens1"), for the error summary's links. */
+        public String fieldId(String field) {
+            int open = field.indexOf('['), close = field.indexOf("].");
+            if (!field.startsWith("days[") || close < open) {
+                return field;
+            }
+            return "day" + (Integer.parseInt(field.substring(open + 1, close)) + 1) + "-" + field.substring(close + 2);
+        }
     }
 
     record ExceptionForm(String day, Boolean closed, String opens, String closes, String note) {

@@ -29,12 +29,12 @@ class UploadLimitAdvice {
 
     private static final Pattern IMAGE_FORM = Pattern.compile("^/(konto/eintraege|admin/unternehmen)/(\\d{1,18})/bilder(/\\d{1,18})?$");
 
-    private final ListingImagesController images;
+    private final ListingImagesEditor images;
     private final AdminImportController importer;
     private final PortalProperties properties;
     private final LogoProperties logo;
 
-    UploadLimitAdvice(ListingImagesController images, AdminImportController importer, PortalProperties properties,
+    UploadLimitAdvice(ListingImagesEditor images, AdminImportController importer, PortalProperties properties,
                       LogoProperties logo) {
         this.logo = logo;
         this.images = images;

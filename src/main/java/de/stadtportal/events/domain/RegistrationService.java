@@ -34,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Registrations for the dates of an event, with a waiting list. A registration locks the date's row
  * ({@code SELECT ... FOR UPDATE}); the CHECK {@code booked <= capacity} stops any overbooking in
  * the database itself. Everything a registration needs is checked here, once.
+ * <p>Over 300 lines on purpose: registering, the waiting list, moving up and cancelling all lock the same
+ * occurrence row and keep one counter right; kept in one class, that locking order is visible in one place.
  */
 @Service
 @Transactional

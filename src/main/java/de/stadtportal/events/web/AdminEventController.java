@@ -55,7 +55,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff: create, change and cancel events; registrations as a list, CSV and a printable check-in list. */
+/**
+ * Staff: create, change and cancel events; registrations as a list, CSV and a printable check-in list.
+ * Over 300 lines: most of it is the event form (record, its field checks and the translation of the
+ * recurrence choice to and from the rule), which belongs to this page only.
+ */
 @Controller
 class AdminEventController {
 

@@ -41,7 +41,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The public events: list, month view, archive, one event with registration, cancel link, feeds. */
+/**
+ * The public events: list, month view, archive, one event with registration, cancel link, feeds. Over 300
+ * lines: one handler per public address of the events; the reading is EventCatalog's, registering RegistrationService's.
+ */
 @Controller
 class EventController {
 

@@ -35,7 +35,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff: the Reallabore, their measures, actors and megatrends, with versions and restore. */
+/**
+ * Staff: the Reallabore, their measures, actors and megatrends, with versions and restore. Over 300 lines:
+ * the measure form (results, links, actors as rows) is converted here, page by page; the editing is in domain/.
+ */
 @Controller
 class AdminReallaborController {
 

@@ -29,6 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Digitalisierungssprechtag: 30-minute video consultations with experts. A slot is booked at most
  * once (UNIQUE slot_id; a second booking inserts nothing); bookings can be cancelled until 24 hours before.
  * Who booked is an account id; its e-mail address comes from {@link AccountApi}, one call per list.
+ * <p>Just over 300 lines: booking, cancelling and the staff's adding of days, experts and slots share the slot
+ * queries; what staff do besides (e-mail changes, printable lists, deleting) is {@link SprechtagStaffService}.
  */
 @Service
 @Transactional

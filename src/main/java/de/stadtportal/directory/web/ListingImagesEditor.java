@@ -18,22 +18,19 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
+import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Logo and photos of a listing, for its owners (/konto/eintraege/{id}/bilder) and for staff
- * (/admin/unternehmen/{id}/bilder). Someone else's listing is "not found", never "forbidden".
+ * Logo and photos of a listing, the pages and uploads shared by its owners ({@link OwnerListingImagesController},
+ * /konto/eintraege/{id}/bilder) and staff ({@link AdminListingImagesController}, /admin/unternehmen/{id}/bilder).
+ * Someone else's listing is "not found", never "forbidden".
  */
-@Controller
-class ListingImagesController {
+@Component
+class ListingImagesEditor {
 
     static final String OWNER = "/konto/eintraege/{id}/bilder";
     static final String STAFF = "/admin/unternehmen/{id}/bilder";
@@ -41,78 +38,11 @@ class ListingImagesController {
     private final Listings listings;
     private final BusinessImageService images;
 
-    ListingImagesController(Listings listings, BusinessImageService images) {
+    ListingImagesEditor(Listings listings, BusinessImageService images) {
         this.listings = listings;
         this.images = images;
     }
 
-    // ---- owners
-
-    @GetMapping(OWNER)
-    String ownerPage(@PathVariable long id, Principal principal, Model model) {
-        return page(owned(id, principal), false, model, null, Map.of(), null);
-    }
-
-    @PostMapping(OWNER)
-    String ownerAdd(@PathVariable long id, @RequestParam(name = "art", required = false) String kind,
-                    @RequestParam(name = "datei", required = false) MultipartFile file,
-                    @RequestParam(required = false) String alt, Principal principal, Model model,
-                    RedirectAttributes redirect, HttpServletResponse response) {
-        return add(owned(id, principal), false, kind, file, alt, model, redirect, response);
-    }
-
-    @PostMapping(OWNER + "/{imageId}")
-    String ownerReplace(@PathVariable long id, @PathVariable long imageId,
-                        @RequestParam(name = "datei", required = false) MultipartFile file,
-                        @RequestParam(required = false) String alt, Principal principal, Model model,
-                        RedirectAttributes redirect, HttpServletResponse response) {
-        return replace(owned(id, principal), false, imageId, file, alt, model, redirect, response);
-    }
-
-    @PostMapping(OWNER + "/{imageId}/loeschen")
-    String ownerDelete(@PathVariable long id, @PathVariable long imageId, Principal principal, RedirectAttributes redirect) {
-        return delete(owned(id, principal), false, imageId, redirect);
-    }
-
-    @GetMapping(OWNER + "/{imageId}")
-    ResponseEntity<byte[]> ownerPreview(@PathVariable long id, @PathVariable long imageId, Principal principal) {
-        return preview(owned(id, principal), imageId);
-    }
-
-    // ---- staff
-
-    @GetMapping(STAFF)
-    String staffPage(@PathVariable long id, Model model) {
-        return page(existing(id), true, model, null, Map.of(), null);
-    }
-
-    @PostMapping(STAFF)
-    String staffAdd(@PathVariable long id, @RequestParam(name = "art", required = false) String kind,
-                    @RequestParam(name = "datei", required = false) MultipartFile file,
-                    @RequestParam(required = false) String alt, Model model,
-                    RedirectAttributes redirect, HttpServletResponse response) {
-        return add(existing(id), true, kind, file, alt, model, redirect, response);
-    }
-
-    @PostMapping(STAFF + "/{imageId}")
-    String staffReplace(@PathVariable long id, @PathVariable long imageId,
-                        @RequestParam(name = "datei", required = false) MultipartFile file,
-                        @RequestParam(required = false) String alt, Model model,
-                        RedirectAttributes redirect, HttpServletResponse response) {
-        return replace(existing(id), true, imageId, file, alt, model, redirect, response);
-    }
-
-    @PostMapping(STAFF + "/{imageId}/loeschen")
-    String staffDelete(@PathVariable long id, @PathVariable long imageId, RedirectAttributes redirect) {
-        return delete(existing(id), true, imageId, redirect);
-    }
-
-    @GetMapping(STAFF + "/{imageId}")
-    ResponseEntity<byte[]> staffPreview(@PathVariable long id, @PathVariable long imageId) {
-        return preview(existing(id), imageId);
-    }
-
-    // ---- shared
 
     Listing owned(long id, Principal principal) {
         if (principal == null) {
@@ -150,7 +80,7 @@ class ListingImagesController {
         return "directory/images";
     }
 
-    private String add(Listing listing, boolean staff, String kindParam, MultipartFile file, String alt, Model model,
+    String add(Listing listing, boolean staff, String kindParam, MultipartFile file, String alt, Model model,
                        RedirectAttributes redirect, HttpServletResponse response) {
         Kind kind = "logo".equals(kindParam) ? Kind.LOGO : Kind.PHOTO;
         String form = kind == Kind.LOGO ? "logo" : "foto";
@@ -176,7 +106,7 @@ class ListingImagesController {
         return page(listing, staff, model, form, errors, alt);
     }
 
-    private String replace(Listing listing, boolean staff, long imageId, MultipartFile file, String alt, Model model,
+    String replace(Listing listing, boolean staff, long imageId, MultipartFile file, String alt, Model model,
                            RedirectAttributes redirect, HttpServletResponse response) {
         String form = "bild-" + imageId;
         if (images.of(listing.id()).stream().noneMatch(i -> i.id() == imageId)) {
@@ -203,7 +133,7 @@ class ListingImagesController {
         return page(listing, staff, model, form, errors, alt);
     }
 
-    private String delete(Listing listing, boolean staff, long imageId, RedirectAttributes redirect) {
+    String delete(Listing listing, boolean staff, long imageId, RedirectAttributes redirect) {
         if (!images.delete(listing.id(), imageId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
@@ -211,7 +141,7 @@ class ListingImagesController {
         return "redirect:" + base(listing, staff);
     }
 
-    private ResponseEntity<byte[]> preview(Listing listing, long imageId) {
+    ResponseEntity<byte[]> preview(Listing listing, long imageId) {
         ImageData image = images.image(listing.id(), imageId)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return ResponseEntity.ok()
