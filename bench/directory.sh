@@ -31,7 +31,7 @@ fi
 echo "jar: $JAR"
 java -jar "$JAR" --server.port=$PORT --management.server.port=0 --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/jar.log" 2>&1 &
 CACHED_PID=$!
-for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 PGPORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
 sql() { psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d stadtportal -v ON_ERROR_STOP=1 -c "$1"; }
 # the second portal uses the first one's database
@@ -39,7 +39,7 @@ java -jar "$JAR" --server.port=$UNCACHED_PORT --management.server.port=0 --porta
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/stadtportal" --spring.datasource.username=postgres \
   >"$DATA/jar-uncached.log" 2>&1 &
 UNCACHED_PID=$!
-for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$UNCACHED_PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$UNCACHED_PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 
 # CPU ticks (user + system) of a process, and of PostgreSQL's postmaster with all its children
 ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
