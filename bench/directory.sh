@@ -7,6 +7,10 @@
 # (portal.http-cache.pages=0). The search is measured with one hot query on both, and
 # with varied queries (bench/directory-queries.lua, mostly distinct) on both.
 # Usage: bench/directory.sh [duration, default 20s] [sizes, default "10000 100000"].
+# JAR=/path/to.jar measures that jar instead of building this checkout (a before/after comparison in one
+# sitting: run it once per jar). Each portal line also gives the CPU time per request of the portal's JVM
+# and of PostgreSQL (all its processes) during the measured run, and the load average, since requests/s
+# depend on whatever else runs on the machine.
 # Needs wrk and psql; nginx (apt-get install -y nginx-light) for the static comparison.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,23 +24,43 @@ trap 'kill $(jobs -p) 2>/dev/null || true; [ -f "$DATA/nginx.pid" ] && kill "$(c
 SEARCH="/unternehmen?q=B%C3%A4ckerei"
 DETAIL="/unternehmen/baeckerei-kamphues"
 
-./mvnw -B -q -DskipTests package >/dev/null
-java -jar target/stadtportal-*.jar --server.port=$PORT --management.server.port=0 --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/jar.log" 2>&1 &
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+if [ -z "${JAR:-}" ]; then
+  ./mvnw -B -q -DskipTests package >/dev/null
+  JAR=$(ls target/stadtportal-*.jar)
+fi
+echo "jar: $JAR"
+java -jar "$JAR" --server.port=$PORT --management.server.port=0 --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/jar.log" 2>&1 &
+CACHED_PID=$!
+for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 PGPORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
 sql() { psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d stadtportal -v ON_ERROR_STOP=1 -c "$1"; }
 # the second portal uses the first one's database
-java -jar target/stadtportal-*.jar --server.port=$UNCACHED_PORT --management.server.port=0 --portal.http-cache.pages=0 --spring.flyway.enabled=false \
+java -jar "$JAR" --server.port=$UNCACHED_PORT --management.server.port=0 --portal.http-cache.pages=0 --spring.flyway.enabled=false \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/stadtportal" --spring.datasource.username=postgres \
   >"$DATA/jar-uncached.log" 2>&1 &
-for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$UNCACHED_PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
+UNCACHED_PID=$!
+for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$UNCACHED_PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 
-# load [port] label path [wrk options]: 5 s warm-up, then the measured run
+# CPU ticks (user + system) of a process, and of PostgreSQL's postmaster with all its children
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+pg_ticks() {
+  local postmaster; postmaster=$(sed -n 1p "$DATA/pg/postmaster.pid")
+  for p in $postmaster $(pgrep -P "$postmaster"); do awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null; done | awk '{ s += $1 } END { print s + 0 }'
+}
+
+# load [port] label path [wrk options]: 5 s warm-up, then the measured run with CPU time per request
 load() {
   local port=$1 label=$2 path=$3; shift 3
+  local pid=$CACHED_PID; [ "$port" = "$UNCACHED_PORT" ] && pid=$UNCACHED_PID
   wrk -t2 -c32 -d5s "$@" "http://127.0.0.1:$port$path" >/dev/null
   echo "-- portal $label ($path)"
-  wrk -t2 -c32 -d"$DURATION" --latency "$@" "http://127.0.0.1:$port$path" | grep -E "Requests/sec| 50%| 99%|Non-2xx"
+  local j0 p0 j1 p1 out
+  j0=$(ticks "$pid"); p0=$(pg_ticks)
+  out=$(wrk -t2 -c32 -d"$DURATION" --latency "$@" "http://127.0.0.1:$port$path")
+  j1=$(ticks "$pid"); p1=$(pg_ticks)
+  echo "$out" | grep -E "Requests/sec| 50%| 99%|Non-2xx"
+  echo "$out" | awk -v j=$((j1 - j0)) -v p=$((p1 - p0)) -v hz="$(getconf CLK_TCK)" -v load="$(cut -d' ' -f1-3 /proc/loadavg)" \
+    '/requests in/ { printf "  CPU per request: JVM %.2f ms, PostgreSQL %.2f ms (load average %s)\n", 1000 * j / hz / $1, 1000 * p / hz / $1, load }'
 }
 
 run() {

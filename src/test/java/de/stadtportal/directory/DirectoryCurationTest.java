@@ -322,6 +322,35 @@ class DirectoryCurationTest {
                 .andExpect(status().isNotFound());
     }
 
+    /** The search form's choices are kept per directory version: every change shows on the next search. */
+    @Test
+    void theSearchFormShowsCategoriesAndDistrictsAsTheyAreNow() throws Exception {
+        mvc.perform(get("/unternehmen").param("q", "Bäckerei")).andExpect(content().string(not(containsString("Kunst " + tag))));
+        mvc.perform(post("/admin/unternehmen/verzeichnisse/branchen").with(csrf()).with(STAFF).param("name", "Kunst " + tag)
+                        .param("nameEn", "Art " + tag).param("position", "9"))
+                .andExpect(flash().attribute("success", "catalog.added"));
+        long category = jdbc.queryForObject("SELECT id FROM category WHERE name = ?", Long.class, "Kunst " + tag);
+        try {
+            mvc.perform(get("/unternehmen").param("q", "Bäckerei")).andExpect(content().string(containsString(">Kunst " + tag + "</option>")));
+            mvc.perform(get("/en/unternehmen").param("q", "Bäckerei")).andExpect(content().string(containsString(">Art " + tag + "</option>")));
+            mvc.perform(post("/admin/unternehmen/verzeichnisse/branchen/{id}", category).with(csrf()).with(STAFF)
+                            .param("name", "Kunst und Kultur " + tag).param("nameEn", "").param("position", "9"))
+                    .andExpect(flash().attribute("success", "catalog.saved"));
+            mvc.perform(get("/unternehmen").param("q", "Bäckerei")).andExpect(content().string(allOf(
+                    containsString(">Kunst und Kultur " + tag + "</option>"), not(containsString(">Kunst " + tag + "</option>")))));
+            mvc.perform(get("/en/unternehmen").param("q", "Bäckerei")).andExpect(content().string(
+                    containsString(" lang=\"de\">Kunst und Kultur " + tag + "</option>")));
+            // a change written past the portal's services (another instance, an import by SQL) shows as well
+            jdbc.update("UPDATE district SET name = ? WHERE slug = 'boy'", "Boy " + tag);
+            mvc.perform(get("/unternehmen").param("q", "Bäckerei")).andExpect(content().string(containsString(">Boy " + tag + "</option>")));
+        } finally {
+            jdbc.update("UPDATE district SET name = 'Boy' WHERE slug = 'boy'");
+            jdbc.update("DELETE FROM category WHERE id = ?", category);
+        }
+        mvc.perform(get("/unternehmen").param("q", "Bäckerei")).andExpect(content().string(allOf(
+                not(containsString("Kunst und Kultur " + tag)), containsString(">Boy</option>"))));
+    }
+
     @Test
     void staffGiveCategoriesAndDistrictsEnglishNamesAndEnglishPagesShowThemElseTheGermanMarked() throws Exception {
         mvc.perform(get("/admin/unternehmen/verzeichnisse").with(STAFF)).andExpect(content().string(containsString("name=\"nameEn\"")));

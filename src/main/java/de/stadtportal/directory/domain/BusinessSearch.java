@@ -62,6 +62,15 @@ public class BusinessSearch {
             + " + CASE WHEN b.name_vector @@ (SELECT tsq FROM q) THEN 1"
             + " ELSE word_similarity((SELECT folded FROM q), b.name_folded) END";
 
+    /** The directory's data version (is_called tells the untouched sequence from the one after its first change). */
+    static final String VERSION = "SELECT last_value + is_called::int FROM directory_version";
+
+    /**
+     * The candidates' ids as one array: the businesses are then read by primary key, however many the planner
+     * (which cannot know) expects, instead of a join that may scan the whole table.
+     */
+    private static final String CANDIDATES = "ARRAY(SELECT id FROM cand)";
+
     private final JdbcClient jdbc;
     private final Clock clock;
 
@@ -71,6 +80,14 @@ public class BusinessSearch {
     }
 
     public SearchResult search(Search search) {
+        return page(search).result();
+    }
+
+    /**
+     * A page of results and the directory's data version read in the same statement, so the list page
+     * can take the form's categories and districts from {@link SearchOptions} without a query of its own.
+     */
+    public SearchPage page(Search search) {
         ZonedDateTime now = ZonedDateTime.now(clock);
         MapSqlParameterSource params = params(now);
         String query = query(search);
@@ -80,7 +97,6 @@ public class BusinessSearch {
         params.addValue("limit", Math.max(0, Math.min(DirectoryApi.PAGE_SIZE, DirectoryApi.MAX_RESULTS - offset)))
                 .addValue("offset", offset);
         boolean byName = query.isEmpty() || "name".equals(search.sort());
-        String order = byName ? "name, id" : "rank DESC, name, id";
         String sql;
         if (query.isEmpty()) {
             // no query: the page in name order (index on status, name), the count stops after MAX_RESULTS
@@ -89,27 +105,35 @@ public class BusinessSearch {
                     + " page AS (SELECT b.id, b.name, 0 AS rank FROM business b WHERE " + filter
                     + " ORDER BY b.name, b.id LIMIT :limit OFFSET :offset)";
         } else {
+            // the rank only where it orders: computed once per candidate, not per candidate set it is in
             sql = matching(search, DirectoryApi.MAX_RESULTS + 1, params)
-                    + ", page AS (SELECT * FROM cand ORDER BY " + order + " LIMIT :limit OFFSET :offset)";
+                    + ", page AS (SELECT b.id, b.name, " + (byName ? "0" : RANK) + " AS rank"
+                    + " FROM business b WHERE b.id = ANY (" + CANDIDATES + ")"
+                    + " ORDER BY " + (byName ? "b.name, b.id" : "rank DESC, b.name, b.id") + " LIMIT :limit OFFSET :offset)";
         }
-        // one round trip: the count always gives one row, the page's rows (if any) join it;
+        // one round trip: the count and the data version always give one row, the page's rows (if any) join it;
         // names, places and "open now" only for the page's rows
-        List<Long> totals = new ArrayList<>();
+        long[] totals = {0, 0};
         List<BusinessSummary> hits = new ArrayList<>();
-        jdbc.sql(sql + " SELECT t.total, s.* FROM (SELECT count(*) AS total FROM cand) t LEFT JOIN ("
-                        + SUMMARY_COLUMNS + ", page.id AS page_id, page.name AS page_name, page.rank AS page_rank"
+        jdbc.sql(sql + " SELECT t.total, t.version, s.* FROM (SELECT count(*) AS total, (" + VERSION + ") AS version FROM cand) t"
+                        + " LEFT JOIN (" + SUMMARY_COLUMNS + ", page.id AS page_id, page.name AS page_name, page.rank AS page_rank"
                         + " FROM page JOIN business b ON b.id = page.id" + SUMMARY_JOINS + ") s ON TRUE"
                         + " ORDER BY " + (byName ? "s.page_name, s.page_id" : "s.page_rank DESC, s.page_name, s.page_id"))
                 .paramSource(params)
                 .query(rs -> {
-                    totals.add(rs.getLong("total"));
+                    totals[0] = rs.getLong("total");
+                    totals[1] = rs.getLong("version");
                     if (rs.getString("slug") != null) {
                         hits.add(summary(rs));
                     }
                 });
-        long found = totals.isEmpty() ? 0 : totals.get(0);
-        return new SearchResult(List.copyOf(hits), Math.min(found, DirectoryApi.MAX_RESULTS),
-                found > DirectoryApi.MAX_RESULTS, page, DirectoryApi.PAGE_SIZE);
+        long found = totals[0];
+        return new SearchPage(new SearchResult(List.copyOf(hits), Math.min(found, DirectoryApi.MAX_RESULTS),
+                found > DirectoryApi.MAX_RESULTS, page, DirectoryApi.PAGE_SIZE), totals[1]);
+    }
+
+    /** A page of results and the directory's data version ({@link DirectoryService#dataVersion()}) it was read at. */
+    public record SearchPage(SearchResult result, long version) {
     }
 
     /**
@@ -123,7 +147,7 @@ public class BusinessSearch {
         String sql = query(search).isEmpty()
                 ? columns + " FROM business b WHERE " + String.join(" AND ", filters(search, params)) + " AND " + located
                 : matching(search, Math.max(limit, DirectoryApi.MAX_RESULTS + 1), params)
-                        + columns + " FROM cand JOIN business b ON b.id = cand.id WHERE " + located;
+                        + " " + columns + " FROM business b WHERE b.id = ANY (" + CANDIDATES + ") AND " + located;
         return jdbc.sql(sql + " ORDER BY b.name, b.id LIMIT :limit")
                 .paramSource(params)
                 .query((rs, i) -> new MapBusiness(rs.getString("slug"), rs.getString("name"), rs.getString("street"),
@@ -168,7 +192,7 @@ public class BusinessSearch {
     }
 
     /**
-     * The matcher, as a WITH clause ending in the candidate set {@code cand (id, name, rank)} of a query.
+     * The matcher, as a WITH clause ending in the candidate set {@code cand (id)} of a query (each business once).
      * The query is read word by word ({@link QueryWords}): a word naming a district or a category
      * ("kirchhellen bäckerei") narrows to it; of the other words, those found exactly search by full
      * text, and only those found nowhere look for names with a typo ("Bäckrei"), so a typo never pads
@@ -178,13 +202,15 @@ public class BusinessSearch {
      * word was found exactly; for a single word found exactly, names containing it (compounds, trigram
      * index); everything in the named district or category when no other word is left;
      * only when all of these are empty, names similar to the whole query.
-     * Sets the typo threshold for this transaction.
+     * Sets the typo threshold and the kept (generic) plan for this transaction.
      */
     private String matching(Search search, int bound, MapSqlParameterSource params) {
-        // a one-letter typo in a word of eight ("Bäckrei") scores about 0.55; the default is 0.6
-        jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)").query().singleValue();
+        // a one-letter typo in a word of eight ("Bäckrei") scores about 0.55; the default is 0.6. The statement's
+        // plan is kept (generic): its shape depends on no parameter, the words come from the CTE q at run time
+        jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true),"
+                + " set_config('plan_cache_mode', 'force_generic_plan', true)").query().listOfRows();
         params.addValue("q", QueryWords.translate(query(search), search.language()));
-        String select = "SELECT b.id, b.name, " + RANK + " AS rank FROM business b WHERE "
+        String select = "SELECT b.id FROM business b WHERE "
                 + String.join(" AND ", filters(search, params))
                 + " AND (NOT EXISTS (SELECT FROM district_named) OR b.district_id IN (SELECT id FROM district_named))"
                 + " AND (NOT EXISTS (SELECT FROM category_named) OR b.category_id IN (SELECT id FROM category_named))";
@@ -212,8 +238,9 @@ public class BusinessSearch {
                 + " loose AS (" + select + " AND NOT EXISTS (SELECT FROM named) AND NOT EXISTS (SELECT FROM fulltext)"
                 + " AND NOT EXISTS (SELECT FROM typo) AND NOT EXISTS (SELECT FROM narrowed) AND NOT EXISTS (SELECT FROM compound)"
                 + " AND (SELECT folded FROM q) <% b.name_folded" + cap + "),"
-                + " cand AS (SELECT * FROM named UNION SELECT * FROM fulltext UNION SELECT * FROM typo"
-                + " UNION SELECT * FROM compound UNION SELECT * FROM narrowed UNION SELECT * FROM loose) ";
+                // the candidates' ids only: a business in several sets is ranked once, by the caller
+                + " cand AS MATERIALIZED (SELECT id FROM named UNION SELECT id FROM fulltext UNION SELECT id FROM typo"
+                + " UNION SELECT id FROM compound UNION SELECT id FROM narrowed UNION SELECT id FROM loose)";
     }
 
     /** Conditions on b besides the query: published, category, district, attributes, open now; adds the parameters. */

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.Map;
 
 import de.stadtportal.platform.audit.AuditLog;
+import de.stadtportal.platform.versions.DataVersion;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,11 +33,21 @@ public class CatalogService {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcClient jdbcClient;
     private final AuditLog auditLog;
 
-    CatalogService(NamedParameterJdbcTemplate jdbc, AuditLog auditLog) {
+    CatalogService(NamedParameterJdbcTemplate jdbc, JdbcClient jdbcClient, AuditLog auditLog) {
         this.jdbc = jdbc;
+        this.jdbcClient = jdbcClient;
         this.auditLog = auditLog;
+    }
+
+    /**
+     * The search form's choices are kept per directory version (SearchOptions); the trigger draws the number
+     * before this commit, so one more after it keeps a reader in between from keeping the old lists.
+     */
+    private void changed() {
+        DataVersion.advanceAfterCommit(jdbcClient, "directory_version");
     }
 
     @Transactional(readOnly = true)
@@ -59,6 +71,7 @@ public class CatalogService {
                         + ") VALUES (:slug, :name, :nameEn" + (kind == Kind.CATEGORY ? ", :position" : "") + ") RETURNING id",
                 new MapSqlParameterSource("slug", slug).addValue("name", name.strip()).addValue("nameEn", english(nameEn))
                         .addValue("position", position), Long.class);
+        changed();
         auditLog.record(kind.entity, id, "CREATED", Map.of(), Map.of("name", name.strip(), "nameEn", String.valueOf(english(nameEn)),
                 "slug", slug));
         return true;
@@ -73,6 +86,7 @@ public class CatalogService {
         jdbc.update("UPDATE " + kind.table + " SET name = :name, name_en = :nameEn" + (kind == Kind.CATEGORY ? ", position = :position" : "")
                 + " WHERE id = :id", new MapSqlParameterSource("id", id).addValue("name", name.strip()).addValue("nameEn", english(nameEn))
                 .addValue("position", position));
+        changed();
         auditLog.record(kind.entity, id, "UPDATED", Map.of("name", before.name(), "nameEn", String.valueOf(before.nameEn()),
                         "position", before.position()),
                 Map.of("name", name.strip(), "nameEn", String.valueOf(english(nameEn)), "position", kind == Kind.CATEGORY ? position : 0));
@@ -86,6 +100,7 @@ public class CatalogService {
             return false;
         }
         jdbc.update("DELETE FROM " + kind.table + " WHERE id = :id", Map.of("id", id));
+        changed();
         auditLog.record(kind.entity, id, "DELETED", Map.of("name", entry.name()), Map.of());
         return true;
     }

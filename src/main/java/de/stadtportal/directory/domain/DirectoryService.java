@@ -41,8 +41,7 @@ class DirectoryService implements DirectoryApi {
 
     @Override
     public long dataVersion() {
-        // is_called tells the untouched sequence (last_value 1) from the one after its first change (also 1)
-        return jdbc.sql("SELECT last_value + is_called::int FROM directory_version").query(Long.class).single();
+        return jdbc.sql(BusinessSearch.VERSION).query(Long.class).single();
     }
 
     @Override
@@ -112,14 +111,12 @@ class DirectoryService implements DirectoryApi {
 
     @Override
     public List<Option> categories() {
-        return jdbc.sql("SELECT slug, name, name_en FROM category ORDER BY position, name")
-                .query((rs, i) -> new Option(rs.getString("slug"), rs.getString("name"), rs.getString("name_en"))).list();
+        return SearchOptions.categories(jdbc);
     }
 
     @Override
     public List<Option> districts() {
-        return jdbc.sql("SELECT slug, name, name_en FROM district ORDER BY name")
-                .query((rs, i) -> new Option(rs.getString("slug"), rs.getString("name"), rs.getString("name_en"))).list();
+        return SearchOptions.districts(jdbc);
     }
 
     private static BusinessDetail detail(ResultSet rs) throws SQLException {

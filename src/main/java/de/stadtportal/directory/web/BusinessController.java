@@ -10,7 +10,10 @@ import java.util.Map;
 import de.stadtportal.directory.BusinessAttribute;
 import de.stadtportal.directory.DirectoryApi;
 import de.stadtportal.directory.domain.BusinessSearch;
+import de.stadtportal.directory.domain.SearchOptions;
 import de.stadtportal.directory.DirectoryApi.BusinessDetail;
+import de.stadtportal.directory.DirectoryApi.BusinessSummary;
+import de.stadtportal.directory.DirectoryApi.Thumbnail;
 import de.stadtportal.directory.DirectoryApi.Search;
 import de.stadtportal.directory.domain.OpeningHoursService;
 import de.stadtportal.directory.domain.OpeningHoursService.OpeningException;
@@ -49,15 +52,17 @@ class BusinessController {
 
     private final DirectoryApi directory;
     private final BusinessSearch businesses;
+    private final SearchOptions options;
     private final OpeningHoursService hours;
     private final BusinessImageService images;
     private final PortalProperties properties;
     private final Clock clock;
 
-    BusinessController(DirectoryApi directory, BusinessSearch businesses, OpeningHoursService hours, BusinessImageService images,
-                       PortalProperties properties, Clock clock) {
+    BusinessController(DirectoryApi directory, BusinessSearch businesses, SearchOptions options, OpeningHoursService hours,
+                       BusinessImageService images, PortalProperties properties, Clock clock) {
         this.directory = directory;
         this.businesses = businesses;
+        this.options = options;
         this.hours = hours;
         this.images = images;
         this.properties = properties;
@@ -67,12 +72,30 @@ class BusinessController {
     @GetMapping("/unternehmen")
     String search(@ModelAttribute SearchForm form, java.util.Locale locale, Model model) {
         Search search = form.toSearch(locale);
+        BusinessSearch.SearchPage page = businesses.page(search);
+        SearchOptions.Choices choices = options.at(page.version(), locale);
         model.addAttribute("search", search);
-        model.addAttribute("result", businesses.search(search));
-        model.addAttribute("categories", directory.categories());
-        model.addAttribute("districts", directory.districts());
+        model.addAttribute("result", page.result());
+        model.addAttribute("hits", page.result().hits().stream().map(hit -> Hit.of(hit, locale)).toList());
+        model.addAttribute("categories", choices.categories());
+        model.addAttribute("districts", choices.districts());
         model.addAttribute("attributes", BusinessAttribute.values());
         return "directory/search";
+    }
+
+    /**
+     * A result as the list shows it, category and district already in the page's language ({@code lang} "de"
+     * where a German name stands on an English page, else null): the template reads fields instead of calling
+     * methods with the locale for every hit.
+     */
+    record Hit(String slug, String name, String category, String categoryLang, String district, String districtLang,
+               String street, String postalCode, String city, boolean openNow, boolean example, Thumbnail thumbnail) {
+
+        static Hit of(BusinessSummary hit, java.util.Locale locale) {
+            return new Hit(hit.slug(), hit.name(), hit.category().in(locale), hit.category().lang(locale),
+                    hit.district() == null ? null : hit.district().in(locale), hit.district() == null ? null : hit.district().lang(locale),
+                    hit.street(), hit.postalCode(), hit.city(), hit.openNow(), hit.example(), hit.thumbnail());
+        }
     }
 
     @GetMapping("/unternehmen/{slug}")

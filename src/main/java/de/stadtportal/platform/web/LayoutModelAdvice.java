@@ -7,6 +7,7 @@ import de.stadtportal.platform.Languages;
 import de.stadtportal.platform.LogoProperties;
 import de.stadtportal.platform.PortalProperties;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -16,53 +17,53 @@ class LayoutModelAdvice {
 
     private final PortalProperties properties;
     private final LogoProperties logo;
+    private final String baseUrl;
 
     LayoutModelAdvice(PortalProperties properties, LogoProperties logo) {
         this.properties = properties;
         this.logo = logo;
+        this.baseUrl = properties.baseUrl().replaceAll("/+$", "");
     }
 
-    /** The city's mark in the header. */
-    @ModelAttribute("cityLogo")
-    LogoProperties logo() {
-        return logo;
+    /**
+     * Everything the layout reads, added by one method: Spring MVC builds a handler object per request for each
+     * {@code @ModelAttribute} method of an advice, so six methods cost six times that on every page. An
+     * attribute the model holds already (e.g. a flash attribute) is kept, as for a named method.
+     */
+    @ModelAttribute
+    void layout(HttpServletRequest request, Model model) {
+        String german = currentPath(request);
+        // the city's mark in the header
+        addUnlessPresent(model, "cityLogo", logo);
+        addUnlessPresent(model, "currentPath", german);
+        // the two addresses of this page, for the language switch (written as they are: not through encodeURL)
+        addUnlessPresent(model, "languageLinks",
+                Map.of("de", request.getContextPath() + german, "en", request.getContextPath() + Languages.english(german)));
+        // the portal's absolute address without a trailing slash: canonical and language links, Open Graph
+        addUnlessPresent(model, "baseUrl", baseUrl);
+        if (!model.containsAttribute("currentUser")) {
+            CurrentUser user = CurrentUser.get();
+            if (user != null) {
+                // a page that knows its reader is never public, whatever cookies the request had
+                request.setAttribute(HttpCacheFilter.PERSONAL, Boolean.TRUE);
+            }
+            model.addAttribute("currentUser", user);
+        }
+        addUnlessPresent(model, "operator", properties.operator());
     }
 
-    @ModelAttribute("currentPath")
-    String currentPath(HttpServletRequest request) {
+    private static void addUnlessPresent(Model model, String name, Object value) {
+        if (!model.containsAttribute(name)) {
+            model.addAttribute(name, value);
+        }
+    }
+
+    static String currentPath(HttpServletRequest request) {
         Object original = request.getAttribute("jakarta.servlet.error.request_uri");
         String path = original instanceof String uri ? uri : request.getRequestURI();
         // "//host" would turn the language link into a link to another site
         String current = "/" + path.substring(request.getContextPath().length()).replaceFirst("^/+", "");
         String german = Languages.withoutEnglishPrefix(current);
         return german == null ? current : german;
-    }
-
-    /** The two addresses of this page, for the language switch (written as they are: not through encodeURL). */
-    @ModelAttribute("languageLinks")
-    Map<String, String> languageLinks(HttpServletRequest request) {
-        String german = currentPath(request);
-        return Map.of("de", request.getContextPath() + german, "en", request.getContextPath() + Languages.english(german));
-    }
-
-    /** The portal's absolute address without a trailing slash: canonical and language links, Open Graph. */
-    @ModelAttribute("baseUrl")
-    String baseUrl() {
-        return properties.baseUrl().replaceAll("/+$", "");
-    }
-
-    @ModelAttribute("currentUser")
-    CurrentUser currentUser(HttpServletRequest request) {
-        CurrentUser user = CurrentUser.get();
-        if (user != null) {
-            // a page that knows its reader is never public, whatever cookies the request had
-            request.setAttribute(HttpCacheFilter.PERSONAL, Boolean.TRUE);
-        }
-        return user;
-    }
-
-    @ModelAttribute("operator")
-    PortalProperties.Operator operator() {
-        return properties.operator();
     }
 }
