@@ -5,22 +5,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import de.stadtportal.platform.Languages;
+import de.stadtportal.platform.database.DataVersion;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -29,8 +27,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * HTTP caching. Every dynamic answer is {@code private, no-store} unless its handler says otherwise.
  * A GET of a public page by an anonymous visitor (no session cookie, not /konto or /admin) becomes
- * {@code public, max-age} (portal.http-cache.max-age) with an ETag made of the data version (table
- * data_version, advanced at the commit of every change to public data), the language, the build and
+ * {@code public, max-age} (portal.http-cache.max-age) with an ETag made of the data version
+ * ({@link DataVersion}, advanced at the commit of every change to public data), the language, the build and
  * the current period of max-age (pages show "now": open now, the next dates); a matching
  * If-None-Match is answered 304 without rendering. An answer that sets a cookie (a form's CSRF token
  * opens a session: /mitmachen, registration, booking, reports) or is not 200 stays private. The
@@ -48,21 +46,20 @@ class HttpCacheFilter extends OncePerRequestFilter {
     static final String SESSION_COOKIE = "SESSION";
     /** Request attribute: the page was rendered for a logged-in person. */
     static final String PERSONAL = HttpCacheFilter.class.getName() + ".personal";
-    private static final Logger log = LoggerFactory.getLogger(HttpCacheFilter.class);
     /** How long a request waits for another one rendering the same page before it renders it itself. */
     private static final Duration RENDERING_PATIENCE = Duration.ofSeconds(3);
     private static final String[] PRIVATE_AREAS = {"/konto", "/admin", "/actuator"};
     private static final String[] ASSETS = {"/assets/", "/webjars/", "/favicon.ico", "/icon-", "/manifest.webmanifest"};
 
-    private final JdbcClient jdbc;
+    private final DataVersion dataVersion;
     private final Clock clock;
     private final long maxAgeSeconds;
     private final String build;
     private final PageCache pages;
 
-    HttpCacheFilter(JdbcClient jdbc, Clock clock, @Value("${portal.http-cache.max-age:60s}") Duration maxAge,
+    HttpCacheFilter(DataVersion dataVersion, Clock clock, @Value("${portal.http-cache.max-age:60s}") Duration maxAge,
                     @Value("${portal.http-cache.pages:64MB}") DataSize pageMemory, Optional<BuildProperties> build) {
-        this.jdbc = jdbc;
+        this.dataVersion = dataVersion;
         this.clock = clock;
         this.maxAgeSeconds = maxAge.toSeconds();
         this.pages = new PageCache(pageMemory, Duration.ofSeconds(period()));
@@ -73,9 +70,10 @@ class HttpCacheFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String uri = request.getRequestURI();
+        int start = request.getContextPath().length();
         for (String asset : ASSETS) {
-            if (path.startsWith(asset)) {
+            if (uri.startsWith(asset, start)) {
                 return true;
             }
         }
@@ -151,9 +149,11 @@ class HttpCacheFilter extends OncePerRequestFilter {
                 || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return false;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String uri = request.getRequestURI();
+        int start = request.getContextPath().length();
         for (String area : PRIVATE_AREAS) {
-            if (path.equals(area) || path.startsWith(area + "/")) {
+            int end = start + area.length();
+            if (uri.startsWith(area, start) && (uri.length() == end || uri.charAt(end) == '/')) {
                 return false;
             }
         }
@@ -171,15 +171,12 @@ class HttpCacheFilter extends OncePerRequestFilter {
 
     /** Weak (compression changes the bytes, not the page): data version, language, build, period. Null without a database. */
     String etag(HttpServletRequest request) {
-        long version;
-        try {
-            version = jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
-        } catch (DataAccessException e) {
-            log.debug("No data version, answered without ETag: {}", e.getMessage());
+        OptionalLong version = dataVersion.current();
+        if (version.isEmpty()) {
             return null;
         }
         long period = clock.instant().getEpochSecond() / period();
-        return "W/\"" + version + "-" + Languages.of(request).getLanguage() + "-" + build + "-" + period + "\"";
+        return "W/\"" + version.getAsLong() + "-" + Languages.of(request).getLanguage() + "-" + build + "-" + period + "\"";
     }
 
     static boolean matches(String ifNoneMatch, String etag) {

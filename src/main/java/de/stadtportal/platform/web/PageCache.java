@@ -1,6 +1,8 @@
 package de.stadtportal.platform.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPOutputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -30,6 +34,11 @@ import org.springframework.util.unit.DataSize;
  */
 final class PageCache {
 
+    /** As server.compression: text types of at least 2 KB are worth compressing. */
+    private static final int COMPRESS_FROM = 2048;
+    private static final Pattern COMPRESSED = Pattern.compile(
+            "(text/|application/(json|xml|javascript|atom\\+xml|rss\\+xml|ld\\+json|geo\\+json)|image/svg\\+xml)");
+
     /** Headers that belong to one answer, not to the page. */
     private static final Set<String> NOT_KEPT = Set.of("set-cookie", "date", "content-length", "transfer-encoding",
             "connection", "keep-alive");
@@ -48,7 +57,7 @@ final class PageCache {
         this.pages = memory.toBytes() <= 0 ? null
                 : Caffeine.newBuilder()
                         .maximumWeight(memory.toBytes())
-                        .weigher((Key key, Page page) -> page.body().length + key.weight())
+                        .weigher((Key key, Page page) -> page.weight() + key.weight())
                         .expireAfterWrite(period.multipliedBy(2))
                         .build();
         this.notKept = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(period.multipliedBy(2)).build();
@@ -83,16 +92,25 @@ final class PageCache {
             return false;
         }
         response.setStatus(HttpServletResponse.SC_OK);
-        page.headers().forEach((name, values) -> {
-            response.setHeader(name, values.get(0));
-            values.stream().skip(1).forEach(value -> response.addHeader(name, value));
-        });
+        // plain loops: this runs for every kept page served, thousands of times a second
+        for (Map.Entry<String, List<String>> header : page.headers().entrySet()) {
+            List<String> values = header.getValue();
+            response.setHeader(header.getKey(), values.get(0));
+            for (int i = 1; i < values.size(); i++) {
+                response.addHeader(header.getKey(), values.get(i));
+            }
+        }
         if (page.contentType() != null) {
             response.setContentType(page.contentType());
         }
-        response.setContentLength(page.body().length);
+        // browsers ask for gzip: the page was compressed once when kept, not by the connector per request
+        byte[] body = page.gzipped() != null && acceptsGzip(request) ? page.gzipped() : page.body();
+        if (body == page.gzipped()) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        }
+        response.setContentLength(body.length);
         if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(page.body());
+            response.getOutputStream().write(body);
         }
         return true;
     }
@@ -140,8 +158,38 @@ final class PageCache {
                 headers.put(name, List.copyOf(rendered.getHeaders(name)));
             }
         }
-        pages.put(key, new Page(rendered.getContentType(), headers, body));
+        pages.put(key, new Page(rendered.getContentType(), headers, body, gzipped(rendered.getContentType(), body)));
         return true;
+    }
+
+    /** The body compressed, where the connector would compress it (server.compression: text, over 2 KB), else null. */
+    static byte[] gzipped(String contentType, byte[] body) {
+        if (body.length < COMPRESS_FROM || contentType == null || !COMPRESSED.matcher(contentType).lookingAt()) {
+            return null;
+        }
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(body.length / 3);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
+            gzip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in memory: does not happen
+        }
+        return compressed.toByteArray();
+    }
+
+    /** Whether the request's Accept-Encoding takes gzip (not refused with q=0). */
+    static boolean acceptsGzip(HttpServletRequest request) {
+        String accepted = request.getHeader(HttpHeaders.ACCEPT_ENCODING);
+        if (accepted == null) {
+            return false;
+        }
+        for (String coding : accepted.split(",")) {
+            String[] parts = coding.split(";");
+            String name = parts[0].strip();
+            if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
+                return parts.length < 2 || !parts[1].strip().matches("(?i)q=0(\\.0*)?");
+            }
+        }
+        return false;
     }
 
     record Key(String etag, String uri, Map<String, List<String>> parameters, String host, String forwardedHost,
@@ -152,6 +200,11 @@ final class PageCache {
         }
     }
 
-    private record Page(String contentType, Map<String, List<String>> headers, byte[] body) {
+    /** A kept page: its bytes, and the same compressed for clients that take gzip (null when not worth it). */
+    private record Page(String contentType, Map<String, List<String>> headers, byte[] body, byte[] gzipped) {
+
+        int weight() {
+            return body.length + (gzipped == null ? 0 : gzipped.length);
+        }
     }
 }

@@ -113,6 +113,36 @@ class HttpCacheTest {
         }
     }
 
+    /** Browsers ask for gzip: a kept page goes out compressed once, the same bytes as the rendered one. */
+    @Test
+    void aKeptPageGoesGzippedToWhoeverTakesGzipAndPlainToOthers() throws Exception {
+        MockHttpServletResponse rendered = mvc.perform(get("/datenschutz").header("Accept-Encoding", "gzip, deflate, br"))
+                .andExpect(status().isOk()).andReturn().getResponse();
+        byte[] page = rendered.getContentAsByteArray();
+        assertThat(page.length).isGreaterThan(2048);
+
+        MockHttpServletResponse kept = mvc.perform(get("/datenschutz").header("Accept-Encoding", "gzip, deflate, br"))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Encoding", "gzip"))
+                .andExpect(header().string("ETag", rendered.getHeader("ETag")))
+                .andExpect(header().string("Vary", containsString("Accept-Encoding")))
+                .andReturn().getResponse();
+        assertThat(kept.getContentLength()).isEqualTo(kept.getContentAsByteArray().length).isLessThan(page.length / 2);
+        try (var gzip = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(kept.getContentAsByteArray()))) {
+            assertThat(gzip.readAllBytes()).isEqualTo(page);
+        }
+
+        for (String plain : new String[] {null, "identity", "gzip;q=0, deflate"}) {
+            var request = get("/datenschutz");
+            if (plain != null) {
+                request.header("Accept-Encoding", plain);
+            }
+            MockHttpServletResponse identity = mvc.perform(request).andExpect(status().isOk())
+                    .andExpect(header().doesNotExist("Content-Encoding")).andReturn().getResponse();
+            assertThat(identity.getContentAsByteArray()).as(plain).isEqualTo(page);
+        }
+    }
+
     /** A new module's table is tracked or named here on purpose (and in V75's list): otherwise its changes would keep old pages. */
     @Test
     void everyTableButTheOperationalOnesAdvancesTheDataVersion() {
