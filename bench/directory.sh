@@ -45,6 +45,8 @@ run() {
   if command -v nginx >/dev/null; then
     mkdir -p "$DATA/www"
     curl -s "http://127.0.0.1:$PORT$path" >"$DATA/www/page.html"
+    curl -fs "http://127.0.0.1:$NGINX_PORT/page.html" | cmp -s - "$DATA/www/page.html" \
+      || { echo "nginx does not serve the saved page (see $DATA/nginx-error.log)" >&2; exit 1; }
     echo "-- nginx, same bytes ($(wc -c <"$DATA/www/page.html") bytes)"
     wrk -t2 -c32 -d"$DURATION" --latency "http://127.0.0.1:$NGINX_PORT/page.html" | grep -E "Requests/sec| 50%| 99%"
   fi
@@ -52,7 +54,11 @@ run() {
 
 if command -v nginx >/dev/null; then
   mkdir -p "$DATA/www" "$DATA/nginx-tmp"
+  # as root, nginx runs its worker as nobody, which cannot read or write in the mktemp folder (0700):
+  # every "static" answer was a 403 and the proxy cache stayed empty
+  NGINX_USER=$([ "$(id -u)" = 0 ] && echo "user root;" || true)
   cat >"$DATA/nginx.conf" <<CONF
+$NGINX_USER
 worker_processes 1; pid $DATA/nginx.pid; error_log $DATA/nginx-error.log; daemon on;
 events { worker_connections 1024; }
 http { access_log off; client_body_temp_path $DATA/nginx-tmp; proxy_temp_path $DATA/nginx-tmp;

@@ -111,7 +111,11 @@ PAGES=(
 )
 
 mkdir -p "$DATA/www" "$DATA/nginx-tmp"
+# as root, nginx runs its worker as nobody, which cannot read or write in the mktemp folder (0700):
+# every "static" answer was a 403 and the proxy cache stayed empty
+NGINX_USER=$([ "$(id -u)" = 0 ] && echo "user root;" || true)
 cat >"$DATA/nginx.conf" <<CONF
+$NGINX_USER
 worker_processes 1; pid $DATA/nginx.pid; error_log $DATA/nginx-error.log; daemon on;
 events { worker_connections 1024; }
 http { access_log off; default_type text/html; client_body_temp_path $DATA/nginx-tmp; proxy_temp_path $DATA/nginx-tmp;
@@ -153,6 +157,9 @@ for entry in "${PAGES[@]}"; do
   [ -n "$script" ] && sample="$path?q=Optik%20Yilmaz"
   curl -fs -o "$DATA/www/p$i.html" "$BASE$sample" || { echo "$path failed" >&2; continue; }
   bytes=$(wc -c <"$DATA/www/p$i.html")
+  # nginx must answer the very bytes (a 403 is fast too)
+  curl -fs "http://127.0.0.1:$NGINX_PORT/p$i.html" | cmp -s - "$DATA/www/p$i.html" \
+    || { echo "nginx does not serve p$i.html as saved (see $DATA/nginx-error.log)" >&2; exit 1; }
   # warm-up and measured run of one portal: base -> "req/s p50 p99 non2xx timeouts"
   run_portal() {
     echo "$label ($1$path): warm-up $WARMUP" >&2

@@ -21,7 +21,11 @@ for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>
 curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null || { echo "portal on port $PORT did not start"; exit 1; }
 
 mkdir -p "$DATA/www" "$DATA/tmp" "$DATA/cache"
+# as root, nginx runs its worker as nobody, which cannot read or write in the mktemp folder (0700):
+# every "static" answer was a 403 and the proxy cache stayed empty
+NGINX_USER=$([ "$(id -u)" = 0 ] && echo "user root;" || true)
 cat >"$DATA/nginx.conf" <<CONF
+$NGINX_USER
 worker_processes 1; pid $DATA/nginx.pid; error_log $DATA/nginx-error.log; daemon on;
 events { worker_connections 1024; }
 http {
@@ -64,6 +68,8 @@ printf '\n| page | bytes | portal req/s | p99 | via nginx cache req/s | p99 | ng
 for page in $PAGES; do
   file="p$(echo "$page" | tr '/' '_').html"
   curl -s "http://127.0.0.1:$PORT$page" >"$DATA/www/$file"
+  curl -fs "http://127.0.0.1:$STATIC/$file" | cmp -s - "$DATA/www/$file" \
+    || { echo "nginx does not serve $file as saved (see $DATA/nginx-error.log)" >&2; exit 1; }
   read -r direct dp99 <<<"$(rate "http://127.0.0.1:$PORT$page")"
   read -r cached cp99 <<<"$(rate "http://127.0.0.1:$PROXY$page")"
   read -r static sp99 <<<"$(rate "http://127.0.0.1:$STATIC/$file")"

@@ -29,7 +29,11 @@ curl -fs "http://127.0.0.1:$B/readyz" >/dev/null || { echo "portal on port $B di
 sql() { psql -qtA -h 127.0.0.1 -p "$PGPORT" -U postgres -d stadtportal -v ON_ERROR_STOP=1 -c "$1"; }
 
 mkdir -p "$DATA/tmp"
+# as root, nginx runs its worker as nobody, which cannot read or write in the mktemp folder (0700):
+# every "static" answer was a 403 and the proxy cache stayed empty
+NGINX_USER=$([ "$(id -u)" = 0 ] && echo "user root;" || true)
 cat >"$DATA/nginx.conf" <<CONF
+$NGINX_USER
 worker_processes 1; pid $DATA/nginx.pid; error_log $DATA/nginx-error.log; daemon on;
 events { worker_connections 1024; }
 http {

@@ -185,6 +185,9 @@ public class DataVersion implements SmartLifecycle {
                 properties.setProperty("password", pool.getPassword());
             }
             properties.setProperty("ApplicationName", "stadtportal data-version listener");
+            // a database that vanished without closing the connection ends the wait too (longer than WAIT_MILLIS)
+            properties.setProperty("socketTimeout", "30");
+            properties.setProperty("tcpKeepAlive", "true");
             return DriverManager.getConnection(pool.getJdbcUrl(), properties);
         }
         return dataSource.getConnection();
