@@ -124,8 +124,12 @@ class MediaBrowserTest extends BrowserPages {
         driver.get(url("/unternehmen/" + slug));
         WebElement image = awaitVisible(By.cssSelector(".photo-gallery img"));
         assertThat(image.getAttribute("alt")).isEqualTo("Das Studio von außen");
-        assertThat(((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
-                .executeScript("return arguments[0].naturalWidth;", image)).intValue()).isEqualTo(1600);
+        // visible is not loaded (a lazy image, a busy machine): wait for the picture itself, then check it
+        JavascriptExecutor script = (JavascriptExecutor) driver;
+        script.executeScript("arguments[0].scrollIntoView();", image);
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
+                script.executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0;", image)));
+        assertThat(((Number) script.executeScript("return arguments[0].naturalWidth;", image)).intValue()).isEqualTo(1600);
         Browser.assertNoAccessibilityViolations(driver);
     }
 
