@@ -48,8 +48,16 @@ class ContentEditingTest {
     /** The start page form with valid values; pairs of name and value replace single fields. */
     private MockHttpServletRequestBuilder startForm(String... overrides) {
         Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("heading", "Stadtportal Bottrop");
+        fields.put("headingEn", "");
         fields.put("intro", "Willkommen **im Portal** <script>alert(1)</script>");
         fields.put("introEn", "");
+        fields.put("reallabore", "In drei Reallaboren wird erprobt.");
+        fields.put("reallaboreEn", "");
+        fields.put("aboutHeading", "Über dieses Portal");
+        fields.put("aboutHeadingEn", "");
+        fields.put("about", "Die Stadt Bottrop betreibt das Portal.");
+        fields.put("aboutEn", "");
         fields.put("highlights[0].title", "Fairer Kaffee <b>jetzt</b>");
         fields.put("highlights[0].text", "Im Rathaus gibt es fairen Kaffee.");
         fields.put("highlights[0].link", "/fairtrade");
@@ -98,6 +106,90 @@ class ContentEditingTest {
                         containsString("Veraltet"))));
         mvc.perform(startForm("intro", "Neu", "version", "1")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/")).andExpect(content().string(containsString("<p>Neu</p>")));
+    }
+
+    @Test
+    void theHeadingTheReallaboreTextAndTheAboutTextAreEditedInBothLanguages() throws Exception {
+        // nothing saved: the built-in text, on the page and in the editor
+        mvc.perform(get("/")).andExpect(content().string(allOf(containsString("<h1>Stadtportal der Wirtschaftsförderung Bottrop</h1>"),
+                containsString("<p>In drei Reallaboren erprobt die Wirtschaftsförderung"), containsString("<h2>Über dieses Portal</h2>"),
+                containsString("<p>Betreiberin des Portals ist die Stadt Bottrop."))));
+        mvc.perform(get("/en/")).andExpect(content().string(allOf(containsString("<p>In three real-world labs (Reallabore)"),
+                containsString("<h2>About this portal</h2>"), containsString("<p>The portal is run by the City of Bottrop."),
+                not(containsString("lang=\"de\"><p>In drei Reallaboren")))));
+        mvc.perform(get("/admin/startseite").with(STAFF)).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("name=\"heading\""), containsString("name=\"aboutHeadingEn\""),
+                containsString("In drei Reallaboren erprobt die Wirtschaftsf"), containsString("In three real-world labs (Reallabore)"),
+                containsString("Betreiberin des Portals ist die Stadt Bottrop."), containsString("The portal is run by the City of Bottrop."))));
+
+        mvc.perform(startForm("heading", "Wirtschaft in Bottrop", "headingEn", "Business in Bottrop",
+                "reallabore", "Drei **Reallabore** <script>alert(2)</script>", "aboutHeading", "Zum Portal",
+                "about", "Die Stadt *betreibt* es.", "aboutEn", "Run by the *city*.")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/")).andExpect(content().string(allOf(containsString("<h1>Wirtschaft in Bottrop</h1>"),
+                containsString("<p>Drei <strong>Reallabore</strong> &lt;script&gt;"), containsString("<h2>Zum Portal</h2>"),
+                containsString("<p>Die Stadt <em>betreibt</em> es.</p>"), not(containsString("<script>alert")),
+                not(containsString("In drei Reallaboren erprobt")), not(containsString("Über dieses Portal")))));
+        // English where staff wrote it, else the German text marked as German
+        mvc.perform(get("/en/")).andExpect(content().string(allOf(containsString("<h1>Business in Bottrop</h1>"),
+                containsString("lang=\"de\"><p>Drei <strong>Reallabore</strong>"), containsString("<h2 lang=\"de\">Zum Portal</h2>"),
+                containsString("<p>Run by the <em>city</em>.</p>"), not(containsString("In three real-world labs")),
+                not(containsString("About this portal")))));
+        mvc.perform(get("/admin/startseite").with(STAFF)).andExpect(content().string(allOf(containsString("value=\"Wirtschaft in Bottrop\""),
+                containsString("Die Stadt *betreibt* es."), not(containsString("In drei Reallaboren erprobt")))));
+
+        // a second save, then the first one restored: its texts come back
+        mvc.perform(startForm("heading", "Zweite Überschrift", "reallabore", "Zweiter Reallabore-Text", "aboutHeading", "Zweites Über",
+                "about", "Zweiter Text", "version", "1")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/")).andExpect(content().string(allOf(containsString("Zweite Überschrift"), containsString("Zweiter Text"))));
+        mvc.perform(post("/admin/startseite/versionen/2/wiederherstellen").with(csrf()).with(STAFF)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/")).andExpect(content().string(allOf(containsString("<h1>Wirtschaft in Bottrop</h1>"),
+                containsString("<p>Drei <strong>Reallabore</strong>"), containsString("<h2>Zum Portal</h2>"),
+                not(containsString("Zweite Überschrift")), not(containsString("Zweiter Reallabore-Text")), not(containsString("Zweiter Text")))));
+        mvc.perform(get("/en/")).andExpect(content().string(allOf(containsString("<h1>Business in Bottrop</h1>"),
+                containsString("<p>Run by the <em>city</em>.</p>"))));
+        // and the built-in page, version 1, brings the bundle's text back in both languages
+        mvc.perform(post("/admin/startseite/versionen/1/wiederherstellen").with(csrf()).with(STAFF)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/")).andExpect(content().string(allOf(containsString("<h1>Stadtportal der Wirtschaftsförderung Bottrop</h1>"),
+                containsString("<h2>Über dieses Portal</h2>"), not(containsString("Wirtschaft in Bottrop")))));
+        mvc.perform(get("/en/")).andExpect(content().string(allOf(containsString("<h2>About this portal</h2>"),
+                containsString("<p>In three real-world labs (Reallabore)"))));
+    }
+
+    @Test
+    void aStartPageSavedBeforeItsTextsWereEditableShowsTheBuiltInOnes() throws Exception {
+        jdbc.update("""
+                INSERT INTO start_page (id, intro, intro_html, sections, version, updated_at)
+                VALUES (1, 'Alte Einleitung', '<p>Alte Einleitung</p>', '{DIRECTORY,HIGHLIGHTS,NEWS,EVENTS,REALLABORE}', 3, now())""");
+        mvc.perform(get("/")).andExpect(content().string(allOf(containsString("<p>Alte Einleitung</p>"),
+                containsString("<h1>Stadtportal der Wirtschaftsförderung Bottrop</h1>"), containsString("<h2>Über dieses Portal</h2>"))));
+        mvc.perform(get("/en/")).andExpect(content().string(allOf(containsString("<h2>About this portal</h2>"),
+                containsString("<p>The portal is run by the City of Bottrop."))));
+        mvc.perform(get("/admin/startseite").with(STAFF)).andExpect(content().string(allOf(containsString("Alte Einleitung"),
+                containsString("The portal is run by the City of Bottrop."))));
+    }
+
+    @Test
+    void badStartPageTextsComeBackNextToTheirFieldInGerman() throws Exception {
+        for (String field : java.util.List.of("heading", "headingEn", "aboutHeading", "aboutHeadingEn")) {
+            String id = "id=\"" + field + "-error\"";
+            mvc.perform(startForm(field, "x".repeat(5000))).andExpect(status().isBadRequest())
+                    .andExpect(content().string(allOf(containsString(id + ">Dieser Text ist zu lang."))));
+            mvc.perform(startForm(field, "Mit\tTabulator")).andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString(id + ">Bitte schreiben Sie diese Angabe in eine Zeile, ohne Zeilenumbruch und ohne Tabulator.")));
+            mvc.perform(startForm(field, "Zwei\nZeilen")).andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString(id + ">Bitte schreiben Sie diese Angabe in eine Zeile")));
+        }
+        for (String field : java.util.List.of("reallabore", "reallaboreEn", "about", "aboutEn")) {
+            mvc.perform(startForm(field, "x".repeat(5001))).andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("id=\"" + field + "-error\">Dieser Text ist zu lang.")));
+        }
+        for (String field : java.util.List.of("heading", "reallabore", "aboutHeading", "about")) {
+            mvc.perform(startForm(field, " ")).andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("id=\"" + field + "-error\">")));
+        }
+        // a paragraph may have lines
+        mvc.perform(startForm("about", "Erste Zeile\n\nZweiter Absatz")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/")).andExpect(content().string(allOf(containsString("<p>Erste Zeile</p>"), containsString("<p>Zweiter Absatz</p>"))));
     }
 
     @Test

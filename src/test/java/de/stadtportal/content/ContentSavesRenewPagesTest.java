@@ -110,7 +110,9 @@ class ContentSavesRenewPagesTest {
         savedAndShown("news restored", post("/admin/aktuelles/" + id + "/versionen/1/wiederherstellen"), "/aktuelles/" + slug,
                 "Erster Anreißer");
 
-        savedAndShown("start page", post("/admin/startseite").param("intro", "Einleitung " + tag).param("orderDirectory", "1")
+        savedAndShown("start page", post("/admin/startseite").param("heading", "Stadtportal")
+                .param("intro", "Einleitung " + tag).param("reallabore", "Reallabore").param("aboutHeading", "Über")
+                .param("about", "Die Stadt").param("orderDirectory", "1")
                 .param("orderHighlights", "2").param("orderNews", "3").param("orderEvents", "4").param("orderReallabore", "5")
                 .param("version", "0"), "/", "Einleitung " + tag);
 

@@ -56,7 +56,11 @@ class StartPageImagesTest {
 
     private MockMultipartHttpServletRequestBuilder form(MockMultipartFile file, String... overrides) {
         Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("heading", "Stadtportal");
         fields.put("intro", "Willkommen im Portal");
+        fields.put("reallabore", "Drei Reallabore");
+        fields.put("aboutHeading", "Über dieses Portal");
+        fields.put("about", "Die Stadt betreibt es.");
         fields.put("highlights[0].title", "Wochenmarkt");
         fields.put("highlights[0].text", "Jeden Samstag frisch.");
         fields.put("highlights[0].link", "/unternehmen");

@@ -61,14 +61,24 @@ public class StartPageService {
     @Transactional(readOnly = true)
     public StartPage current() {
         StartPageData data = data();
-        List<Highlight> highlights = data.highlights();
-        return jdbc.sql("SELECT intro_html, intro_en_html FROM start_page WHERE id = 1")
-                .query((rs, i) -> new StartPage(Localized.of(RichText.clean(rs.getString("intro_html")),
-                        rs.getString("intro_en_html") == null ? null : RichText.clean(rs.getString("intro_en_html"))),
-                        highlights, data.sections()))
+        Texts texts = data.texts();
+        return jdbc.sql("""
+                        SELECT intro_html, intro_en_html, reallabore_html, reallabore_en_html, about_html, about_en_html
+                        FROM start_page WHERE id = 1""")
+                .query((rs, i) -> new StartPage(texts.heading(),
+                        html(rs.getString("intro_html"), rs.getString("intro_en_html"), texts.intro()),
+                        data.highlights(), data.sections(),
+                        html(rs.getString("reallabore_html"), rs.getString("reallabore_en_html"), texts.reallabore()),
+                        texts.aboutHeading(), html(rs.getString("about_html"), rs.getString("about_en_html"), texts.about())))
                 .optional()
-                .orElseGet(() -> new StartPage(Localized.of(RichText.toHtml(data.intro()), RichText.toHtml(data.introEn())),
-                        highlights, data.sections()));
+                .orElseGet(() -> new StartPage(texts.heading(), texts.intro().map(RichText::toHtml), data.highlights(),
+                        data.sections(), texts.reallabore().map(RichText::toHtml), texts.aboutHeading(),
+                        texts.about().map(RichText::toHtml)));
+    }
+
+    /** The HTML saved with a text, cleaned again; where none was saved (the built-in text), rendered from the Markdown. */
+    private static Localized html(String saved, String savedEn, Localized markdown) {
+        return saved == null ? markdown.map(RichText::toHtml) : Localized.of(RichText.clean(saved), savedEn == null ? null : RichText.clean(savedEn));
     }
 
     /** What the editor shows: staff's text, or the built-in text with its version 0. */
@@ -82,13 +92,13 @@ public class StartPageService {
                         : new HighlightImage(rs.getLong("image_id"), rs.getString("image_alt"), rs.getString("image_alt_en"), rs.getInt("image_width"),
                                 rs.getInt("image_height"), ImageProcessor.extension(rs.getString("image_type")))))
                 .list();
-        return jdbc.sql("SELECT intro, intro_en, sections, version FROM start_page WHERE id = 1")
-                .query((rs, i) -> new StartPageData(rs.getString("intro"), rs.getString("intro_en"), highlights,
+        Texts builtIn = builtInTexts();
+        return jdbc.sql("SELECT * FROM start_page WHERE id = 1")
+                .query((rs, i) -> new StartPageData(Texts.of(Texts.row(rs), builtIn), highlights,
                         Arrays.stream((String[]) rs.getArray("sections").getArray()).map(Section::valueOf).toList(),
                         rs.getLong("version")))
                 .optional()
-                .orElseGet(() -> new StartPageData(builtInIntro(Locale.GERMAN), builtInIntro(Locale.ENGLISH), highlights,
-                        BUILT_IN_ORDER, 0));
+                .orElseGet(() -> new StartPageData(builtIn, highlights, BUILT_IN_ORDER, 0));
     }
 
     /**
@@ -117,7 +127,7 @@ public class StartPageService {
                 highlights.set(index, h.withImage(new HighlightImage(id, h.image() == null ? null : h.image().alt(),
                         h.image() == null ? null : h.image().altEn(), image.width(), image.height(), image.extension())));
             });
-            data = new StartPageData(data.intro(), data.introEn(), List.copyOf(highlights), data.sections(), data.version());
+            data = new StartPageData(data.texts(), List.copyOf(highlights), data.sections(), data.version());
         }
         save(data, version, "CHANGED");
     }
@@ -151,16 +161,38 @@ public class StartPageService {
             // also a version the page never had (no row yet): never a silent first save over it
             throw new StaleStartPageException();
         }
+        Texts texts = data.texts();
         int saved = jdbc.sql("""
-                        INSERT INTO start_page (id, intro, intro_en, intro_html, intro_en_html, sections, version, updated_by, updated_at)
-                        SELECT 1, :intro, :introEn, :introHtml, :introEnHtml, CAST(:sections AS VARCHAR(20)[]), 1, :by, :now
-                        ON CONFLICT (id) DO UPDATE SET intro = EXCLUDED.intro, intro_en = EXCLUDED.intro_en,
-                            intro_html = EXCLUDED.intro_html, intro_en_html = EXCLUDED.intro_en_html, sections = EXCLUDED.sections,
+                        INSERT INTO start_page (id, heading, heading_en, intro, intro_en, intro_html, intro_en_html,
+                            reallabore_text, reallabore_text_en, reallabore_html, reallabore_en_html,
+                            about_heading, about_heading_en, about_text, about_text_en, about_html, about_en_html,
+                            sections, version, updated_by, updated_at)
+                        SELECT 1, :heading, :headingEn, :intro, :introEn, :introHtml, :introEnHtml,
+                            :reallabore, :reallaboreEn, :reallaboreHtml, :reallaboreEnHtml,
+                            :aboutHeading, :aboutHeadingEn, :about, :aboutEn, :aboutHtml, :aboutEnHtml,
+                            CAST(:sections AS VARCHAR(20)[]), 1, :by, :now
+                        ON CONFLICT (id) DO UPDATE SET heading = EXCLUDED.heading, heading_en = EXCLUDED.heading_en,
+                            intro = EXCLUDED.intro, intro_en = EXCLUDED.intro_en,
+                            intro_html = EXCLUDED.intro_html, intro_en_html = EXCLUDED.intro_en_html,
+                            reallabore_text = EXCLUDED.reallabore_text, reallabore_text_en = EXCLUDED.reallabore_text_en,
+                            reallabore_html = EXCLUDED.reallabore_html, reallabore_en_html = EXCLUDED.reallabore_en_html,
+                            about_heading = EXCLUDED.about_heading, about_heading_en = EXCLUDED.about_heading_en,
+                            about_text = EXCLUDED.about_text, about_text_en = EXCLUDED.about_text_en,
+                            about_html = EXCLUDED.about_html, about_en_html = EXCLUDED.about_en_html, sections = EXCLUDED.sections,
                             version = start_page.version + 1, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
                         WHERE start_page.version = :version""")
-                .param("intro", data.intro()).param("introEn", data.introEn())
-                .param("introHtml", RichText.toHtml(data.intro()))
-                .param("introEnHtml", data.introEn() == null ? null : RichText.toHtml(data.introEn()))
+                .param("heading", texts.heading().de()).param("headingEn", texts.heading().en(), java.sql.Types.VARCHAR)
+                .param("intro", texts.intro().de()).param("introEn", texts.intro().en(), java.sql.Types.VARCHAR)
+                .param("introHtml", RichText.toHtml(texts.intro().de()))
+                .param("introEnHtml", html(texts.intro().en()), java.sql.Types.VARCHAR)
+                .param("reallabore", texts.reallabore().de()).param("reallaboreEn", texts.reallabore().en(), java.sql.Types.VARCHAR)
+                .param("reallaboreHtml", RichText.toHtml(texts.reallabore().de()))
+                .param("reallaboreEnHtml", html(texts.reallabore().en()), java.sql.Types.VARCHAR)
+                .param("aboutHeading", texts.aboutHeading().de())
+                .param("aboutHeadingEn", texts.aboutHeading().en(), java.sql.Types.VARCHAR)
+                .param("about", texts.about().de()).param("aboutEn", texts.about().en(), java.sql.Types.VARCHAR)
+                .param("aboutHtml", RichText.toHtml(texts.about().de()))
+                .param("aboutEnHtml", html(texts.about().en()), java.sql.Types.VARCHAR)
                 .param("sections", "{" + String.join(",", data.sections().stream().map(Enum::name).toList()) + "}")
                 .param("version", version).param("by", user()).param("now", OffsetDateTime.now(clock))
                 .update();
@@ -199,8 +231,22 @@ public class StartPageService {
         if (version.isEmpty()) {
             return false;
         }
-        save(StartPageData.of(version.get().state(), data().version()), data().version(), "RESTORED");
+        save(StartPageData.of(version.get().state(), builtInTexts(), data().version()), data().version(), "RESTORED");
         return true;
+    }
+
+    private static String html(String markdown) {
+        return markdown == null ? null : RichText.toHtml(markdown);
+    }
+
+    /** The message bundle's text, what the page shows until staff save their own. */
+    private Texts builtInTexts() {
+        return new Texts(builtIn("home.heading"), Localized.of(builtInIntro(Locale.GERMAN), builtInIntro(Locale.ENGLISH)),
+                builtIn("home.reallabore.text"), builtIn("home.about"), builtIn("home.about.text"));
+    }
+
+    private Localized builtIn(String key) {
+        return Localized.of(messages.getMessage(key, null, Locale.GERMAN), messages.getMessage(key, null, Locale.ENGLISH));
     }
 
     private String builtInIntro(Locale locale) {
@@ -289,40 +335,90 @@ public class StartPageService {
         return value == null ? null : value.toString();
     }
 
-    /** @param intro Markdown */
-    public record StartPageData(String intro, String introEn, List<Highlight> highlights, List<Section> sections, long version) {
+    /**
+     * The start page's own text, each German and optionally English ({@link Localized#en()} null): the page heading
+     * and the heading of "About this portal" are one line; introduction, the Reallabore paragraph and the text about
+     * the portal are Markdown.
+     */
+    public record Texts(Localized heading, Localized intro, Localized reallabore, Localized aboutHeading, Localized about) {
+
+        /** The names of the columns, the kept versions' keys and (without "En") the form's fields, German first. */
+        static final List<String> KEYS = List.of("heading", "intro", "reallabore", "aboutHeading", "about");
+
+        public List<Localized> all() {
+            return List.of(heading, intro, reallabore, aboutHeading, about);
+        }
+
+        /**
+         * @param value a text by its key (German) or key + "En" (English); null where none was kept
+         * @param builtIn what a text without German value shows, in both languages (a page saved before it was editable)
+         */
+        static Texts of(java.util.function.Function<String, String> value, Texts builtIn) {
+            List<Localized> texts = new java.util.ArrayList<>();
+            for (int k = 0; k < KEYS.size(); k++) {
+                String de = value.apply(KEYS.get(k));
+                texts.add(de == null ? builtIn.all().get(k) : Localized.of(de, value.apply(KEYS.get(k) + "En")));
+            }
+            return new Texts(texts.get(0), texts.get(1), texts.get(2), texts.get(3), texts.get(4));
+        }
+
+        /** The texts of a start_page row by key; the columns are named like the keys, English ones end in "_en". */
+        static java.util.function.Function<String, String> row(java.sql.ResultSet rs) throws java.sql.SQLException {
+            Map<String, String> values = new java.util.HashMap<>();
+            for (String key : KEYS) {
+                String column = switch (key) {
+                    case "reallabore" -> "reallabore_text";
+                    case "aboutHeading" -> "about_heading";
+                    case "about" -> "about_text";
+                    default -> key;
+                };
+                values.put(key, rs.getString(column));
+                values.put(key + "En", rs.getString(column + "_en"));
+            }
+            return values::get;
+        }
+
+        void putInto(Map<String, Object> fields) {
+            for (int k = 0; k < KEYS.size(); k++) {
+                fields.put(KEYS.get(k), all().get(k).de());
+                fields.put(KEYS.get(k) + "En", all().get(k).en());
+            }
+        }
+    }
+
+    /** @param texts the page's own text; what a kept version lacks is the built-in text */
+    public record StartPageData(Texts texts, List<Highlight> highlights, List<Section> sections, long version) {
 
         /** Everything a restore needs, as kept in content_version. */
         Map<String, Object> state() {
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("intro", intro);
-            fields.put("introEn", introEn);
+            texts.putInto(fields);
             fields.put("highlights", highlights.stream().map(Highlight::state).toList());
             fields.put("sections", sections.stream().map(Enum::name).toList());
             return fields;
         }
 
         @SuppressWarnings("unchecked")
-        static StartPageData of(Map<String, Object> state, long version) {
+        static StartPageData of(Map<String, Object> state, Texts builtIn, long version) {
             List<Highlight> highlights = ((List<Map<String, Object>>) state.getOrDefault("highlights", List.of())).stream()
                     .map(Highlight::of).toList();
             List<Section> sections = ((List<String>) state.getOrDefault("sections", List.of())).stream().map(Section::valueOf).toList();
-            return new StartPageData(stateText(state, "intro"), stateText(state, "introEn"), highlights,
+            return new StartPageData(Texts.of(key -> stateText(state, key), builtIn), highlights,
                     sections.isEmpty() ? BUILT_IN_ORDER : sections, version);
         }
 
         Map<String, Object> audit() {
             Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("intro", intro);
-            fields.put("introEn", introEn);
+            texts.putInto(fields);
             fields.put("highlights", highlights.stream().map(h -> h.title() + " → " + h.link()).toList());
             fields.put("sections", sections.stream().map(Enum::name).toList());
             return fields;
         }
     }
 
-    /** @param intro cleaned HTML */
-    public record StartPage(Localized intro, List<Highlight> highlights, List<Section> sections) {
+    /** @param intro, reallabore, about cleaned HTML; the headings plain text */
+    public record StartPage(Localized heading, Localized intro, List<Highlight> highlights, List<Section> sections,
+                            Localized reallabore, Localized aboutHeading, Localized about) {
     }
 
     public static class StaleStartPageException extends RuntimeException {

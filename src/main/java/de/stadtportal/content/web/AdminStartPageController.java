@@ -11,7 +11,6 @@ import de.stadtportal.content.domain.StartPageService.Highlight;
 import de.stadtportal.content.domain.StartPageService.StaleStartPageException;
 import de.stadtportal.content.domain.StartPageService.StartPage;
 import de.stadtportal.content.domain.StartPageService.StartPageData;
-import de.stadtportal.platform.Localized;
 import de.stadtportal.platform.RichText;
 import de.stadtportal.platform.images.ImageProcessor;
 import de.stadtportal.platform.images.ImageProcessor.Processed;
@@ -156,11 +155,12 @@ class AdminStartPageController {
             // rendered and cleaned exactly like a saved page, with the images a save would publish; nothing is saved
             StartPageForm.Prepared prepared = form.prepared(now.highlights(), uploads);
             StartPageData data = prepared.data();
-            model.addAttribute("preview", new StartPage(Localized.of(RichText.toHtml(data.intro()),
-                    data.introEn() == null ? null : RichText.toHtml(data.introEn())), data.highlights(), data.sections()));
+            StartPageService.Texts texts = data.texts();
+            model.addAttribute("preview", new StartPage(texts.heading(), texts.intro().map(RichText::toHtml), data.highlights(),
+                    data.sections(), texts.reallabore().map(RichText::toHtml), texts.aboutHeading(), texts.about().map(RichText::toHtml)));
             model.addAttribute("previewHighlights", previewHighlights(data.highlights(), prepared.images()));
             // the English version only when staff wrote some English
-            model.addAttribute("previewEnglish", data.introEn() != null && !data.introEn().isBlank() || data.highlights().stream()
+            model.addAttribute("previewEnglish", texts.all().stream().anyMatch(t -> t.en() != null) || data.highlights().stream()
                     .anyMatch(h -> h.titleEn() != null || h.textEn() != null || h.image() != null && h.image().altEn() != null));
             model.addAttribute("english", java.util.Locale.ENGLISH);
             model.addAttribute("form", form.withSixRows());

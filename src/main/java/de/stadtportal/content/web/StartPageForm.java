@@ -12,8 +12,11 @@ import de.stadtportal.content.domain.StartPageService.Highlight;
 import de.stadtportal.content.domain.StartPageService.HighlightImage;
 import de.stadtportal.content.domain.StartPageService.Section;
 import de.stadtportal.content.domain.StartPageService.StartPageData;
+import de.stadtportal.content.domain.StartPageService.Texts;
+import de.stadtportal.platform.Localized;
 import de.stadtportal.platform.PlainInput;
 import de.stadtportal.platform.images.ImageProcessor.Processed;
+import de.stadtportal.platform.web.EdgeInputFilter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -21,10 +24,25 @@ import jakarta.validation.constraints.Size;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The start page editor: introduction (Markdown), six highlight rows (blank ones are dropped), the sections' order 1–5. */
+/**
+ * The start page editor: the page's own text (headings one line, the rest Markdown; German required, English
+ * optional), six highlight rows (blank ones are dropped), the sections' order 1–5.
+ */
 record StartPageForm(
+        @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String heading,
+        @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}")
+        @PlainInput String headingEn,
         @NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}") @PlainInput String intro,
         @Size(max = 5000, message = "{validation.tooLong}") @PlainInput String introEn,
+        @NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}") @PlainInput String reallabore,
+        @Size(max = 5000, message = "{validation.tooLong}") @PlainInput String reallaboreEn,
+        @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String aboutHeading,
+        @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}")
+        @PlainInput String aboutHeadingEn,
+        @NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}") @PlainInput String about,
+        @Size(max = 5000, message = "{validation.tooLong}") @PlainInput String aboutEn,
         @Valid List<HighlightRow> highlights,
         @NotBlank(message = "{validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderDirectory,
         @NotBlank(message = "{validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderHighlights,
@@ -33,19 +51,17 @@ record StartPageForm(
         @NotBlank(message = "{validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderReallabore,
         long version) {
 
-    static final String SINGLE_LINE = "[^\\r\\n]*";
-
     record HighlightRow(
-            @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String title,
-            @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String titleEn,
+            @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String title,
+            @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String titleEn,
             @Size(max = 400, message = "{validation.tooLong}") @PlainInput String text,
             @Size(max = 400, message = "{validation.tooLong}") @PlainInput String textEn,
             @Size(max = 500, message = "{validation.tooLong}")
             @Pattern(regexp = "(/|/[^/\\s]\\S*|https://[^\\s/]\\S*)", message = "{content.start.link.format}") String link,
             MultipartFile image,
-            @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = SINGLE_LINE, message = "{validation.singleLine}")
+            @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}")
             @PlainInput String imageAlt,
-            @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = SINGLE_LINE, message = "{validation.singleLine}")
+            @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}")
             @PlainInput String imageAltEn,
             Boolean removeImage) {
 
@@ -76,8 +92,11 @@ record StartPageForm(
         for (int i = 0; i < data.sections().size(); i++) {
             order.put(data.sections().get(i), i + 1);
         }
-        return new StartPageForm(data.intro(), data.introEn(), padded(rows), n(order, Section.DIRECTORY), n(order, Section.HIGHLIGHTS),
-                n(order, Section.NEWS), n(order, Section.EVENTS), n(order, Section.REALLABORE), data.version());
+        Texts t = data.texts();
+        return new StartPageForm(t.heading().de(), t.heading().en(), t.intro().de(), t.intro().en(), t.reallabore().de(),
+                t.reallabore().en(), t.aboutHeading().de(), t.aboutHeading().en(), t.about().de(), t.about().en(), padded(rows),
+                n(order, Section.DIRECTORY), n(order, Section.HIGHLIGHTS), n(order, Section.NEWS), n(order, Section.EVENTS),
+                n(order, Section.REALLABORE), data.version());
     }
 
     private static String n(Map<Section, Integer> order, Section section) {
@@ -86,13 +105,16 @@ record StartPageForm(
 
     /** Always six rows in the form, so staff can add highlights. */
     StartPageForm withSixRows() {
-        return new StartPageForm(intro, introEn, padded(highlights == null ? new ArrayList<>() : new ArrayList<>(highlights)),
-                orderDirectory, orderHighlights, orderNews, orderEvents, orderReallabore, version);
+        return with(padded(highlights == null ? new ArrayList<>() : new ArrayList<>(highlights)), version);
     }
 
     StartPageForm withVersion(long current) {
-        return new StartPageForm(intro, introEn, highlights, orderDirectory, orderHighlights, orderNews, orderEvents,
-                orderReallabore, current);
+        return with(highlights, current);
+    }
+
+    private StartPageForm with(List<HighlightRow> rows, long version) {
+        return new StartPageForm(heading, headingEn, intro, introEn, reallabore, reallaboreEn, aboutHeading, aboutHeadingEn, about,
+                aboutEn, rows, orderDirectory, orderHighlights, orderNews, orderEvents, orderReallabore, version);
     }
 
     private static List<HighlightRow> padded(List<HighlightRow> rows) {
@@ -175,7 +197,13 @@ record StartPageForm(
         Map<Section, String> order = Map.of(Section.DIRECTORY, orderDirectory, Section.HIGHLIGHTS, orderHighlights,
                 Section.NEWS, orderNews, Section.EVENTS, orderEvents, Section.REALLABORE, orderReallabore);
         List<Section> sections = order.keySet().stream().sorted(Comparator.comparing(order::get)).toList();
-        return new Prepared(new StartPageData(normalise(intro), normalise(introEn), rows, sections, version), images);
+        Texts texts = new Texts(Localized.of(heading, headingEn), text(intro, introEn), text(reallabore, reallaboreEn),
+                Localized.of(aboutHeading, aboutHeadingEn), text(about, aboutEn));
+        return new Prepared(new StartPageData(texts, rows, sections, version), images);
+    }
+
+    private static Localized text(String de, String en) {
+        return Localized.of(normalise(de), normalise(en));
     }
 
     private static String normalise(String text) {

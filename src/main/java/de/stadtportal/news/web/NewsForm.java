@@ -12,6 +12,7 @@ import de.stadtportal.news.domain.NewsData;
 import de.stadtportal.news.domain.NewsItem;
 import de.stadtportal.platform.PlainInput;
 import de.stadtportal.platform.PlatformConfiguration;
+import de.stadtportal.platform.web.EdgeInputFilter;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -24,9 +25,9 @@ import org.springframework.web.multipart.MultipartFile;
  */
 record NewsForm(
         @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}")
-        @Pattern(regexp = "[^\\r\\n]*", message = "{validation.singleLine}") @PlainInput String title,
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String title,
         @Size(max = 200, message = "{validation.tooLong}")
-        @Pattern(regexp = "[^\\r\\n]*", message = "{validation.singleLine}") @PlainInput String titleEn,
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String titleEn,
         @NotBlank(message = "{validation.required}") @Size(max = 600, message = "{validation.tooLong}") @PlainInput String teaser,
         @Size(max = 600, message = "{validation.tooLong}") @PlainInput String teaserEn,
         @NotBlank(message = "{validation.required}") @Size(max = 20000, message = "{validation.tooLong}") @PlainInput String body,
@@ -39,9 +40,9 @@ record NewsForm(
         Long version,
         MultipartFile image,
         @Size(max = 200, message = "{validation.tooLong}")
-        @Pattern(regexp = "[^\\r\\n]*", message = "{validation.singleLine}") @PlainInput String imageAlt,
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String imageAlt,
         @Size(max = 200, message = "{validation.tooLong}")
-        @Pattern(regexp = "[^\\r\\n]*", message = "{validation.singleLine}") @PlainInput String imageAltEn,
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String imageAltEn,
         Boolean removeImage) {
 
     static NewsForm empty(ZonedDateTime now) {
