@@ -23,7 +23,7 @@ import jakarta.validation.Payload;
 @Constraint(validatedBy = PlainInput.Validator.class)
 public @interface PlainInput {
 
-    String message() default "{validation.controlCharacters}";
+    String message() default "{platform.validation.controlCharacters}";
 
     Class<?>[] groups() default {};
 

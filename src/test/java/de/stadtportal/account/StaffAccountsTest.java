@@ -59,7 +59,7 @@ class StaffAccountsTest {
         mvc.perform(post("/admin/konten/einladen").with(csrf()).with(TestAccounts.staff(admin, "ADMIN"))
                         .param("email", editor).param("role", "EDITOR"))
                 .andExpect(redirectedUrl("/admin/konten"))
-                .andExpect(flash().attribute("success", "staff.invited"));
+                .andExpect(flash().attribute("success", "admin.staff.invited"));
         mvc.perform(get("/admin/konten").with(TestAccounts.staff(admin, "ADMIN")))
                 .andExpect(content().string(containsString(editor)))
                 .andExpect(content().string(containsString("eingeladen")));
@@ -110,7 +110,7 @@ class StaffAccountsTest {
         String editor = accounts.create("EDITOR", PASSWORD);
         long id = jdbc.queryForObject("SELECT id FROM account WHERE email = ?", Long.class, editor);
         mvc.perform(post("/admin/konten/{id}/deaktivieren", id).with(csrf()).with(TestAccounts.staff(admin, "ADMIN")))
-                .andExpect(flash().attribute("success", "staff.deactivated"));
+                .andExpect(flash().attribute("success", "admin.staff.deactivated"));
         mvc.perform(post("/konto/anmelden").with(csrf()).param("username", editor).param("password", PASSWORD))
                 .andExpect(redirectedUrl("/konto/anmelden?fehler"));
     }

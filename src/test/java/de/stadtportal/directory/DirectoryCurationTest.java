@@ -89,7 +89,7 @@ class DirectoryCurationTest {
     void staffCreateEditArchiveAndRestoreAListing() throws Exception {
         String name = "Buchhandlung " + tag;
         String location = mvc.perform(listing(post("/admin/unternehmen/neu"), name, 0).with(STAFF))
-                .andExpect(flash().attribute("success", "staffListing.created"))
+                .andExpect(flash().attribute("success", "directory.staffListing.created"))
                 .andReturn().getResponse().getRedirectedUrl();
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         String slug = slug(id);
@@ -104,11 +104,11 @@ class DirectoryCurationTest {
                 .andExpect(status().isConflict()).andExpect(content().string(containsString("Alte Fassung")));
 
         mvc.perform(post("/admin/unternehmen/{id}/archivieren", id).with(csrf()).with(STAFF))
-                .andExpect(flash().attribute("success", "staffListing.archived"));
+                .andExpect(flash().attribute("success", "directory.staffListing.archived"));
         mvc.perform(get("/unternehmen/{slug}", slug)).andExpect(status().isNotFound());
         assertThat(found(name)).isFalse();
         mvc.perform(post("/admin/unternehmen/{id}/wiederherstellen", id).with(csrf()).with(STAFF))
-                .andExpect(flash().attribute("success", "staffListing.restored"));
+                .andExpect(flash().attribute("success", "directory.staffListing.restored"));
         mvc.perform(get("/unternehmen/{slug}", slug)).andExpect(status().isOk());
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE entity_type = 'Unternehmen' AND entity_id = ? "
                 + "AND action IN ('CREATED', 'UPDATED', 'ARCHIVED', 'RESTORED')", Integer.class, String.valueOf(id))).isEqualTo(4);
@@ -122,7 +122,7 @@ class DirectoryCurationTest {
         Owner owner = register("Café " + tag);
         mvc.perform(post("/admin/unternehmen/{id}/ablehnen", owner.id()).with(csrf()).with(STAFF)
                         .param("decision", "aenderungen").param("reason", "Bitte ergänzen Sie die Hausnummer."))
-                .andExpect(flash().attribute("success", "moderation.changesRequested"));
+                .andExpect(flash().attribute("success", "directory.moderation.changesRequested"));
         assertThat(statusOf(owner.id())).isEqualTo("CHANGES_REQUESTED");
         assertThat(mail(owner.email(), "Bitte ergänzen Sie Ihren Eintrag")).contains("Bitte ergänzen Sie die Hausnummer.",
                 "/konto/eintraege/" + owner.id());
@@ -131,7 +131,7 @@ class DirectoryCurationTest {
 
         mvc.perform(listing(post("/konto/eintraege/{id}", owner.id()), "Café " + tag, version(owner.id()))
                         .with(user(owner.email()).roles("BUSINESS")))
-                .andExpect(flash().attribute("success", "edit.resubmitted"));
+                .andExpect(flash().attribute("success", "directory.edit.resubmitted"));
         assertThat(statusOf(owner.id())).isEqualTo("PENDING");
     }
 
@@ -141,7 +141,7 @@ class DirectoryCurationTest {
         mvc.perform(post("/admin/unternehmen/{id}/freigeben", owner.id()).with(csrf()).with(STAFF));
         mvc.perform(listing(post("/konto/eintraege/{id}", owner.id()), "Eisdiele " + tag, version(owner.id()))
                         .param("description", "Jetzt mit veganem Eis").with(user(owner.email()).roles("BUSINESS")))
-                .andExpect(flash().attribute("success", "edit.saved"));
+                .andExpect(flash().attribute("success", "directory.edit.saved"));
         assertThat(directory.find(slug(owner.id())).orElseThrow().description()).isEqualTo("Jetzt mit veganem Eis");
         mvc.perform(get("/admin/unternehmen/aenderungen").with(STAFF)).andExpect(content().string(containsString("Eisdiele " + tag)));
         mvc.perform(post("/admin/unternehmen/{id}/gesehen", owner.id()).with(csrf()).with(STAFF));
@@ -163,7 +163,7 @@ class DirectoryCurationTest {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Die zweite Zeitspanne muss nach dem Ende der ersten beginnen.")));
         mvc.perform(hours(owner.id(), "09:00", "13:00", "15:00", "18:00").with(asOwner))
-                .andExpect(flash().attribute("success", "hours.saved"));
+                .andExpect(flash().attribute("success", "directory.hours.saved"));
         // a form without the week is refused, not half saved
         mvc.perform(post("/konto/eintraege/{id}/oeffnungszeiten", owner.id()).with(csrf()).with(asOwner)
                         .param("days[0].opens1", "08:00").param("days[0].closes1", "12:00"))
@@ -180,7 +180,7 @@ class DirectoryCurationTest {
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("Das Datum liegt in der Vergangenheit.")));
         mvc.perform(post("/konto/eintraege/{id}/oeffnungszeiten/ausnahmen", owner.id()).with(csrf()).with(asOwner)
                         .param("day", today.toString()).param("closed", "true").param("note", "Betriebsausflug"))
-                .andExpect(flash().attribute("success", "hours.exceptionSaved"));
+                .andExpect(flash().attribute("success", "directory.hours.exceptionSaved"));
         mvc.perform(get("/unternehmen/{slug}", slug(owner.id())))
                 .andExpect(content().string(allOf(containsString("09:00–13:00"), containsString("15:00–18:00"),
                         containsString("Betriebsausflug"), containsString("specialOpeningHoursSpecification"))));
@@ -190,7 +190,7 @@ class DirectoryCurationTest {
         assertThat(directory.search(new Search(tag, null, null, List.of(), true, "relevanz", 0)).hits()).isEmpty();
 
         mvc.perform(post("/konto/eintraege/{id}/oeffnungszeiten/ausnahmen/{day}/loeschen", owner.id(), today)
-                .with(csrf()).with(asOwner)).andExpect(flash().attribute("success", "hours.exceptionRemoved"));
+                .with(csrf()).with(asOwner)).andExpect(flash().attribute("success", "directory.hours.exceptionRemoved"));
         // someone else's listing does not exist for a stranger
         String stranger = accounts.create("BUSINESS", PASSWORD);
         mvc.perform(get("/konto/eintraege/{id}/oeffnungszeiten", owner.id()).with(user(stranger).roles("BUSINESS")))
@@ -219,7 +219,7 @@ class DirectoryCurationTest {
         mvc.perform(get("/admin/unternehmen/hinweise").with(STAFF)).andExpect(content().string(containsString("Umgezogen " + tag + " 1")));
         long report = jdbc.queryForObject("SELECT min(id) FROM business_report WHERE business_id = ?", Long.class, id);
         mvc.perform(post("/admin/unternehmen/hinweise/{id}/erledigt", report).with(csrf()).with(STAFF))
-                .andExpect(flash().attribute("success", "report.resolved"));
+                .andExpect(flash().attribute("success", "directory.report.resolved"));
         mvc.perform(post("/admin/unternehmen/hinweise/{id}/erledigt", report).with(csrf()).with(STAFF))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/unternehmen/gibt-es-nicht/hinweis")).andExpect(status().isNotFound());
@@ -232,9 +232,9 @@ class DirectoryCurationTest {
         String email = "schneiderei-" + UUID.randomUUID() + "@test.example";
         accounts.track(email);
         mvc.perform(post("/admin/unternehmen/{id}/einladen", id).with(csrf()).with(STAFF).param("email", "keine-adresse"))
-                .andExpect(flash().attribute("failure", "claim.emailInvalid"));
+                .andExpect(flash().attribute("failure", "directory.claim.emailInvalid"));
         mvc.perform(post("/admin/unternehmen/{id}/einladen", id).with(csrf()).with(STAFF).param("email", email))
-                .andExpect(flash().attribute("success", "claim.sent"));
+                .andExpect(flash().attribute("success", "directory.claim.sent"));
         Matcher link = Pattern.compile("/mitmachen/uebernehmen\\?token=([A-Za-z0-9_-]+)").matcher(mail(email, "Ihr Unternehmen"));
         assertThat(link.find()).isTrue();
         String token = link.group(1);
@@ -283,7 +283,7 @@ class DirectoryCurationTest {
                 Integer.class, owner.email())).isEqualTo(1);
 
         mvc.perform(post("/konto/eintraege/{id}/bestaetigen", owner.id()).with(csrf()).with(user(owner.email()).roles("BUSINESS")))
-                .andExpect(flash().attribute("success", "own.confirmed"));
+                .andExpect(flash().attribute("success", "directory.own.confirmed"));
         assertThat(jdbc.queryForObject("SELECT last_confirmed_at > now() - interval '1 minute' AND reminder_sent_at IS NULL "
                 + "FROM business WHERE id = ?", Boolean.class, owner.id())).isTrue();
     }
@@ -301,23 +301,23 @@ class DirectoryCurationTest {
     @Test
     void staffMaintainCategoriesAndCannotDeleteOneInUse() throws Exception {
         mvc.perform(post("/admin/unternehmen/verzeichnisse/branchen").with(csrf()).with(STAFF).param("name", "Kunst " + tag).param("position", "9"))
-                .andExpect(flash().attribute("success", "catalog.added"));
+                .andExpect(flash().attribute("success", "directory.catalog.added"));
         long category = jdbc.queryForObject("SELECT id FROM category WHERE name = ?", Long.class, "Kunst " + tag);
         String slug = jdbc.queryForObject("SELECT slug FROM category WHERE id = ?", String.class, category);
         mvc.perform(post("/admin/unternehmen/verzeichnisse/branchen").with(csrf()).with(STAFF).param("name", "kunst " + tag.toUpperCase()))
                 .andExpect(status().isBadRequest()).andExpect(content().string(containsString("Diesen Namen gibt es schon.")));
         mvc.perform(post("/admin/unternehmen/verzeichnisse/branchen/{id}", category).with(csrf()).with(STAFF)
                         .param("name", "Kunst und Kultur " + tag).param("position", "10"))
-                .andExpect(flash().attribute("success", "catalog.saved"));
+                .andExpect(flash().attribute("success", "directory.catalog.saved"));
         assertThat(jdbc.queryForObject("SELECT slug FROM category WHERE id = ?", String.class, category)).isEqualTo(slug);
 
         long listing = createByStaff("Galerie " + tag);
         jdbc.update("UPDATE business SET category_id = ? WHERE id = ?", category, listing);
         mvc.perform(post("/admin/unternehmen/verzeichnisse/branchen/{id}/loeschen", category).with(csrf()).with(STAFF))
-                .andExpect(flash().attribute("failure", "catalog.inUse"));
+                .andExpect(flash().attribute("failure", "directory.catalog.inUse"));
         jdbc.update("DELETE FROM business WHERE id = ?", listing);
         mvc.perform(post("/admin/unternehmen/verzeichnisse/branchen/{id}/loeschen", category).with(csrf()).with(STAFF))
-                .andExpect(flash().attribute("success", "catalog.deleted"));
+                .andExpect(flash().attribute("success", "directory.catalog.deleted"));
         mvc.perform(post("/admin/unternehmen/verzeichnisse/gibt-es-nicht").with(csrf()).with(STAFF).param("name", "x"))
                 .andExpect(status().isNotFound());
     }
@@ -328,14 +328,14 @@ class DirectoryCurationTest {
         mvc.perform(get("/unternehmen").param("q", "Bäckerei")).andExpect(content().string(not(containsString("Kunst " + tag))));
         mvc.perform(post("/admin/unternehmen/verzeichnisse/branchen").with(csrf()).with(STAFF).param("name", "Kunst " + tag)
                         .param("nameEn", "Art " + tag).param("position", "9"))
-                .andExpect(flash().attribute("success", "catalog.added"));
+                .andExpect(flash().attribute("success", "directory.catalog.added"));
         long category = jdbc.queryForObject("SELECT id FROM category WHERE name = ?", Long.class, "Kunst " + tag);
         try {
             mvc.perform(get("/unternehmen").param("q", "Bäckerei")).andExpect(content().string(containsString(">Kunst " + tag + "</option>")));
             mvc.perform(get("/en/unternehmen").param("q", "Bäckerei")).andExpect(content().string(containsString(">Art " + tag + "</option>")));
             mvc.perform(post("/admin/unternehmen/verzeichnisse/branchen/{id}", category).with(csrf()).with(STAFF)
                             .param("name", "Kunst und Kultur " + tag).param("nameEn", "").param("position", "9"))
-                    .andExpect(flash().attribute("success", "catalog.saved"));
+                    .andExpect(flash().attribute("success", "directory.catalog.saved"));
             mvc.perform(get("/unternehmen").param("q", "Bäckerei")).andExpect(content().string(allOf(
                     containsString(">Kunst und Kultur " + tag + "</option>"), not(containsString(">Kunst " + tag + "</option>")))));
             mvc.perform(get("/en/unternehmen").param("q", "Bäckerei")).andExpect(content().string(
@@ -356,7 +356,7 @@ class DirectoryCurationTest {
         mvc.perform(get("/admin/unternehmen/verzeichnisse").with(STAFF)).andExpect(content().string(containsString("name=\"nameEn\"")));
         mvc.perform(post("/admin/unternehmen/verzeichnisse/branchen").with(csrf()).with(STAFF).param("name", "Kunst " + tag)
                         .param("nameEn", "Art " + tag).param("position", "9"))
-                .andExpect(flash().attribute("success", "catalog.added"));
+                .andExpect(flash().attribute("success", "directory.catalog.added"));
         long category = jdbc.queryForObject("SELECT id FROM category WHERE name = ?", Long.class, "Kunst " + tag);
         String categorySlug = jdbc.queryForObject("SELECT slug FROM category WHERE id = ?", String.class, category);
         long listing = createByStaff("Galerie " + tag);
@@ -381,11 +381,11 @@ class DirectoryCurationTest {
             mvc.perform(post("/admin/unternehmen/verzeichnisse/stadtteile/{id}",
                             jdbc.queryForObject("SELECT id FROM district WHERE slug = 'boy'", Long.class)).with(csrf()).with(STAFF)
                             .param("name", "Boy").param("nameEn", "Boy district"))
-                    .andExpect(flash().attribute("success", "catalog.saved"));
+                    .andExpect(flash().attribute("success", "directory.catalog.saved"));
             mvc.perform(get("/en/unternehmen/" + slug)).andExpect(content().string(containsString("<span>Boy district</span>")));
             mvc.perform(post("/admin/unternehmen/verzeichnisse/branchen/{id}", category).with(csrf()).with(STAFF)
                             .param("name", "Kunst " + tag).param("nameEn", "").param("position", "9"))
-                    .andExpect(flash().attribute("success", "catalog.saved"));
+                    .andExpect(flash().attribute("success", "directory.catalog.saved"));
             mvc.perform(get("/en/unternehmen/" + slug)).andExpect(content().string(containsString("<span lang=\"de\">Kunst " + tag + "</span>")));
             mvc.perform(post("/admin/unternehmen/verzeichnisse/branchen/{id}", category).with(csrf()).with(STAFF)
                             .param("name", "Kunst " + tag).param("nameEn", "x".repeat(121)))
@@ -441,7 +441,7 @@ class DirectoryCurationTest {
             mvc.perform(post("/admin/unternehmen/themen/gutschein").with(csrf()).with(STAFF)
                             .param("german", "Erster Absatz " + tag + "\n\n<script>alert(1)</script> zweiter Absatz")
                             .param("english", "First paragraph " + tag))
-                    .andExpect(flash().attribute("success", "topics.saved"));
+                    .andExpect(flash().attribute("success", "directory.topics.saved"));
             mvc.perform(get("/gutschein")).andExpect(content().string(allOf(
                     containsString("<p class=\"lead\">Erster Absatz " + tag + "</p>"),
                     containsString("&lt;script&gt;alert(1)&lt;/script&gt; zweiter Absatz"), not(containsString("<script>alert")))));

@@ -81,7 +81,7 @@ class JoinAndModerationTest {
 
         long id = jdbc.queryForObject("SELECT id FROM business WHERE name = ?", Long.class, name);
         mvc.perform(post("/admin/unternehmen/{id}/freigeben", id).with(csrf()).with(TestAccounts.staff("redaktion@bottrop.example", "EDITOR")))
-                .andExpect(flash().attribute("success", "moderation.approved"));
+                .andExpect(flash().attribute("success", "directory.moderation.approved"));
         assertThat(found()).isTrue();
         assertThat(mail("Ihr Eintrag im Stadtportal Bottrop ist online")).contains(name, "/unternehmen/");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_entry WHERE entity_type = 'Unternehmen' AND entity_id = ? "
@@ -90,7 +90,7 @@ class JoinAndModerationTest {
         // a second decision on the same listing is refused, not repeated
         mvc.perform(post("/admin/unternehmen/{id}/ablehnen", id).with(csrf()).with(TestAccounts.staff("r2@bottrop.example", "EDITOR"))
                         .param("reason", "zu spät"))
-                .andExpect(flash().attribute("failure", "moderation.alreadyDecided"));
+                .andExpect(flash().attribute("failure", "directory.moderation.alreadyDecided"));
     }
 
     @Test
@@ -99,10 +99,10 @@ class JoinAndModerationTest {
         long id = jdbc.queryForObject("SELECT id FROM business WHERE name = ?", Long.class, name);
         mvc.perform(post("/admin/unternehmen/{id}/ablehnen", id).with(csrf()).with(TestAccounts.staff("r@bottrop.example", "EDITOR"))
                         .param("reason", " "))
-                .andExpect(flash().attribute("failure", "moderation.reasonMissing"));
+                .andExpect(flash().attribute("failure", "directory.moderation.reasonMissing"));
         mvc.perform(post("/admin/unternehmen/{id}/ablehnen", id).with(csrf()).with(TestAccounts.staff("r@bottrop.example", "EDITOR"))
                         .param("reason", "Kein Sitz in Bottrop"))
-                .andExpect(flash().attribute("success", "moderation.rejected"));
+                .andExpect(flash().attribute("success", "directory.moderation.rejected"));
         assertThat(mail("Ihr Eintrag im Stadtportal Bottrop")).contains("Kein Sitz in Bottrop");
         mvc.perform(get("/konto/eintraege").with(user(email).roles("BUSINESS")))
                 .andExpect(content().string(allOf(containsString("abgelehnt"), containsString("Kein Sitz in Bottrop"))));

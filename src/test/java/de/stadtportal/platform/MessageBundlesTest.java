@@ -35,7 +35,7 @@ class MessageBundlesTest {
                 names.add(name.substring(0, name.length() - ".properties".length()));
             }
         }
-        assertThat(names).contains("messages", "reallabor", "content");
+        assertThat(names).contains("platform", "reallabor", "content");
         return names.stream();
     }
 
@@ -66,6 +66,23 @@ class MessageBundlesTest {
         assertThat(where.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Object::toString).toList())
                 .as("keys defined more than once").isEmpty();
     }
+
+    /**
+     * Each bundle prefixes its keys with its name ({@code directory.edit.title} in directory.properties), so a
+     * key tells where its text lives and keys of different bundles never meet. Spring's own codes are exempt.
+     */
+    @ParameterizedTest
+    @MethodSource("bundles")
+    void everyKeyStartsWithItsBundlesName(String bundle) throws IOException {
+        for (String language : List.of("", "_en")) {
+            Resource file = new PathMatchingResourcePatternResolver().getResource("classpath:messages/" + bundle + language + ".properties");
+            assertThat(keysAsWritten(file).stream().filter(key -> !SPRING_CODES.contains(key)).toList())
+                    .as("keys of %s%s", bundle, language).allMatch(key -> key.startsWith(bundle + "."));
+        }
+    }
+
+    /** Asked for by Spring itself (DefaultMessageCodesResolver's last code of a binding failure). */
+    private static final Set<String> SPRING_CODES = Set.of("typeMismatch");
 
     /** The keys of a properties file in the order written, repeated ones included (Properties would keep only the last). */
     static List<String> keysAsWritten(Resource file) throws IOException {

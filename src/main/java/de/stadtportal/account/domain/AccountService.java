@@ -187,7 +187,7 @@ public class AccountService {
         checkCurrentPassword(account, currentPassword);
         String newEmail = normalizeEmail(rawNewEmail);
         if (newEmail.equals(account.getEmail())) {
-            throw new AccountException("newEmail", "email.unchanged");
+            throw new AccountException("newEmail", "account.email.unchanged");
         }
         if (accounts.existsByEmail(newEmail)) {
             // no new account can be taken over, and the answer tells nothing about others
@@ -203,7 +203,7 @@ public class AccountService {
         AccountToken used = use(token, Purpose.CHANGE_EMAIL);
         Account account = used.getAccount();
         if (accounts.existsByEmail(used.getNewEmail())) {
-            throw new AccountException(null, "email.taken");
+            throw new AccountException(null, "account.email.taken");
         }
         Map<String, Object> before = view(account);
         String oldEmail = account.getEmail();
@@ -264,7 +264,7 @@ public class AccountService {
     /** Invites a colleague: the account exists at once, the password is chosen through the mailed link. */
     public void invite(String rawEmail, Role role) {
         if (!role.isStaff()) {
-            throw new AccountException("role", "invite.roleInvalid");
+            throw new AccountException("role", "admin.invite.roleInvalid");
         }
         String email = normalizeEmail(rawEmail);
         Account account = accounts.findByEmail(email).orElse(null);
@@ -288,7 +288,7 @@ public class AccountService {
     public void changeRoles(long id, Set<Role> roles, String actingEmail) {
         Account account = accounts.findById(id).orElseThrow(() -> new AccountException(null, "account.notFound"));
         if (roles.isEmpty()) {
-            throw new AccountException("roles", "roles.empty");
+            throw new AccountException("roles", "admin.roles.empty");
         }
         boolean losesAdmin = account.getRoles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN);
         if (losesAdmin && countEnabledAdmins() <= 1) {
@@ -382,7 +382,7 @@ public class AccountService {
     private AccountToken use(String token, Purpose purpose) {
         AccountToken found = tokens.findForUse(Tokens.hash(token == null ? "" : token))
                 .filter(t -> t.getPurpose() == purpose && t.isUsable(clock.instant()))
-                .orElseThrow(() -> new AccountException(null, "token.invalid"));
+                .orElseThrow(() -> new AccountException(null, "account.token.invalid"));
         found.use(clock.instant());
         return found;
     }
@@ -396,7 +396,7 @@ public class AccountService {
     private void checkCurrentPassword(Account account, String currentPassword) {
         if (currentPassword == null || account.getPasswordHash() == null
                 || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
-            throw new AccountException("currentPassword", "password.currentWrong");
+            throw new AccountException("currentPassword", "account.password.currentWrong");
         }
     }
 

@@ -35,22 +35,22 @@ public class PasswordPolicy {
     /** @return the message key of the first rule the password breaks, if any */
     public Optional<String> violation(String password, String email) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
-            return Optional.of("password.tooShort");
+            return Optional.of("account.password.tooShort");
         }
         if (password.length() > MAX_LENGTH) {
-            return Optional.of("password.tooLong");
+            return Optional.of("account.password.tooLong");
         }
         String normalized = password.toLowerCase(Locale.ROOT);
         // a common word dressed up with digits and symbols ("Sommer2026!!", "123456789abc") is still a common password
         String core = normalized.replaceAll("^[\\p{N}\\p{P}\\p{S}\\s]+|[\\p{N}\\p{P}\\p{S}\\s]+$", "");
         if (common.contains(normalized) || common.contains(core) || core.codePointCount(0, core.length()) < MIN_CORE
                 || password.chars().distinct().count() < 4) {
-            return Optional.of("password.common");
+            return Optional.of("account.password.common");
         }
         if (email != null && !email.isBlank()) {
             String local = email.toLowerCase(Locale.ROOT).split("@")[0];
             if (normalized.equals(email.toLowerCase(Locale.ROOT)) || (local.length() >= 6 && normalized.contains(local))) {
-                return Optional.of("password.containsEmail");
+                return Optional.of("account.password.containsEmail");
             }
         }
         return Optional.empty();

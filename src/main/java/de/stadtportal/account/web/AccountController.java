@@ -97,7 +97,7 @@ class AccountController {
         if (accounts.needsPassword(token)) {
             return newPasswordPage(token, Purpose.VERIFY_EMAIL, model, response);
         }
-        return confirmPage(token, Purpose.VERIFY_EMAIL, "/konto/bestaetigen", "verify", model, response);
+        return confirmPage(token, Purpose.VERIFY_EMAIL, "/konto/bestaetigen", "account.verify", model, response);
     }
 
     /** The plain confirmation, or (short sign-up of /mitmachen) the confirmation together with the new password. */
@@ -109,7 +109,7 @@ class AccountController {
         }
         try {
             accounts.verify(form.token());
-            redirect.addFlashAttribute("success", "verify.done");
+            redirect.addFlashAttribute("success", "account.verify.done");
             return "redirect:/konto/anmelden";
         } catch (AccountException e) {
             return linkInvalid(response);
@@ -184,7 +184,7 @@ class AccountController {
             try {
                 accounts.changePassword(principal.getName(), form.currentPassword(), form.password(),
                         request.getSession().getId());
-                redirect.addFlashAttribute("success", "changePassword.done");
+                redirect.addFlashAttribute("success", "account.changePassword.done");
                 return "redirect:/konto";
             } catch (AccountException e) {
                 reject(result, e);
@@ -206,7 +206,7 @@ class AccountController {
         if (!result.hasErrors()) {
             try {
                 accounts.requestEmailChange(principal.getName(), form.currentPassword(), form.newEmail());
-                redirect.addFlashAttribute("success", "changeEmail.sent");
+                redirect.addFlashAttribute("success", "account.changeEmail.sent");
                 return "redirect:/konto";
             } catch (AccountException e) {
                 reject(result, e);
@@ -218,7 +218,7 @@ class AccountController {
 
     @GetMapping("/konto/email-bestaetigen")
     String confirmEmailPage(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
-        return confirmPage(token, Purpose.CHANGE_EMAIL, "/konto/email-bestaetigen", "confirmEmail", model, response);
+        return confirmPage(token, Purpose.CHANGE_EMAIL, "/konto/email-bestaetigen", "account.confirmEmail", model, response);
     }
 
     @PostMapping("/konto/email-bestaetigen")
@@ -231,7 +231,7 @@ class AccountController {
         }
         // the login name changed: log in again with the new address
         request.logout();
-        redirect.addFlashAttribute("success", "confirmEmail.done");
+        redirect.addFlashAttribute("success", "account.confirmEmail.done");
         return "redirect:/konto/anmelden";
     }
 
@@ -253,7 +253,7 @@ class AccountController {
             return "account/delete";
         }
         request.logout();
-        redirect.addFlashAttribute("success", "delete.done");
+        redirect.addFlashAttribute("success", "account.delete.done");
         return "redirect:/";
     }
 
@@ -285,7 +285,7 @@ class AccountController {
             return linkInvalid(response);
         }
         if (form.password() == null || form.password().isEmpty()) {
-            result.rejectValue("password", "password.required");
+            result.rejectValue("password", "account.password.required");
         } else if (purpose != Purpose.VERIFY_EMAIL) {
             // the confirmation page offers "show password" instead of a second field
             checkRepeat(form.password(), form.passwordRepeat(), result);
@@ -317,9 +317,9 @@ class AccountController {
     /** Prefix of the message keys of the new-password page for this kind of link. */
     private static String texts(Purpose purpose) {
         return switch (purpose) {
-            case INVITATION -> "invitation";
-            case VERIFY_EMAIL -> "verifyPassword";
-            default -> "reset";
+            case INVITATION -> "account.invitation";
+            case VERIFY_EMAIL -> "account.verifyPassword";
+            default -> "account.reset";
         };
     }
 
@@ -337,7 +337,7 @@ class AccountController {
 
     private static void checkRepeat(String password, String repeat, BindingResult result) {
         if (password == null || !password.equals(repeat)) {
-            result.rejectValue("passwordRepeat", "password.mismatch");
+            result.rejectValue("passwordRepeat", "account.password.mismatch");
         }
     }
 

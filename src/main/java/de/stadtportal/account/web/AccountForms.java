@@ -11,15 +11,15 @@ final class AccountForms {
     }
 
     record SignUpForm(
-            @NotBlank(message = "{validation.required}") @Email(message = "{validation.email}")
-            @Size(max = 320, message = "{validation.tooLong}") String email,
+            @NotBlank(message = "{platform.validation.required}") @Email(message = "{platform.validation.email}")
+            @Size(max = 320, message = "{platform.validation.tooLong}") String email,
             String password,
             String passwordRepeat) {
     }
 
     record EmailForm(
-            @NotBlank(message = "{validation.required}") @Email(message = "{validation.email}")
-            @Size(max = 320, message = "{validation.tooLong}") String email) {
+            @NotBlank(message = "{platform.validation.required}") @Email(message = "{platform.validation.email}")
+            @Size(max = 320, message = "{platform.validation.tooLong}") String email) {
     }
 
     record NewPasswordForm(String token, String password, String passwordRepeat) {
@@ -30,8 +30,8 @@ final class AccountForms {
 
     record ChangeEmailForm(
             String currentPassword,
-            @NotBlank(message = "{validation.required}") @Email(message = "{validation.email}")
-            @Size(max = 320, message = "{validation.tooLong}") String newEmail) {
+            @NotBlank(message = "{platform.validation.required}") @Email(message = "{platform.validation.email}")
+            @Size(max = 320, message = "{platform.validation.tooLong}") String newEmail) {
     }
 
     record DeleteForm(String currentPassword) {

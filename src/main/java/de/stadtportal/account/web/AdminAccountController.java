@@ -43,9 +43,9 @@ class AdminAccountController {
     }
 
     record InviteForm(
-            @NotBlank(message = "{validation.required}") @Email(message = "{validation.email}")
-            @Size(max = 320, message = "{validation.tooLong}") String email,
-            @NotNull(message = "{validation.required}") Role role) {
+            @NotBlank(message = "{platform.validation.required}") @Email(message = "{platform.validation.email}")
+            @Size(max = 320, message = "{platform.validation.tooLong}") String email,
+            @NotNull(message = "{platform.validation.required}") Role role) {
     }
 
     @InitBinder
@@ -65,7 +65,7 @@ class AdminAccountController {
         if (!result.hasErrors()) {
             try {
                 accounts.invite(form.email(), form.role());
-                redirect.addFlashAttribute("success", "staff.invited");
+                redirect.addFlashAttribute("success", "admin.staff.invited");
                 return "redirect:/admin/konten";
             } catch (AccountException e) {
                 AccountController.reject(result, e);
@@ -80,26 +80,26 @@ class AdminAccountController {
                        Principal principal, RedirectAttributes redirect) {
         requireExists(id);
         Set<Role> chosen = roles == null || roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
-        return apply(redirect, "staff.rolesChanged", () -> accounts.changeRoles(id, chosen, principal.getName()));
+        return apply(redirect, "admin.staff.rolesChanged", () -> accounts.changeRoles(id, chosen, principal.getName()));
     }
 
     @PostMapping("/admin/konten/{id}/deaktivieren")
     String deactivate(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         requireExists(id);
-        return apply(redirect, "staff.deactivated", () -> accounts.setEnabled(id, false, principal.getName()));
+        return apply(redirect, "admin.staff.deactivated", () -> accounts.setEnabled(id, false, principal.getName()));
     }
 
     @PostMapping("/admin/konten/{id}/aktivieren")
     String activate(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         requireExists(id);
-        return apply(redirect, "staff.activated", () -> accounts.setEnabled(id, true, principal.getName()));
+        return apply(redirect, "admin.staff.activated", () -> accounts.setEnabled(id, true, principal.getName()));
     }
 
     /** A colleague lost mailbox or recovery codes: the next login enrols again (audited). */
     @PostMapping("/admin/konten/{id}/zweiter-faktor")
     String resetSecondFactor(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         requireExists(id);
-        return apply(redirect, "staff.secondFactorReset", () -> secondFactors.reset(id, principal.getName()));
+        return apply(redirect, "admin.staff.secondFactorReset", () -> secondFactors.reset(id, principal.getName()));
     }
 
     private String apply(RedirectAttributes redirect, String successKey, Runnable change) {

@@ -32,9 +32,9 @@ class ContentSearchDocuments implements SearchableSource {
     @Override
     public List<SearchableDocument> documents() {
         List<SearchableDocument> documents = new ArrayList<>();
-        documents.addAll(page("impressum", "nav.imprint", "legal", "legal.imprint."));
-        documents.addAll(page("datenschutz", "nav.privacy", "legal", "legal.privacy."));
-        documents.addAll(page("barrierefreiheit", "nav.accessibility", "legal", "legal.accessibility."));
+        documents.addAll(page("impressum", "platform.nav.imprint", "legal", "legal.imprint."));
+        documents.addAll(page("datenschutz", "platform.nav.privacy", "legal", "legal.privacy."));
+        documents.addAll(page("barrierefreiheit", "platform.nav.accessibility", "legal", "legal.accessibility."));
         documents.addAll(page("leichte-sprache", "easy.heading", "easy", "easy."));
         documents.addAll(page("barriere-melden", "content.barrier.title", "content", "content.barrier.intro"));
         return documents;

@@ -9,11 +9,11 @@ import java.util.Optional;
  * sections (as the page's template shows them). Labels and texts with placeholders stay built-in.
  */
 public enum LegalPage {
-    IMPRESSUM("impressum", "nav.imprint", List.of("legal.imprint.intro", "legal.imprint.provider", "legal.imprint.legalForm",
+    IMPRESSUM("impressum", "platform.nav.imprint", List.of("legal.imprint.intro", "legal.imprint.provider", "legal.imprint.legalForm",
             "legal.imprint.department", "legal.imprint.editorial", "legal.imprint.demo", "legal.imprint.demo.text",
             "legal.imprint.liability", "legal.imprint.liability.content", "legal.imprint.liability.links",
             "legal.imprint.licences", "legal.imprint.software", "legal.imprint.openData", "legal.imprint.openData.licence")),
-    DATENSCHUTZ("datenschutz", "nav.privacy", List.of("legal.privacy.intro", "legal.privacy.controller", "legal.privacy.officer",
+    DATENSCHUTZ("datenschutz", "platform.nav.privacy", List.of("legal.privacy.intro", "legal.privacy.controller", "legal.privacy.officer",
             "legal.privacy.visit", "legal.privacy.visit.logs", "legal.privacy.visit.statistics", "legal.privacy.cookies",
             "legal.privacy.cookies.text", "legal.privacy.cookies.session", "legal.privacy.cookies.language",
             "legal.privacy.cookies.none", "legal.privacy.accounts", "legal.privacy.accounts.text", "legal.privacy.mail",
@@ -25,7 +25,7 @@ public enum LegalPage {
             "legal.privacy.rights.erasure", "legal.privacy.rights.restriction", "legal.privacy.rights.portability",
             "legal.privacy.rights.objection", "legal.privacy.rights.withdrawal", "legal.privacy.complaint",
             "legal.privacy.complaint.text", "legal.privacy.ldi.name")),
-    BARRIEREFREIHEIT("barrierefreiheit", "nav.accessibility", List.of("legal.accessibility.intro", "legal.accessibility.scope",
+    BARRIEREFREIHEIT("barrierefreiheit", "platform.nav.accessibility", List.of("legal.accessibility.intro", "legal.accessibility.scope",
             "legal.accessibility.status", "legal.accessibility.status.text", "legal.accessibility.gaps",
             "legal.accessibility.gaps.easyLanguage", "legal.accessibility.gaps.english", "legal.accessibility.creation",
             "legal.accessibility.created", "legal.accessibility.method", "legal.accessibility.reviewed",

@@ -241,8 +241,8 @@ public class StartPageService {
 
     /** The message bundle's text, what the page shows until staff save their own. */
     private Texts builtInTexts() {
-        return new Texts(builtIn("home.heading"), Localized.of(builtInIntro(Locale.GERMAN), builtInIntro(Locale.ENGLISH)),
-                builtIn("home.reallabore.text"), builtIn("home.about"), builtIn("home.about.text"));
+        return new Texts(builtIn("content.home.heading"), Localized.of(builtInIntro(Locale.GERMAN), builtInIntro(Locale.ENGLISH)),
+                builtIn("content.home.reallabore.text"), builtIn("content.home.about"), builtIn("content.home.about.text"));
     }
 
     private Localized builtIn(String key) {
@@ -250,7 +250,7 @@ public class StartPageService {
     }
 
     private String builtInIntro(Locale locale) {
-        return messages.getMessage("home.intro", null, locale) + "\n\n" + messages.getMessage("home.intro2", null, locale);
+        return messages.getMessage("content.home.intro", null, locale) + "\n\n" + messages.getMessage("content.home.intro2", null, locale);
     }
 
     private static String user() {

@@ -31,8 +31,8 @@ class AdminBarrierReportController {
         this.reports = reports;
     }
 
-    record AnswerForm(@NotNull(message = "{validation.required}") Status status,
-                      @Size(max = 4000, message = "{validation.tooLong}") String answer, long version) {
+    record AnswerForm(@NotNull(message = "{platform.validation.required}") Status status,
+                      @Size(max = 4000, message = "{platform.validation.tooLong}") String answer, long version) {
     }
 
     @GetMapping("/admin/barrieren")

@@ -51,8 +51,8 @@ class AdminLegalController {
     }
 
     record Row(String key,
-               @NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}") @PlainInput String de,
-               @Size(max = 5000, message = "{validation.tooLong}") @PlainInput String en) {
+               @NotBlank(message = "{platform.validation.required}") @Size(max = 5000, message = "{platform.validation.tooLong}") @PlainInput String de,
+               @Size(max = 5000, message = "{platform.validation.tooLong}") @PlainInput String en) {
     }
 
     record LegalForm(@Valid List<Row> texts,

@@ -31,10 +31,10 @@ class BarrierReportController {
     }
 
     record BarrierForm(
-            @NotBlank(message = "{content.barrier.descriptionMissing}") @Size(max = 2000, message = "{validation.tooLong}") String description,
-            @Size(max = 500, message = "{validation.tooLong}") String location,
-            @Size(max = 120, message = "{validation.tooLong}") String contactName,
-            @Email(message = "{validation.email}") @Size(max = 320, message = "{validation.tooLong}") String contactEmail) {
+            @NotBlank(message = "{content.barrier.descriptionMissing}") @Size(max = 2000, message = "{platform.validation.tooLong}") String description,
+            @Size(max = 500, message = "{platform.validation.tooLong}") String location,
+            @Size(max = 120, message = "{platform.validation.tooLong}") String contactName,
+            @Email(message = "{platform.validation.email}") @Size(max = 320, message = "{platform.validation.tooLong}") String contactEmail) {
     }
 
     /** The page the visitor came from (a link's ?seite= or the Referer of this portal) fills "where". */

@@ -29,39 +29,39 @@ import org.springframework.web.multipart.MultipartFile;
  * optional), six highlight rows (blank ones are dropped), the sections' order 1–5.
  */
 record StartPageForm(
-        @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}")
-        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String heading,
-        @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}")
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String heading,
+        @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}")
         @PlainInput String headingEn,
-        @NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}") @PlainInput String intro,
-        @Size(max = 5000, message = "{validation.tooLong}") @PlainInput String introEn,
-        @NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}") @PlainInput String reallabore,
-        @Size(max = 5000, message = "{validation.tooLong}") @PlainInput String reallaboreEn,
-        @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}")
-        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String aboutHeading,
-        @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}")
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 5000, message = "{platform.validation.tooLong}") @PlainInput String intro,
+        @Size(max = 5000, message = "{platform.validation.tooLong}") @PlainInput String introEn,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 5000, message = "{platform.validation.tooLong}") @PlainInput String reallabore,
+        @Size(max = 5000, message = "{platform.validation.tooLong}") @PlainInput String reallaboreEn,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String aboutHeading,
+        @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}")
         @PlainInput String aboutHeadingEn,
-        @NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}") @PlainInput String about,
-        @Size(max = 5000, message = "{validation.tooLong}") @PlainInput String aboutEn,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 5000, message = "{platform.validation.tooLong}") @PlainInput String about,
+        @Size(max = 5000, message = "{platform.validation.tooLong}") @PlainInput String aboutEn,
         @Valid List<HighlightRow> highlights,
-        @NotBlank(message = "{validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderDirectory,
-        @NotBlank(message = "{validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderHighlights,
-        @NotBlank(message = "{validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderNews,
-        @NotBlank(message = "{validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderEvents,
-        @NotBlank(message = "{validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderReallabore,
+        @NotBlank(message = "{platform.validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderDirectory,
+        @NotBlank(message = "{platform.validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderHighlights,
+        @NotBlank(message = "{platform.validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderNews,
+        @NotBlank(message = "{platform.validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderEvents,
+        @NotBlank(message = "{platform.validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderReallabore,
         long version) {
 
     record HighlightRow(
-            @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String title,
-            @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String titleEn,
-            @Size(max = 400, message = "{validation.tooLong}") @PlainInput String text,
-            @Size(max = 400, message = "{validation.tooLong}") @PlainInput String textEn,
-            @Size(max = 500, message = "{validation.tooLong}")
+            @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String title,
+            @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String titleEn,
+            @Size(max = 400, message = "{platform.validation.tooLong}") @PlainInput String text,
+            @Size(max = 400, message = "{platform.validation.tooLong}") @PlainInput String textEn,
+            @Size(max = 500, message = "{platform.validation.tooLong}")
             @Pattern(regexp = "(/|/[^/\\s]\\S*|https://[^\\s/]\\S*)", message = "{content.start.link.format}") String link,
             MultipartFile image,
-            @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}")
+            @Size(max = 200, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}")
             @PlainInput String imageAlt,
-            @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}")
+            @Size(max = 200, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}")
             @PlainInput String imageAltEn,
             Boolean removeImage) {
 
@@ -143,7 +143,7 @@ record StartPageForm(
                 for (Map.Entry<String, String> field : required.entrySet()) {
                     String path = "highlights[" + i + "]." + field.getKey();
                     if (!result.hasFieldErrors(path) && field.getValue() == null) {
-                        result.rejectValue(path, "validation.required");
+                        result.rejectValue(path, "platform.validation.required");
                     }
                 }
             }

@@ -122,7 +122,7 @@ public class BusinessImageService {
             Integer photos = jdbc.queryForObject("SELECT count(*) FROM business_image WHERE business_id = :id AND kind = 'PHOTO'",
                     Map.of("id", businessId), Integer.class);
             if (photos != null && photos >= MAX_PHOTOS) {
-                throw new ImageRejectedException("file", "images.error.tooMany");
+                throw new ImageRejectedException("file", "directory.images.error.tooMany");
             }
             position = jdbc.queryForObject("SELECT coalesce(max(position), 0) + 1 FROM business_image"
                     + " WHERE business_id = :id AND kind = 'PHOTO'", Map.of("id", businessId), Integer.class);

@@ -80,12 +80,12 @@ public class ListingImportService {
         try (CSVParser parser = CSVParser.builder().setReader(new StringReader(text)).setFormat(format).get()) {
             List<String> missing = REQUIRED.stream().filter(c -> !parser.getHeaderMap().containsKey(c)).toList();
             if (!missing.isEmpty()) {
-                return new ImportResult(0, List.of(new LineError(1, "import.missingColumns", String.join(", ", missing))), false);
+                return new ImportResult(0, List.of(new LineError(1, "directory.import.missingColumns", String.join(", ", missing))), false);
             }
             for (CSVRecord record : parser) {
                 long line = parser.getCurrentLineNumber();
                 if (rows.size() + errors.size() >= MAX_LINES) {
-                    errors.add(new LineError(line, "import.tooManyLines", String.valueOf(MAX_LINES)));
+                    errors.add(new LineError(line, "directory.import.tooManyLines", String.valueOf(MAX_LINES)));
                     break;
                 }
                 Row row = check(record, line, categories, districts, errors);
@@ -93,9 +93,9 @@ public class ListingImportService {
                     String key = row.edit().name().toLowerCase(Locale.GERMAN) + "|" + row.edit().postalCode() + "|"
                             + row.edit().street().toLowerCase(Locale.GERMAN);
                     if (!seen.add(key)) {
-                        errors.add(new LineError(line, "import.duplicateInFile", row.edit().name()));
+                        errors.add(new LineError(line, "directory.import.duplicateInFile", row.edit().name()));
                     } else if (exists(row.edit())) {
-                        errors.add(new LineError(line, "import.exists", row.edit().name()));
+                        errors.add(new LineError(line, "directory.import.exists", row.edit().name()));
                     } else {
                         rows.add(row);
                     }
@@ -103,7 +103,7 @@ public class ListingImportService {
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             // broken quoting and the like: the parser cannot go on
-            return new ImportResult(0, List.of(new LineError(0, "import.unreadable", "")), false);
+            return new ImportResult(0, List.of(new LineError(0, "directory.import.unreadable", "")), false);
         }
         if (dryRun || !errors.isEmpty()) {
             return new ImportResult(rows.size(), errors, false);
@@ -159,32 +159,32 @@ public class ListingImportService {
         String phone = value(record, "telefon");
         String email = value(record, "email");
         String website = value(record, "website");
-        require(name.isEmpty(), line, "import.nameMissing", "", errors);
-        require(name.length() > 160, line, "import.tooLong", "name", errors);
-        require(street.isEmpty(), line, "import.streetMissing", "", errors);
-        require(street.length() > 160, line, "import.tooLong", "strasse", errors);
-        require(!postalCode.matches("\\d{5}"), line, "import.postalCode", postalCode, errors);
-        require(description.length() > 2000, line, "import.tooLong", "beschreibung", errors);
-        require(tags.length() > 500, line, "import.tooLong", "stichwoerter", errors);
-        require(!phone.matches("[0-9 +()/-]{0,40}"), line, "import.phone", phone, errors);
-        require(!email.isEmpty() && (email.length() > 320 || !EMAIL.matcher(email).matches()), line, "import.email", email, errors);
-        require(!website.isEmpty() && (website.length() > 300 || !website.matches("https?://\\S+")), line, "import.website",
+        require(name.isEmpty(), line, "directory.import.nameMissing", "", errors);
+        require(name.length() > 160, line, "directory.import.tooLong", "name", errors);
+        require(street.isEmpty(), line, "directory.import.streetMissing", "", errors);
+        require(street.length() > 160, line, "directory.import.tooLong", "strasse", errors);
+        require(!postalCode.matches("\\d{5}"), line, "directory.import.postalCode", postalCode, errors);
+        require(description.length() > 2000, line, "directory.import.tooLong", "beschreibung", errors);
+        require(tags.length() > 500, line, "directory.import.tooLong", "stichwoerter", errors);
+        require(!phone.matches("[0-9 +()/-]{0,40}"), line, "directory.import.phone", phone, errors);
+        require(!email.isEmpty() && (email.length() > 320 || !EMAIL.matcher(email).matches()), line, "directory.import.email", email, errors);
+        require(!website.isEmpty() && (website.length() > 300 || !website.matches("https?://\\S+")), line, "directory.import.website",
                 website, errors);
         String category = match(value(record, "branche"), categories);
-        require(category == null, line, "import.category", value(record, "branche"), errors);
+        require(category == null, line, "directory.import.category", value(record, "branche"), errors);
         String districtText = value(record, "stadtteil");
         String district = districtText.isEmpty() ? null : match(districtText, districts);
-        require(!districtText.isEmpty() && district == null, line, "import.district", districtText, errors);
+        require(!districtText.isEmpty() && district == null, line, "directory.import.district", districtText, errors);
         boolean[] flags = new boolean[FLAGS.size()];
         for (int i = 0; i < FLAGS.size(); i++) {
             String flag = value(record, FLAGS.get(i).key()).toLowerCase(Locale.GERMAN);
             flags[i] = Set.of("ja", "j", "x", "1", "true", "yes").contains(flag);
-            require(!flags[i] && !Set.of("", "nein", "n", "0", "false", "no").contains(flag), line, "import.flag",
+            require(!flags[i] && !Set.of("", "nein", "n", "0", "false", "no").contains(flag), line, "directory.import.flag",
                     FLAGS.get(i).key() + " = " + flag, errors);
         }
         BigDecimal latitude = coordinate(value(record, "breitengrad"), 90, line, errors);
         BigDecimal longitude = coordinate(value(record, "laengengrad"), 180, line, errors);
-        require((latitude == null) != (longitude == null), line, "import.coordinates", "", errors);
+        require((latitude == null) != (longitude == null), line, "directory.import.coordinates", "", errors);
         if (errors.size() > before) {
             return null;
         }
@@ -200,12 +200,12 @@ public class ListingImportService {
         try {
             BigDecimal value = new BigDecimal(text.replace(',', '.'));
             if (value.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
-                errors.add(new LineError(line, "import.coordinates", text));
+                errors.add(new LineError(line, "directory.import.coordinates", text));
                 return null;
             }
             return value.setScale(6, java.math.RoundingMode.HALF_UP);
         } catch (NumberFormatException e) {
-            errors.add(new LineError(line, "import.coordinates", text));
+            errors.add(new LineError(line, "directory.import.coordinates", text));
             return null;
         }
     }

@@ -79,7 +79,7 @@ class AdminBusinessController {
             // a self-registered listing has no pin yet: the geocoder (where set) puts it on the map
             locator.locateIfMissing(id);
         }
-        redirect.addFlashAttribute(done ? "success" : "failure", done ? "moderation.approved" : "moderation.alreadyDecided");
+        redirect.addFlashAttribute(done ? "success" : "failure", done ? "directory.moderation.approved" : "directory.moderation.alreadyDecided");
         return "redirect:/admin/unternehmen";
     }
 
@@ -89,7 +89,7 @@ class AdminBusinessController {
                   @RequestParam(required = false) String decision, RedirectAttributes redirect) {
         requireExists(id);
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
-            redirect.addFlashAttribute("failure", "moderation.reasonMissing");
+            redirect.addFlashAttribute("failure", "directory.moderation.reasonMissing");
             redirect.addFlashAttribute("rejectedId", id);
             redirect.addFlashAttribute("reason", reason);
             return "redirect:/admin/unternehmen";
@@ -97,7 +97,7 @@ class AdminBusinessController {
         boolean changes = "aenderungen".equals(decision);
         boolean done = changes ? moderation.requestChanges(id, reason) : moderation.reject(id, reason);
         redirect.addFlashAttribute(done ? "success" : "failure",
-                !done ? "moderation.alreadyDecided" : changes ? "moderation.changesRequested" : "moderation.rejected");
+                !done ? "directory.moderation.alreadyDecided" : changes ? "directory.moderation.changesRequested" : "directory.moderation.rejected");
         return "redirect:/admin/unternehmen";
     }
 
@@ -136,7 +136,7 @@ class AdminBusinessController {
             return show(null, model);
         }
         long id = registration.createByStaff(locator.locate(form.toEdit()));
-        redirect.addFlashAttribute("success", "staffListing.created");
+        redirect.addFlashAttribute("success", "directory.staffListing.created");
         return "redirect:/admin/unternehmen/" + id;
     }
 
@@ -163,21 +163,21 @@ class AdminBusinessController {
             response.setStatus(HttpStatus.CONFLICT.value());
             return show(id, model);
         }
-        redirect.addFlashAttribute("success", "edit.saved");
+        redirect.addFlashAttribute("success", "directory.edit.saved");
         return "redirect:/admin/unternehmen/" + id;
     }
 
     @PostMapping("/admin/unternehmen/{id}/archivieren")
     String archive(@PathVariable long id, RedirectAttributes redirect) {
         requireExists(id);
-        redirect.addFlashAttribute("success", moderation.archive(id) ? "staffListing.archived" : "staffListing.unchanged");
+        redirect.addFlashAttribute("success", moderation.archive(id) ? "directory.staffListing.archived" : "directory.staffListing.unchanged");
         return "redirect:/admin/unternehmen/" + id;
     }
 
     @PostMapping("/admin/unternehmen/{id}/wiederherstellen")
     String restore(@PathVariable long id, RedirectAttributes redirect) {
         requireExists(id);
-        redirect.addFlashAttribute("success", moderation.restore(id) ? "staffListing.restored" : "staffListing.unchanged");
+        redirect.addFlashAttribute("success", moderation.restore(id) ? "directory.staffListing.restored" : "directory.staffListing.unchanged");
         return "redirect:/admin/unternehmen/" + id;
     }
 
@@ -191,21 +191,21 @@ class AdminBusinessController {
     String reviewed(@PathVariable long id, RedirectAttributes redirect) {
         requireExists(id);
         edits.markReviewed(id);
-        redirect.addFlashAttribute("success", "changes.reviewed");
+        redirect.addFlashAttribute("success", "directory.changes.reviewed");
         return "redirect:/admin/unternehmen/aenderungen";
     }
 
     @PostMapping("/admin/unternehmen/{id}/aenderung-uebernehmen")
     String applyChange(@PathVariable long id, RedirectAttributes redirect) {
         requireExists(id);
-        redirect.addFlashAttribute("success", edits.applyPendingChange(id) ? "changes.applied" : "staffListing.unchanged");
+        redirect.addFlashAttribute("success", edits.applyPendingChange(id) ? "directory.changes.applied" : "directory.staffListing.unchanged");
         return "redirect:/admin/unternehmen/aenderungen";
     }
 
     @PostMapping("/admin/unternehmen/{id}/aenderung-verwerfen")
     String discardChange(@PathVariable long id, RedirectAttributes redirect) {
         requireExists(id);
-        redirect.addFlashAttribute("success", edits.discardPendingChange(id) ? "changes.discarded" : "staffListing.unchanged");
+        redirect.addFlashAttribute("success", edits.discardPendingChange(id) ? "directory.changes.discarded" : "directory.staffListing.unchanged");
         return "redirect:/admin/unternehmen/aenderungen";
     }
 

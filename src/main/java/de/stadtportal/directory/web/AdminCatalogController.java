@@ -40,7 +40,7 @@ class AdminCatalogController {
         Kind which = kind(kind);
         String error = check(name, nameEn, position);
         if (error == null && !catalog.add(which, name, nameEn, position)) {
-            error = "catalog.nameTaken";
+            error = "directory.catalog.nameTaken";
         }
         if (error != null) {
             model.addAttribute("failure", error);
@@ -50,7 +50,7 @@ class AdminCatalogController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(model);
         }
-        redirect.addFlashAttribute("success", "catalog.added");
+        redirect.addFlashAttribute("success", "directory.catalog.added");
         return "redirect:" + PAGE;
     }
 
@@ -61,14 +61,14 @@ class AdminCatalogController {
         Kind which = existing(kind, id);
         String error = check(name, nameEn, position);
         if (error == null && !catalog.rename(which, id, name, nameEn, position)) {
-            error = "catalog.nameTaken";
+            error = "directory.catalog.nameTaken";
         }
         if (error != null) {
             model.addAttribute("failure", error);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return show(model);
         }
-        redirect.addFlashAttribute("success", "catalog.saved");
+        redirect.addFlashAttribute("success", "directory.catalog.saved");
         return "redirect:" + PAGE;
     }
 
@@ -76,19 +76,19 @@ class AdminCatalogController {
     String delete(@PathVariable String kind, @PathVariable long id, RedirectAttributes redirect) {
         Kind which = existing(kind, id);
         boolean deleted = catalog.delete(which, id);
-        redirect.addFlashAttribute(deleted ? "success" : "failure", deleted ? "catalog.deleted" : "catalog.inUse");
+        redirect.addFlashAttribute(deleted ? "success" : "failure", deleted ? "directory.catalog.deleted" : "directory.catalog.inUse");
         return "redirect:" + PAGE;
     }
 
     private static String check(String name, String nameEn, int position) {
         if (name == null || name.isBlank()) {
-            return "catalog.nameMissing";
+            return "directory.catalog.nameMissing";
         }
         if (name.strip().length() > MAX_NAME || nameEn != null && nameEn.strip().length() > MAX_NAME) {
-            return "catalog.nameTooLong";
+            return "directory.catalog.nameTooLong";
         }
         if (position < 0 || position > 999) {
-            return "catalog.positionInvalid";
+            return "directory.catalog.positionInvalid";
         }
         return null;
     }

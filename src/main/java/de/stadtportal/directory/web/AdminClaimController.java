@@ -34,11 +34,11 @@ class AdminClaimController {
         }
         if (email == null || email.isBlank() || email.length() > MAX_EMAIL
                 || !email.strip().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            redirect.addFlashAttribute("failure", "claim.emailInvalid");
+            redirect.addFlashAttribute("failure", "directory.claim.emailInvalid");
             return "redirect:/admin/unternehmen/" + id;
         }
         claims.invite(id, email, principal.getName());
-        redirect.addFlashAttribute("success", "claim.sent");
+        redirect.addFlashAttribute("success", "directory.claim.sent");
         return "redirect:/admin/unternehmen/" + id;
     }
 }

@@ -45,13 +45,13 @@ class AdminImportController {
                   Model model, HttpServletResponse response) throws IOException {
         form(model);
         if (file == null || file.isEmpty()) {
-            model.addAttribute("fileError", "import.fileMissing");
+            model.addAttribute("fileError", "directory.import.fileMissing");
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "admin/directory/import";
         }
         // the server reads uploads up to its multipart limit; a list is refused above the import's own 5 MB
         if (file.getSize() > ListingImportService.MAX_BYTES) {
-            model.addAttribute("fileError", "import.fileTooLarge");
+            model.addAttribute("fileError", "directory.import.fileTooLarge");
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             return "admin/directory/import";
         }

@@ -33,7 +33,7 @@ class AdminReportController {
         if (!reports.resolve(id, principal.getName())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        redirect.addFlashAttribute("success", "report.resolved");
+        redirect.addFlashAttribute("success", "directory.report.resolved");
         return "redirect:/admin/unternehmen/hinweise";
     }
 }

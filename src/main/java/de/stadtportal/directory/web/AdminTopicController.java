@@ -33,8 +33,8 @@ class AdminTopicController {
         this.messages = messages;
     }
 
-    record TopicForm(@NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}") String german,
-                     @NotBlank(message = "{validation.required}") @Size(max = 5000, message = "{validation.tooLong}") String english) {
+    record TopicForm(@NotBlank(message = "{platform.validation.required}") @Size(max = 5000, message = "{platform.validation.tooLong}") String german,
+                     @NotBlank(message = "{platform.validation.required}") @Size(max = 5000, message = "{platform.validation.tooLong}") String english) {
     }
 
     @GetMapping("/admin/unternehmen/themen")
@@ -63,7 +63,7 @@ class AdminTopicController {
             return "admin/directory/topic-edit";
         }
         texts.save(topic, new TopicText(form.german(), form.english()), principal.getName());
-        redirect.addFlashAttribute("success", "topics.saved");
+        redirect.addFlashAttribute("success", "directory.topics.saved");
         return "redirect:/admin/unternehmen/themen";
     }
 
@@ -71,14 +71,14 @@ class AdminTopicController {
     String reset(@PathVariable String topic, RedirectAttributes redirect) {
         known(topic);
         texts.reset(topic);
-        redirect.addFlashAttribute("success", "topics.reset");
+        redirect.addFlashAttribute("success", "directory.topics.reset");
         return "redirect:/admin/unternehmen/themen";
     }
 
     /** The page's built-in intro and text, as two paragraphs. */
     private String builtIn(String topic, Locale locale) {
-        return messages.getMessage("topic." + topic + ".intro", null, locale) + "\n\n"
-                + messages.getMessage("topic." + topic + ".text", null, locale);
+        return messages.getMessage("directory.topic." + topic + ".intro", null, locale) + "\n\n"
+                + messages.getMessage("directory.topic." + topic + ".text", null, locale);
     }
 
     private static void known(String topic) {

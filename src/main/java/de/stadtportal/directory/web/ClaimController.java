@@ -40,7 +40,7 @@ class ClaimController {
         }
         String error = null;
         if (password == null || !password.equals(passwordRepeat)) {
-            error = "password.mismatch";
+            error = "account.password.mismatch";
         } else {
             try {
                 if (!claims.claimWithNewAccount(token, password)) {
@@ -48,7 +48,7 @@ class ClaimController {
                     response.setStatus(HttpStatus.CONFLICT.value());
                     return show(token, model, response);
                 }
-                redirect.addFlashAttribute("success", "claim.accountCreated");
+                redirect.addFlashAttribute("success", "directory.claim.accountCreated");
                 return "redirect:/konto/anmelden";
             } catch (AccountException e) {
                 error = e.messageKey();

@@ -51,14 +51,14 @@ class JoinController {
     }
 
     record JoinForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
-            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") String name,
-            @NotBlank(message = "{join.categoryMissing}") String category,
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
-            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") String street,
-            @NotBlank(message = "{validation.required}") @Pattern(regexp = "\\d{5}", message = "{join.postalCode}") String postalCode,
-            @NotBlank(message = "{validation.required}") @Email(message = "{validation.email}")
-            @Size(max = 320, message = "{validation.tooLong}") String email) {
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}")
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") String name,
+            @NotBlank(message = "{directory.join.categoryMissing}") String category,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}")
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") String street,
+            @NotBlank(message = "{platform.validation.required}") @Pattern(regexp = "\\d{5}", message = "{directory.join.postalCode}") String postalCode,
+            @NotBlank(message = "{platform.validation.required}") @Email(message = "{platform.validation.email}")
+            @Size(max = 320, message = "{platform.validation.tooLong}") String email) {
     }
 
     @InitBinder
@@ -84,7 +84,7 @@ class JoinController {
             return show(model);
         }
         if (form.category() != null && !form.category().isBlank() && !listings.categoryExists(form.category())) {
-            result.rejectValue("category", "join.categoryMissing");
+            result.rejectValue("category", "directory.join.categoryMissing");
         }
         ListingForm.checkPostalCode(form.postalCode(), listings, result);
         if (!result.hasErrors()) {

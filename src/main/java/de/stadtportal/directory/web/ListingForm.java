@@ -16,25 +16,25 @@ import org.springframework.web.bind.WebDataBinder;
 
 /** The listing form, for owners and staff alike. */
 record ListingForm(
-        @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
-        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") String name,
-        @NotBlank(message = "{join.categoryMissing}") String category,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") String name,
+        @NotBlank(message = "{directory.join.categoryMissing}") String category,
         String district,
-        @Size(max = 2000, message = "{validation.tooLong}") String description,
-        @Size(max = 500, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") String tags,
-        @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
-        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") String street,
-        @NotBlank(message = "{validation.required}") @Pattern(regexp = "\\d{5}", message = "{join.postalCode}") String postalCode,
-        @Size(max = 40, message = "{validation.tooLong}") @Pattern(regexp = "[0-9 +()/-]*", message = "{edit.phoneInvalid}") String phone,
-        @Email(message = "{validation.email}") @Size(max = 320, message = "{validation.tooLong}") String email,
-        @Size(max = 300, message = "{validation.tooLong}") @Pattern(regexp = "(https?://\\S+)?", message = "{edit.websiteInvalid}") String website,
+        @Size(max = 2000, message = "{platform.validation.tooLong}") String description,
+        @Size(max = 500, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") String tags,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") String street,
+        @NotBlank(message = "{platform.validation.required}") @Pattern(regexp = "\\d{5}", message = "{directory.join.postalCode}") String postalCode,
+        @Size(max = 40, message = "{platform.validation.tooLong}") @Pattern(regexp = "[0-9 +()/-]*", message = "{directory.edit.phoneInvalid}") String phone,
+        @Email(message = "{platform.validation.email}") @Size(max = 320, message = "{platform.validation.tooLong}") String email,
+        @Size(max = 300, message = "{platform.validation.tooLong}") @Pattern(regexp = "(https?://\\S+)?", message = "{directory.edit.websiteInvalid}") String website,
         // objects, not primitives: an unticked checkbox sends nothing, which means "no"
         Boolean acceptsVoucher, Boolean sellsFairtrade, Boolean wifiHotspot, Boolean marketStall,
         Boolean onlineShop, Boolean delivery, Boolean clickAndCollect,
         // the pin: plain text fields (the map only helps to fill them), read as numbers by checkCoordinates,
         // so "51,52" or "Nord" get a message next to the field instead of failing the binding; empty both = not placed
-        @Size(max = 20, message = "{validation.tooLong}") String latitude,
-        @Size(max = 20, message = "{validation.tooLong}") String longitude,
+        @Size(max = 20, message = "{platform.validation.tooLong}") String latitude,
+        @Size(max = 20, message = "{platform.validation.tooLong}") String longitude,
         long version) {
 
     static ListingForm empty() {
@@ -67,10 +67,10 @@ record ListingForm(
     void checkReferences(Listings listings, BindingResult result) {
         checkPostalCode(postalCode, listings, result);
         if (category != null && !category.isBlank() && !listings.categoryExists(category)) {
-            result.rejectValue("category", "join.categoryMissing");
+            result.rejectValue("category", "directory.join.categoryMissing");
         }
         if (district != null && !district.isBlank() && !listings.districtExists(district)) {
-            result.rejectValue("district", "edit.districtUnknown");
+            result.rejectValue("district", "directory.edit.districtUnknown");
         }
     }
 
@@ -79,7 +79,7 @@ record ListingForm(
         if (!result.hasFieldErrors("postalCode") && postalCode != null && !postalCode.isBlank()) {
             Object[] town = listings.postalCodeOutsideTown(postalCode);
             if (town != null) {
-                result.rejectValue("postalCode", "join.postalCodeOutside", town, null);
+                result.rejectValue("postalCode", "directory.join.postalCodeOutside", town, null);
             }
         }
     }
@@ -98,20 +98,20 @@ record ListingForm(
             return;
         }
         if (blank(text)) {
-            result.rejectValue(field, "edit.coordinateMissing");
+            result.rejectValue(field, "directory.edit.coordinateMissing");
             return;
         }
         BigDecimal value;
         try {
             value = number(text);
         } catch (NumberFormatException e) {
-            result.rejectValue(field, "edit." + field + "Number");
+            result.rejectValue(field, "directory.edit." + field + "Number");
             return;
         }
         if (value.stripTrailingZeros().scale() > 6) {
-            result.rejectValue(field, "edit.coordinateFormat");
+            result.rejectValue(field, "directory.edit.coordinateFormat");
         } else if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
-            result.rejectValue(field, "edit." + field + "Outside", new Object[] {min.toPlainString(), max.toPlainString()}, null);
+            result.rejectValue(field, "directory.edit." + field + "Outside", new Object[] {min.toPlainString(), max.toPlainString()}, null);
         }
     }
 

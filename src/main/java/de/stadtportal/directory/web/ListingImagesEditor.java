@@ -87,16 +87,16 @@ class ListingImagesEditor {
         Map<String, String> errors = checkAlt(alt);
         byte[] bytes = null;
         if (file == null || file.isEmpty()) {
-            errors.put("datei", "images.error.missing");
+            errors.put("datei", "directory.images.error.missing");
         } else if (file.getSize() > BusinessImageService.MAX_BYTES) {
             return refuseTooLarge(listing, staff, model, form, alt, response);
         } else if ((bytes = read(file)) == null) {
-            errors.put("datei", "images.error.broken");
+            errors.put("datei", "directory.images.error.broken");
         }
         if (errors.isEmpty()) {
             try {
                 images.add(listing.id(), kind, bytes, alt);
-                redirect.addFlashAttribute("success", kind == Kind.LOGO ? "images.logoSaved" : "images.photoSaved");
+                redirect.addFlashAttribute("success", kind == Kind.LOGO ? "directory.images.logoSaved" : "directory.images.photoSaved");
                 return "redirect:" + base(listing, staff);
             } catch (ImageRejectedException e) {
                 errors.put("datei", e.messageKey());
@@ -117,13 +117,13 @@ class ListingImagesEditor {
         if (file != null && file.getSize() > BusinessImageService.MAX_BYTES) {
             return refuseTooLarge(listing, staff, model, form, alt, response);
         } else if (file != null && !file.isEmpty() && (bytes = read(file)) == null) {
-            errors.put("datei", "images.error.broken");
+            errors.put("datei", "directory.images.error.broken");
         }
         if (errors.isEmpty()) {
             try {
                 images.replace(listing.id(), imageId, bytes, alt)
                         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-                redirect.addFlashAttribute("success", "images.changed");
+                redirect.addFlashAttribute("success", "directory.images.changed");
                 return "redirect:" + base(listing, staff);
             } catch (ImageRejectedException e) {
                 errors.put("datei", e.messageKey());
@@ -137,7 +137,7 @@ class ListingImagesEditor {
         if (!images.delete(listing.id(), imageId)) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        redirect.addFlashAttribute("success", "images.deleted");
+        redirect.addFlashAttribute("success", "directory.images.deleted");
         return "redirect:" + base(listing, staff);
     }
 
@@ -154,16 +154,16 @@ class ListingImagesEditor {
                           HttpServletResponse response) {
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
         Map<String, String> errors = checkAlt(alt);
-        errors.put("datei", "images.error.tooLarge");
+        errors.put("datei", "directory.images.error.tooLarge");
         return page(listing, staff, model, form, errors, alt);
     }
 
     private static Map<String, String> checkAlt(String alt) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (alt == null || alt.isBlank()) {
-            errors.put("alt", "images.error.altMissing");
+            errors.put("alt", "directory.images.error.altMissing");
         } else if (alt.strip().length() > BusinessImageService.MAX_ALT) {
-            errors.put("alt", "images.error.altTooLong");
+            errors.put("alt", "directory.images.error.altTooLong");
         }
         return errors;
     }

@@ -109,7 +109,7 @@ class OpeningHoursEditor {
             OpeningHours first = interval(i + 1, day.opens1(), day.closes1(), path + "opens1", path + "closes1", result);
             OpeningHours second = interval(i + 1, day.opens2(), day.closes2(), path + "opens2", path + "closes2", result);
             if (first != null && second != null && second.opens().isBefore(first.closes())) {
-                result.rejectValue(path + "opens2", "hours.overlap");
+                result.rejectValue(path + "opens2", "directory.hours.overlap");
             }
             if (first == null && second != null && !result.hasFieldErrors(path + "opens1")) {
                 // the second interval alone is simply the day's hours
@@ -129,7 +129,7 @@ class OpeningHoursEditor {
             return show(target, model);
         }
         hours.replaceWeekly(target.listing().id(), weekly, target.byOwner());
-        redirect.addFlashAttribute("success", "hours.saved");
+        redirect.addFlashAttribute("success", "directory.hours.saved");
         return "redirect:" + target.base() + "/oeffnungszeiten";
     }
 
@@ -139,22 +139,22 @@ class OpeningHoursEditor {
         try {
             day = form.day() == null || form.day().isBlank() ? null : LocalDate.parse(form.day().strip());
             if (day == null) {
-                result.rejectValue("day", "hours.dateMissing");
+                result.rejectValue("day", "directory.hours.dateMissing");
             } else if (day.isBefore(LocalDate.now(clock))) {
-                result.rejectValue("day", "hours.dateInPast");
+                result.rejectValue("day", "directory.hours.dateInPast");
             } else if (day.isAfter(LocalDate.now(clock).plusYears(2))) {
-                result.rejectValue("day", "hours.dateTooFar");
+                result.rejectValue("day", "directory.hours.dateTooFar");
             }
         } catch (DateTimeParseException e) {
-            result.rejectValue("day", "hours.dateInvalid");
+            result.rejectValue("day", "directory.hours.dateInvalid");
         }
         boolean closed = Boolean.TRUE.equals(form.closed());
         OpeningHours special = closed ? null : interval(1, form.opens(), form.closes(), "opens", "closes", result);
         if (!closed && special == null && !result.hasFieldErrors("opens") && !result.hasFieldErrors("closes")) {
-            result.rejectValue("opens", "hours.closedOrTimes");
+            result.rejectValue("opens", "directory.hours.closedOrTimes");
         }
         if (form.note() != null && form.note().length() > 160) {
-            result.rejectValue("note", "validation.tooLong");
+            result.rejectValue("note", "platform.validation.tooLong");
         }
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -165,7 +165,7 @@ class OpeningHoursEditor {
         }
         hours.putException(target.listing().id(), new OpeningException(day, special == null ? null : special.opens(),
                 special == null ? null : special.closes(), form.note()), target.byOwner());
-        redirect.addFlashAttribute("success", "hours.exceptionSaved");
+        redirect.addFlashAttribute("success", "directory.hours.exceptionSaved");
         return "redirect:" + target.base() + "/oeffnungszeiten";
     }
 
@@ -173,7 +173,7 @@ class OpeningHoursEditor {
         if (!hours.removeException(target.listing().id(), day, target.byOwner())) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        redirect.addFlashAttribute("success", "hours.exceptionRemoved");
+        redirect.addFlashAttribute("success", "directory.hours.exceptionRemoved");
         return "redirect:" + target.base() + "/oeffnungszeiten";
     }
 
@@ -191,7 +191,7 @@ class OpeningHoursEditor {
             return null;
         }
         if (!to.isAfter(from)) {
-            result.rejectValue(closesField, "hours.closesBeforeOpens");
+            result.rejectValue(closesField, "directory.hours.closesBeforeOpens");
             return null;
         }
         return new OpeningHours(day, from, to);
@@ -199,7 +199,7 @@ class OpeningHoursEditor {
 
     private static LocalTime parse(String value, String field, BindingResult result) {
         if (value == null || value.isBlank()) {
-            result.rejectValue(field, "hours.timeMissing");
+            result.rejectValue(field, "directory.hours.timeMissing");
             return null;
         }
         try {
@@ -207,7 +207,7 @@ class OpeningHoursEditor {
             // a browser's time field may send seconds
             return LocalTime.parse(time.length() > 5 ? time.substring(0, 5) : time, TIME);
         } catch (DateTimeParseException e) {
-            result.rejectValue(field, "hours.timeInvalid");
+            result.rejectValue(field, "directory.hours.timeInvalid");
             return null;
         }
     }

@@ -37,7 +37,7 @@ class OwnerClaimController {
         if (claims.claim(token, account).isEmpty()) {
             return ClaimController.show(claims, token, model, response);
         }
-        redirect.addFlashAttribute("success", "claim.done");
+        redirect.addFlashAttribute("success", "directory.claim.done");
         return "redirect:/konto/eintraege";
     }
 }

@@ -79,9 +79,9 @@ class OwnerListingController {
             return show(id, model);
         }
         redirect.addFlashAttribute("success", switch (saved) {
-            case RESUBMITTED -> "edit.resubmitted";
-            case AWAITING_APPROVAL -> "edit.awaitingApproval";
-            default -> "edit.saved";
+            case RESUBMITTED -> "directory.edit.resubmitted";
+            case AWAITING_APPROVAL -> "directory.edit.awaitingApproval";
+            default -> "directory.edit.saved";
         });
         return "redirect:/konto/eintraege";
     }
@@ -90,7 +90,7 @@ class OwnerListingController {
     String confirm(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
         owned(id, principal);
         edits.confirmCurrent(id);
-        redirect.addFlashAttribute("success", "own.confirmed");
+        redirect.addFlashAttribute("success", "directory.own.confirmed");
         return "redirect:/konto/eintraege";
     }
 

@@ -33,8 +33,8 @@ class ReportController {
     }
 
     record ReportForm(
-            @NotBlank(message = "{report.messageMissing}") @Size(max = 1000, message = "{validation.tooLong}") String message,
-            @Email(message = "{validation.email}") @Size(max = 320, message = "{validation.tooLong}") String email) {
+            @NotBlank(message = "{directory.report.messageMissing}") @Size(max = 1000, message = "{platform.validation.tooLong}") String message,
+            @Email(message = "{platform.validation.email}") @Size(max = 320, message = "{platform.validation.tooLong}") String email) {
     }
 
     @GetMapping("/unternehmen/{slug}/hinweis")
@@ -60,7 +60,7 @@ class ReportController {
             return "directory/report";
         }
         reports.report(business.id(), form.message(), form.email());
-        redirect.addFlashAttribute("success", "report.thanks");
+        redirect.addFlashAttribute("success", "directory.report.thanks");
         return "redirect:/unternehmen/" + slug;
     }
 

@@ -60,7 +60,7 @@ class UploadLimitAdvice {
         String view = "error/4xx";
         if (path.equals("/admin/unternehmen/import")) {
             view = importer.form(model);
-            model.addAttribute("fileError", "import.fileTooLarge");
+            model.addAttribute("fileError", "directory.import.fileTooLarge");
         } else if (matcher.matches()) {
             boolean staff = matcher.group(1).startsWith("admin");
             long id = Long.parseLong(matcher.group(2));

@@ -273,10 +273,10 @@ public class RegistrationService {
 
     /** What a person enters to register; checked by {@link #register}. */
     public record Registrant(
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String name,
-            @NotBlank(message = "{validation.required}") @Email(message = "{validation.email}")
-            @Size(max = 320, message = "{validation.tooLong}") String email,
-            @Size(max = 160, message = "{validation.tooLong}") String organisation,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}") String name,
+            @NotBlank(message = "{platform.validation.required}") @Email(message = "{platform.validation.email}")
+            @Size(max = 320, message = "{platform.validation.tooLong}") String email,
+            @Size(max = 160, message = "{platform.validation.tooLong}") String organisation,
             @NotNull(message = "{events.register.people}") @Min(value = 1, message = "{events.register.people}")
             @Max(value = 10, message = "{events.register.people}") Integer people) {
     }

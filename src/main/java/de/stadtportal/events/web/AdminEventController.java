@@ -79,30 +79,30 @@ class AdminEventController {
 
     /** Everything as text, so a wrong entry comes back next to its field instead of failing the binding. */
     record EventForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") String title,
-            @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 200, message = "{platform.validation.tooLong}") String title,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
             @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "{events.form.slug}") String slug,
             @NotBlank(message = "{events.form.categoryMissing}") String category,
-            @Size(max = 10000, message = "{validation.tooLong}") String description,
-            @NotBlank(message = "{validation.required}") String date,
-            @NotBlank(message = "{validation.required}") String startTime,
-            @NotBlank(message = "{validation.required}") String endTime,
-            @Size(max = 300, message = "{validation.tooLong}") String rrule,
+            @Size(max = 10000, message = "{platform.validation.tooLong}") String description,
+            @NotBlank(message = "{platform.validation.required}") String date,
+            @NotBlank(message = "{platform.validation.required}") String startTime,
+            @NotBlank(message = "{platform.validation.required}") String endTime,
+            @Size(max = 300, message = "{platform.validation.tooLong}") String rrule,
             String repeat, String interval, List<String> weekdays, String ordinal, String monthWeekday, String ends,
             String until, String count,
-            @Size(max = 4000, message = "{validation.tooLong}") String exceptions,
-            @Size(max = 4000, message = "{validation.tooLong}") String moves,
-            @Size(max = 160, message = "{validation.tooLong}") String placeName,
-            @Size(max = 160, message = "{validation.tooLong}") String street,
-            @Pattern(regexp = "\\d{5}", message = "{join.postalCode}") String postalCode,
-            @Size(max = 80, message = "{validation.tooLong}") String city,
-            @Size(max = 300, message = "{validation.tooLong}")
+            @Size(max = 4000, message = "{platform.validation.tooLong}") String exceptions,
+            @Size(max = 4000, message = "{platform.validation.tooLong}") String moves,
+            @Size(max = 160, message = "{platform.validation.tooLong}") String placeName,
+            @Size(max = 160, message = "{platform.validation.tooLong}") String street,
+            @Pattern(regexp = "\\d{5}", message = "{directory.join.postalCode}") String postalCode,
+            @Size(max = 80, message = "{platform.validation.tooLong}") String city,
+            @Size(max = 300, message = "{platform.validation.tooLong}")
             @Pattern(regexp = "https://\\S+", message = "{events.form.url}") String onlineUrl,
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String organiser,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}") String organiser,
             @Pattern(regexp = "[1-9][0-9]{0,3}|10000", message = "{events.form.capacity}") String capacity,
-            @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = "[^\\r\\n]*", message = "{validation.singleLine}")
+            @Size(max = 200, message = "{platform.validation.tooLong}") @Pattern(regexp = "[^\\r\\n]*", message = "{platform.validation.singleLine}")
             @PlainInput String titleEn,
-            @Size(max = 10000, message = "{validation.tooLong}") @PlainInput String descriptionEn) {
+            @Size(max = 10000, message = "{platform.validation.tooLong}") @PlainInput String descriptionEn) {
 
         /** An event as the form shows it: a stored rule read back into the choice (a rule it cannot express stays typed). */
         static EventForm of(Event e) {

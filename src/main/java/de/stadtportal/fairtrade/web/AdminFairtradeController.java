@@ -61,9 +61,9 @@ class AdminFairtradeController {
         this.shops = shops;
     }
 
-    record TermForm(@NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate awardedOn,
+    record TermForm(@NotNull(message = "{platform.validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate awardedOn,
                     Boolean renewal,
-                    @Size(max = 300, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String note,
+                    @Size(max = 300, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String note,
                     Long version) {
 
         static TermForm of(Term t) {
@@ -75,10 +75,10 @@ class AdminFairtradeController {
         }
     }
 
-    record TargetForm(@NotNull(message = "{validation.required}") @Min(value = 2000, message = "{fairtrade.form.year}") @Max(value = 2100, message = "{fairtrade.form.year}") Integer year,
-                      @NotNull(message = "{validation.required}") @Min(value = 0, message = "{fairtrade.form.count}") @Max(value = 1000, message = "{fairtrade.form.count}") Integer shops,
-                      @NotNull(message = "{validation.required}") @Min(value = 0, message = "{fairtrade.form.count}") @Max(value = 1000, message = "{fairtrade.form.count}") Integer gastronomy,
-                      @NotNull(message = "{validation.required}") @Min(value = 0, message = "{fairtrade.form.count}") @Max(value = 1000, message = "{fairtrade.form.count}") Integer press,
+    record TargetForm(@NotNull(message = "{platform.validation.required}") @Min(value = 2000, message = "{fairtrade.form.year}") @Max(value = 2100, message = "{fairtrade.form.year}") Integer year,
+                      @NotNull(message = "{platform.validation.required}") @Min(value = 0, message = "{fairtrade.form.count}") @Max(value = 1000, message = "{fairtrade.form.count}") Integer shops,
+                      @NotNull(message = "{platform.validation.required}") @Min(value = 0, message = "{fairtrade.form.count}") @Max(value = 1000, message = "{fairtrade.form.count}") Integer gastronomy,
+                      @NotNull(message = "{platform.validation.required}") @Min(value = 0, message = "{fairtrade.form.count}") @Max(value = 1000, message = "{fairtrade.form.count}") Integer press,
                       Boolean councilResolution, Long version) {
 
         static TargetForm of(YearTarget t) {

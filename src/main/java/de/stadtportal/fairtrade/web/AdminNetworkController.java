@@ -44,10 +44,10 @@ class AdminNetworkController {
     }
 
     record MemberForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String name,
-            @NotNull(message = "{validation.required}") MemberKind kind,
-            @Size(max = 300, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.URL, message = "{fairtrade.form.url}") String website,
-            @Size(max = 500, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.TEXT, message = "{fairtrade.form.control}") String description,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String name,
+            @NotNull(message = "{platform.validation.required}") MemberKind kind,
+            @Size(max = 300, message = "{platform.validation.tooLong}") @Pattern(regexp = FormPatterns.URL, message = "{fairtrade.form.url}") String website,
+            @Size(max = 500, message = "{platform.validation.tooLong}") @Pattern(regexp = FormPatterns.TEXT, message = "{fairtrade.form.control}") String description,
             Boolean listed, Long version) {
 
         static MemberForm of(Member m) {
@@ -60,9 +60,9 @@ class AdminNetworkController {
     }
 
     record ActionForm(
-            @NotNull(message = "{validation.required}") Long memberId,
-            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String title,
-            @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
+            @NotNull(message = "{platform.validation.required}") Long memberId,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 200, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String title,
+            @NotNull(message = "{platform.validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate heldOn,
             Long version) {
 
         static ActionForm of(Action a) {

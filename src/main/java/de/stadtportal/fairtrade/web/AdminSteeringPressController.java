@@ -46,10 +46,10 @@ class AdminSteeringPressController {
     }
 
     record SeatForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String organisation,
-            @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String role,
-            @NotNull(message = "{validation.required}") Sector sector,
-            @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String personName,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String organisation,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String role,
+            @NotNull(message = "{platform.validation.required}") Sector sector,
+            @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String personName,
             Boolean consent, Long version) {
 
         static SeatForm of(Seat s) {
@@ -62,10 +62,10 @@ class AdminSteeringPressController {
     }
 
     record ArticleForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String title,
-            @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String outlet,
-            @NotNull(message = "{validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
-            @Size(max = 500, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.URL, message = "{fairtrade.form.url}") String url,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 200, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String title,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String outlet,
+            @NotNull(message = "{platform.validation.required}") @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate publishedOn,
+            @Size(max = 500, message = "{platform.validation.tooLong}") @Pattern(regexp = FormPatterns.URL, message = "{fairtrade.form.url}") String url,
             Long version) {
 
         static ArticleForm of(Article a) {

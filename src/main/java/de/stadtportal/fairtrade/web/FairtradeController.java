@@ -74,11 +74,11 @@ class FairtradeController {
 
     /** The five fields of joining. */
     record JoinForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String organisation,
-            @NotNull(message = "{validation.required}") MemberKind kind,
-            @NotBlank(message = "{validation.required}") @Size(max = 254, message = "{validation.tooLong}") @Email(message = "{validation.email}") String email,
-            @Size(max = 300, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.URL, message = "{fairtrade.form.url}") String website,
-            @Size(max = 1000, message = "{validation.tooLong}") @Pattern(regexp = FormPatterns.TEXT, message = "{fairtrade.form.control}") String message) {
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{fairtrade.form.control}") String organisation,
+            @NotNull(message = "{platform.validation.required}") MemberKind kind,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 254, message = "{platform.validation.tooLong}") @Email(message = "{platform.validation.email}") String email,
+            @Size(max = 300, message = "{platform.validation.tooLong}") @Pattern(regexp = FormPatterns.URL, message = "{fairtrade.form.url}") String website,
+            @Size(max = 1000, message = "{platform.validation.tooLong}") @Pattern(regexp = FormPatterns.TEXT, message = "{fairtrade.form.control}") String message) {
     }
 
     @InitBinder("form")

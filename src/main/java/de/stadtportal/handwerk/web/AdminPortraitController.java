@@ -37,10 +37,10 @@ class AdminPortraitController {
 
     /** Everything as text, so a wrong entry comes back next to its field. The text's length is checked after normalising. */
     record PortraitForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String name,
-            @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}") String trade,
-            @NotBlank(message = "{validation.required}") String text,
-            @Size(max = 120, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}") String name,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}") String trade,
+            @NotBlank(message = "{platform.validation.required}") String text,
+            @Size(max = 120, message = "{platform.validation.tooLong}")
             @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "{handwerk.portraits.form.slugFormat}") String directorySlug,
             @Pattern(regexp = "\\d{1,4}", message = "{handwerk.portraits.form.position}") String position,
             Boolean published) {

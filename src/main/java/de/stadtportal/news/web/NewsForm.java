@@ -24,25 +24,25 @@ import org.springframework.web.multipart.MultipartFile;
  * Title and teaser are plain text, the bodies Markdown; English fields are optional.
  */
 record NewsForm(
-        @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}")
-        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String title,
-        @Size(max = 200, message = "{validation.tooLong}")
-        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String titleEn,
-        @NotBlank(message = "{validation.required}") @Size(max = 600, message = "{validation.tooLong}") @PlainInput String teaser,
-        @Size(max = 600, message = "{validation.tooLong}") @PlainInput String teaserEn,
-        @NotBlank(message = "{validation.required}") @Size(max = 20000, message = "{validation.tooLong}") @PlainInput String body,
-        @Size(max = 20000, message = "{validation.tooLong}") @PlainInput String bodyEn,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 200, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String title,
+        @Size(max = 200, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String titleEn,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 600, message = "{platform.validation.tooLong}") @PlainInput String teaser,
+        @Size(max = 600, message = "{platform.validation.tooLong}") @PlainInput String teaserEn,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 20000, message = "{platform.validation.tooLong}") @PlainInput String body,
+        @Size(max = 20000, message = "{platform.validation.tooLong}") @PlainInput String bodyEn,
         List<NewsTopic> topics,
-        @NotBlank(message = "{validation.required}")
+        @NotBlank(message = "{platform.validation.required}")
         @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "{news.admin.dateFormat}") String publishDate,
-        @NotBlank(message = "{validation.required}")
+        @NotBlank(message = "{platform.validation.required}")
         @Pattern(regexp = "\\d{2}:\\d{2}(:\\d{2})?", message = "{news.admin.timeFormat}") String publishTime,
         Long version,
         MultipartFile image,
-        @Size(max = 200, message = "{validation.tooLong}")
-        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String imageAlt,
-        @Size(max = 200, message = "{validation.tooLong}")
-        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{validation.singleLine}") @PlainInput String imageAltEn,
+        @Size(max = 200, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String imageAlt,
+        @Size(max = 200, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String imageAltEn,
         Boolean removeImage) {
 
     static NewsForm empty(ZonedDateTime now) {

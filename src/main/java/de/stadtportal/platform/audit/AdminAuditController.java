@@ -30,9 +30,9 @@ class AdminAuditController {
     }
 
     record FilterForm(
-            @Size(max = 320, message = "{validation.tooLong}") String person,
-            @Size(max = 80, message = "{validation.tooLong}") String area,
-            @Size(max = 80, message = "{validation.tooLong}") String record,
+            @Size(max = 320, message = "{platform.validation.tooLong}") String person,
+            @Size(max = 80, message = "{platform.validation.tooLong}") String area,
+            @Size(max = 80, message = "{platform.validation.tooLong}") String record,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     }

@@ -46,9 +46,9 @@ class SiteIconController {
     @GetMapping(value = "/manifest.webmanifest", produces = "application/manifest+json")
     ResponseEntity<String> manifest() {
         Map<String, Object> manifest = new LinkedHashMap<>();
-        manifest.put("name", messages.getMessage("site.name", null, Locale.GERMAN));
+        manifest.put("name", messages.getMessage("platform.site.name", null, Locale.GERMAN));
         manifest.put("short_name", "Stadtportal");
-        manifest.put("description", messages.getMessage("site.description", null, Locale.GERMAN));
+        manifest.put("description", messages.getMessage("platform.site.description", null, Locale.GERMAN));
         manifest.put("lang", "de");
         manifest.put("start_url", "/");
         manifest.put("display", "browser");

@@ -25,16 +25,16 @@ final class ReallaborForms {
     }
 
     record ReallaborForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}") @PlainInput String title,
-            @Size(max = 200, message = "{validation.tooLong}") @PlainInput String titleEn,
-            @NotBlank(message = "{validation.required}") @Size(max = 1000, message = "{validation.tooLong}") @PlainInput String summary,
-            @Size(max = 1000, message = "{validation.tooLong}") @PlainInput String summaryEn,
-            @NotBlank(message = "{validation.required}") @Size(max = 20000, message = "{validation.tooLong}") @PlainInput String background,
-            @Size(max = 20000, message = "{validation.tooLong}") @PlainInput String backgroundEn,
-            @Size(max = 20000, message = "{validation.tooLong}") @PlainInput String goals,
-            @Size(max = 20000, message = "{validation.tooLong}") @PlainInput String goalsEn,
-            @NotBlank(message = "{validation.required}") @Size(max = 20000, message = "{validation.tooLong}") @PlainInput String outlook,
-            @Size(max = 20000, message = "{validation.tooLong}") @PlainInput String outlookEn,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 200, message = "{platform.validation.tooLong}") @PlainInput String title,
+            @Size(max = 200, message = "{platform.validation.tooLong}") @PlainInput String titleEn,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 1000, message = "{platform.validation.tooLong}") @PlainInput String summary,
+            @Size(max = 1000, message = "{platform.validation.tooLong}") @PlainInput String summaryEn,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 20000, message = "{platform.validation.tooLong}") @PlainInput String background,
+            @Size(max = 20000, message = "{platform.validation.tooLong}") @PlainInput String backgroundEn,
+            @Size(max = 20000, message = "{platform.validation.tooLong}") @PlainInput String goals,
+            @Size(max = 20000, message = "{platform.validation.tooLong}") @PlainInput String goalsEn,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 20000, message = "{platform.validation.tooLong}") @PlainInput String outlook,
+            @Size(max = 20000, message = "{platform.validation.tooLong}") @PlainInput String outlookEn,
             long version) {
 
         static ReallaborForm of(ReallaborText t, long version) {
@@ -55,10 +55,10 @@ final class ReallaborForms {
 
     record ResultRow(
             @Pattern(regexp = "\\d{4}(-\\d{2}(-\\d{2})?)?", message = "{reallabor.admin.datedFormat}") String dated,
-            @Size(max = 60, message = "{validation.tooLong}") @PlainInput String dateLabel,
-            @Size(max = 60, message = "{validation.tooLong}") @PlainInput String dateLabelEn,
-            @Size(max = 2000, message = "{validation.tooLong}") @PlainInput String text,
-            @Size(max = 2000, message = "{validation.tooLong}") @PlainInput String textEn) {
+            @Size(max = 60, message = "{platform.validation.tooLong}") @PlainInput String dateLabel,
+            @Size(max = 60, message = "{platform.validation.tooLong}") @PlainInput String dateLabelEn,
+            @Size(max = 2000, message = "{platform.validation.tooLong}") @PlainInput String text,
+            @Size(max = 2000, message = "{platform.validation.tooLong}") @PlainInput String textEn) {
 
         boolean blank() {
             return dated == null && text == null;
@@ -67,20 +67,20 @@ final class ReallaborForms {
 
     /** Lists are one entry per line; line n of an English list translates line n of the German one. */
     record MeasureForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 300, message = "{validation.tooLong}") @PlainInput String title,
-            @Size(max = 300, message = "{validation.tooLong}") @PlainInput String titleEn,
-            @NotBlank(message = "{validation.required}") @Size(max = 300, message = "{validation.tooLong}") @PlainInput String coordination,
-            @Size(max = 300, message = "{validation.tooLong}") @PlainInput String coordinationEn,
-            @Size(max = 10000, message = "{validation.tooLong}") @PlainInput String activities,
-            @Size(max = 10000, message = "{validation.tooLong}") @PlainInput String activitiesEn,
-            @Size(max = 10000, message = "{validation.tooLong}") @PlainInput String funding,
-            @Size(max = 10000, message = "{validation.tooLong}") @PlainInput String fundingEn,
-            @Size(max = 10000, message = "{validation.tooLong}") @PlainInput String targetGroups,
-            @Size(max = 10000, message = "{validation.tooLong}") @PlainInput String targetGroupsEn,
-            @Size(max = 10000, message = "{validation.tooLong}") @PlainInput String addedValues,
-            @Size(max = 10000, message = "{validation.tooLong}") @PlainInput String addedValuesEn,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 300, message = "{platform.validation.tooLong}") @PlainInput String title,
+            @Size(max = 300, message = "{platform.validation.tooLong}") @PlainInput String titleEn,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 300, message = "{platform.validation.tooLong}") @PlainInput String coordination,
+            @Size(max = 300, message = "{platform.validation.tooLong}") @PlainInput String coordinationEn,
+            @Size(max = 10000, message = "{platform.validation.tooLong}") @PlainInput String activities,
+            @Size(max = 10000, message = "{platform.validation.tooLong}") @PlainInput String activitiesEn,
+            @Size(max = 10000, message = "{platform.validation.tooLong}") @PlainInput String funding,
+            @Size(max = 10000, message = "{platform.validation.tooLong}") @PlainInput String fundingEn,
+            @Size(max = 10000, message = "{platform.validation.tooLong}") @PlainInput String targetGroups,
+            @Size(max = 10000, message = "{platform.validation.tooLong}") @PlainInput String targetGroupsEn,
+            @Size(max = 10000, message = "{platform.validation.tooLong}") @PlainInput String addedValues,
+            @Size(max = 10000, message = "{platform.validation.tooLong}") @PlainInput String addedValuesEn,
             List<String> actorIds,
-            @Size(max = 2000, message = "{validation.tooLong}") @PlainInput String newActors,
+            @Size(max = 2000, message = "{platform.validation.tooLong}") @PlainInput String newActors,
             List<String> megatrendIds,
             List<String> sdgs,
             List<LiveOffer> links,
@@ -134,7 +134,7 @@ final class ReallaborForms {
                         result.rejectValue(prefix + "dated", "reallabor.admin.datedFormat");
                     }
                     if (row.text() == null && (row.dated() != null || row.textEn() != null || row.dateLabel() != null)) {
-                        result.rejectValue(prefix + "text", "validation.required");
+                        result.rejectValue(prefix + "text", "platform.validation.required");
                     }
                     if (row.dated() != null && row.dateLabel() == null) {
                         result.rejectValue(prefix + "dateLabel", "reallabor.admin.dateLabelRequired");
@@ -225,8 +225,8 @@ final class ReallaborForms {
     }
 
     record NameForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}") @PlainInput String name,
-            @Size(max = 120, message = "{validation.tooLong}") @PlainInput String nameEn) {
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}") @PlainInput String name,
+            @Size(max = 120, message = "{platform.validation.tooLong}") @PlainInput String nameEn) {
     }
 
     /** A checkbox of a group. @param lang "de" where a German label stands on an English page */

@@ -52,7 +52,7 @@ class AdminInquiryController {
         }
     }
 
-    record AnswerForm(@NotBlank(message = "{validation.required}")
+    record AnswerForm(@NotBlank(message = "{platform.validation.required}")
                       @Pattern(regexp = FormRules.TEXT, message = "{skilledworkers.validation.control}") String answer,
                       String version) {
     }

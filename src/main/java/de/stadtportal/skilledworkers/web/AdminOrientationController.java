@@ -48,13 +48,13 @@ class AdminOrientationController {
     }
 
     record GuideForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}")
             @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String title,
-            @NotBlank(message = "{validation.required}")
+            @NotBlank(message = "{platform.validation.required}")
             @Pattern(regexp = FormRules.TEXT, message = "{skilledworkers.validation.control}") String body,
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}")
             @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String contactsHeading,
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}")
             @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String offersLink,
             String version) {
 
@@ -65,15 +65,15 @@ class AdminOrientationController {
     }
 
     record TopicForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}")
             @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String title,
-            @NotBlank(message = "{validation.required}")
+            @NotBlank(message = "{platform.validation.required}")
             @Pattern(regexp = FormRules.TEXT, message = "{skilledworkers.validation.control}") String body,
-            @NotBlank(message = "{validation.required}") @Size(max = 300, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 300, message = "{platform.validation.tooLong}")
             @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String office,
-            @NotBlank(message = "{validation.required}") @Size(max = 200, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 200, message = "{platform.validation.tooLong}")
             @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String sourceLabel,
-            @NotBlank(message = "{validation.required}") @Size(max = 500, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 500, message = "{platform.validation.tooLong}")
             @Pattern(regexp = "https://[^\\s<>\"]+", message = "{skilledworkers.validation.url}") String sourceUrl,
             @NotBlank(message = "{skilledworkers.validation.position}")
             @Pattern(regexp = "\\d{1,4}", message = "{skilledworkers.validation.position}") String position,
@@ -91,18 +91,18 @@ class AdminOrientationController {
     }
 
     record ContactPointForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}")
             @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String name,
-            @NotBlank(message = "{validation.required}") @Size(max = 2000, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 2000, message = "{platform.validation.tooLong}")
             @Pattern(regexp = FormRules.TEXT, message = "{skilledworkers.validation.control}") String helpsWith,
-            @Size(max = 300, message = "{validation.tooLong}")
+            @Size(max = 300, message = "{platform.validation.tooLong}")
             @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String address,
-            @Size(max = 300, message = "{validation.tooLong}")
+            @Size(max = 300, message = "{platform.validation.tooLong}")
             @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String hours,
-            @Size(max = 60, message = "{validation.tooLong}")
+            @Size(max = 60, message = "{platform.validation.tooLong}")
             @Pattern(regexp = "[0-9 +()/.\\-]*", message = "{skilledworkers.validation.phone}") String phone,
-            @Email(message = "{validation.email}") @Size(max = 320, message = "{validation.tooLong}") String email,
-            @Size(max = 500, message = "{validation.tooLong}")
+            @Email(message = "{platform.validation.email}") @Size(max = 320, message = "{platform.validation.tooLong}") String email,
+            @Size(max = 500, message = "{platform.validation.tooLong}")
             @Pattern(regexp = "https://[^\\s<>\"]+", message = "{skilledworkers.validation.url}") String website,
             @NotBlank(message = "{skilledworkers.validation.position}")
             @Pattern(regexp = "\\d{1,4}", message = "{skilledworkers.validation.position}") String position,

@@ -45,17 +45,17 @@ class InquiryController {
     }
 
     record InquiryForm(
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}")
             @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String company,
-            @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
             @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String contactName,
-            @NotBlank(message = "{validation.required}") @Email(message = "{validation.email}")
-            @Size(max = 320, message = "{validation.tooLong}") String email,
-            @Size(max = 40, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") @Email(message = "{platform.validation.email}")
+            @Size(max = 320, message = "{platform.validation.tooLong}") String email,
+            @Size(max = 40, message = "{platform.validation.tooLong}")
             @Pattern(regexp = "[0-9 +()/.\\-]*", message = "{skilledworkers.validation.phone}") String phone,
             String plan,
             String residence,
-            @NotBlank(message = "{validation.required}")
+            @NotBlank(message = "{platform.validation.required}")
             @Pattern(regexp = FormRules.TEXT, message = "{skilledworkers.validation.control}") String question,
             Boolean consent) {
     }

@@ -52,16 +52,16 @@ class OwnerOfferController {
     /** Choices, the date and the version as text, so a wrong value comes back next to its field with the input kept. */
     record OfferForm(
             String businessSlug,
-            @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}")
             @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String title,
             String kind,
-            @NotBlank(message = "{validation.required}") @Size(max = 120, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
             @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String trade,
             String germanLevel,
-            @NotBlank(message = "{validation.required}") String startsOn,
-            @NotBlank(message = "{validation.required}") @Size(max = 300, message = "{validation.tooLong}")
+            @NotBlank(message = "{platform.validation.required}") String startsOn,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 300, message = "{platform.validation.tooLong}")
             @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{skilledworkers.validation.control}") String contact,
-            @NotBlank(message = "{validation.required}")
+            @NotBlank(message = "{platform.validation.required}")
             @Pattern(regexp = FormRules.TEXT, message = "{skilledworkers.validation.control}") String description,
             String version) {
 

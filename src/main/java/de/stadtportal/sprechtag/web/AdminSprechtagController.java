@@ -43,8 +43,8 @@ class AdminSprechtagController {
         this.staff = staff;
     }
 
-    record ExpertForm(@Size(max = SprechtagStaffService.MAX_EMAIL, message = "{validation.tooLong}")
-                      @Email(regexp = EMAIL, message = "{validation.email}") String email) {
+    record ExpertForm(@Size(max = SprechtagStaffService.MAX_EMAIL, message = "{platform.validation.tooLong}")
+                      @Email(regexp = EMAIL, message = "{platform.validation.email}") String email) {
     }
 
     @InitBinder("form")
@@ -53,14 +53,14 @@ class AdminSprechtagController {
     }
 
     /** The three forms of the overview; text fields, so a wrong value comes back next to its field as typed. */
-    record DayForm(@NotBlank(message = "{validation.required}") String day,
-                   @NotBlank(message = "{validation.required}")
+    record DayForm(@NotBlank(message = "{platform.validation.required}") String day,
+                   @NotBlank(message = "{platform.validation.required}")
                    @Pattern(regexp = "https://\\S{1,290}", message = "{sprechtag.admin.meetingUrlInvalid}") String meetingUrl) {
     }
 
-    record NewExpertForm(@NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String name,
-                         @NotBlank(message = "{validation.required}") @Size(max = 160, message = "{validation.tooLong}") String organisation,
-                         @Size(max = SprechtagStaffService.MAX_EMAIL, message = "{validation.tooLong}")
+    record NewExpertForm(@NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}") String name,
+                         @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}") String organisation,
+                         @Size(max = SprechtagStaffService.MAX_EMAIL, message = "{platform.validation.tooLong}")
                          @Email(regexp = EMAIL, message = "{sprechtag.admin.expertEmailInvalid}") String email) {
     }
 
@@ -68,7 +68,7 @@ class AdminSprechtagController {
     }
 
     record CancelForm(@NotBlank(message = "{sprechtag.admin.reasonMissing}")
-                      @Size(max = 500, message = "{validation.tooLong}") String reason) {
+                      @Size(max = 500, message = "{platform.validation.tooLong}") String reason) {
     }
 
     @InitBinder({"dayForm", "expertForm", "slotsForm", "cancelForm"})

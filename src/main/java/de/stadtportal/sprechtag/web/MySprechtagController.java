@@ -40,7 +40,7 @@ class MySprechtagController {
     /** A topic that is not one of the list counts as none chosen (see {@link #topics}). */
     record BookingForm(
             @NotNull(message = "{sprechtag.topicMissing}") Topic topic,
-            @NotBlank(message = "{validation.required}")
+            @NotBlank(message = "{platform.validation.required}")
             @Size(max = SprechtagService.MAX_QUESTION, message = "{sprechtag.questionTooLong}") String question) {
     }
 

@@ -14,7 +14,7 @@ class PasswordPolicyTest {
     @ValueSource(strings = {"Sommer2026!!", "123456789abc", "starwars2026!", "Passwort12345", "iloveyou12345", "1qaz2wsx3edc",
             "!!!football2024!!!"})
     void commonPasswordsAreRefusedEvenWithDigitsAndSymbolsAround(String password) {
-        assertThat(policy.violation(password, "anna@bottrop.example")).as(password).contains("password.common");
+        assertThat(policy.violation(password, "anna@bottrop.example")).as(password).contains("account.password.common");
     }
 
     @ParameterizedTest
