@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import de.stadtportal.platform.Languages;
-import de.stadtportal.platform.database.DataVersion;
+import de.stadtportal.platform.database.PublicDataVersion;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
@@ -28,7 +28,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * HTTP caching. Every dynamic answer is {@code private, no-store} unless its handler says otherwise.
  * A GET of a public page by an anonymous visitor (no session cookie, not /konto or /admin) becomes
  * {@code public, max-age} (portal.http-cache.max-age) with an ETag made of the data version
- * ({@link DataVersion}, advanced at the commit of every change to public data), the language, the build and
+ * ({@link PublicDataVersion}, advanced at the commit of every change to public data), the language, the build and
  * the current period of max-age (pages show "now": open now, the next dates); a matching
  * If-None-Match is answered 304 without rendering. An answer that sets a cookie (a form's CSRF token
  * opens a session: /mitmachen, registration, booking, reports) or is not 200 stays private. The
@@ -51,13 +51,13 @@ class HttpCacheFilter extends OncePerRequestFilter {
     private static final String[] PRIVATE_AREAS = {"/konto", "/admin", "/actuator"};
     private static final String[] ASSETS = {"/assets/", "/webjars/", "/favicon.ico", "/icon-", "/manifest.webmanifest"};
 
-    private final DataVersion dataVersion;
+    private final PublicDataVersion dataVersion;
     private final Clock clock;
     private final long maxAgeSeconds;
     private final String build;
     private final PageCache pages;
 
-    HttpCacheFilter(DataVersion dataVersion, Clock clock, @Value("${portal.http-cache.max-age:60s}") Duration maxAge,
+    HttpCacheFilter(PublicDataVersion dataVersion, Clock clock, @Value("${portal.http-cache.max-age:60s}") Duration maxAge,
                     @Value("${portal.http-cache.pages:64MB}") DataSize pageMemory, Optional<BuildProperties> build) {
         this.dataVersion = dataVersion;
         this.clock = clock;

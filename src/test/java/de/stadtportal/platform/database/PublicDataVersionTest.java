@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * its connection is gone. The rest of the suite reads per request (application-test.yml).
  */
 @PortalTest
-class DataVersionTest {
+class PublicDataVersionTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
 
@@ -30,11 +30,11 @@ class DataVersionTest {
     @Autowired
     JdbcClient jdbc;
 
-    DataVersion listening;
+    PublicDataVersion listening;
 
     @BeforeEach
     void listen() {
-        listening = new DataVersion(dataSource, jdbc, true);
+        listening = new PublicDataVersion(dataSource, jdbc, true);
         listening.start();
         await(listening::isListening);
     }

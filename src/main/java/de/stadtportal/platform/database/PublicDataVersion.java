@@ -34,12 +34,14 @@ import org.springframework.stereotype.Component;
  * restarting) every call reads the table again, as before. With {@code portal.data-version.listen=false}
  * every call reads the table: the tests, which change data and read a page in the next statement, use
  * that, because a notice arrives a moment after the commit.
+ * <p>Not to be confused with the features' own version sequences ({@link de.stadtportal.platform.versions.DataVersion}),
+ * which key their in-memory read models and advance only with their own tables.
  */
 @Component
-public class DataVersion implements SmartLifecycle {
+public class PublicDataVersion implements SmartLifecycle {
 
     static final String CHANNEL = "data_version";
-    private static final Logger log = LoggerFactory.getLogger(DataVersion.class);
+    private static final Logger log = LoggerFactory.getLogger(PublicDataVersion.class);
     /** How long one wait for notices lasts; after it the number is read again, in case one was missed. */
     private static final int WAIT_MILLIS = 10_000;
 
@@ -53,7 +55,7 @@ public class DataVersion implements SmartLifecycle {
     private volatile Connection connection;
     private Thread listener;
 
-    DataVersion(DataSource dataSource, JdbcClient jdbc, @Value("${portal.data-version.listen:true}") boolean listen) {
+    PublicDataVersion(DataSource dataSource, JdbcClient jdbc, @Value("${portal.data-version.listen:true}") boolean listen) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.listen = listen;
