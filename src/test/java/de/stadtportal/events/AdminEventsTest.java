@@ -120,6 +120,11 @@ class AdminEventsTest {
                 .andExpect(content().string(containsString("id=\"titleEn-error\"")));
         mvc.perform(form("/admin/veranstaltungen/" + id, "titleEn", "two\nlines")).andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("id=\"titleEn-error\"")));
+        // a tab is no more a title than a line break is, in either language
+        mvc.perform(form("/admin/veranstaltungen/" + id, "titleEn", "Fair\tcoffee")).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("id=\"titleEn-error\"")));
+        mvc.perform(form("/admin/veranstaltungen/" + id, "title", "Fairer\nKaffee")).andExpect(status().isBadRequest())
+                .andExpect(content().string(allOf(containsString("id=\"title-error\""), containsString("value=\"Fairer\nKaffee\""))));
     }
 
     @Test

@@ -30,6 +30,7 @@ import de.stadtportal.events.domain.RecurrenceRules.End;
 import de.stadtportal.events.domain.RecurrenceRules.Kind;
 import de.stadtportal.events.domain.Recurrences;
 import de.stadtportal.platform.PlainInput;
+import de.stadtportal.platform.web.EdgeInputFilter;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -79,7 +80,8 @@ class AdminEventController {
 
     /** Everything as text, so a wrong entry comes back next to its field instead of failing the binding. */
     record EventForm(
-            @NotBlank(message = "{platform.validation.required}") @Size(max = 200, message = "{platform.validation.tooLong}") String title,
+            @NotBlank(message = "{platform.validation.required}") @Size(max = 200, message = "{platform.validation.tooLong}")
+            @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") String title,
             @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
             @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "{events.form.slug}") String slug,
             @NotBlank(message = "{events.form.categoryMissing}") String category,
@@ -100,7 +102,7 @@ class AdminEventController {
             @Pattern(regexp = "https://\\S+", message = "{events.form.url}") String onlineUrl,
             @NotBlank(message = "{platform.validation.required}") @Size(max = 160, message = "{platform.validation.tooLong}") String organiser,
             @Pattern(regexp = "[1-9][0-9]{0,3}|10000", message = "{events.form.capacity}") String capacity,
-            @Size(max = 200, message = "{platform.validation.tooLong}") @Pattern(regexp = "[^\\r\\n]*", message = "{platform.validation.singleLine}")
+            @Size(max = 200, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}")
             @PlainInput String titleEn,
             @Size(max = 10000, message = "{platform.validation.tooLong}") @PlainInput String descriptionEn) {
 

@@ -81,7 +81,7 @@ public final class ImageProcessor {
     public static Processed process(byte[] bytes, int maxSide, boolean png) {
         Format format = sniff(bytes);
         if (format == null) {
-            throw new ImageRejectedException("file", "directory.images.error.format");
+            throw new ImageRejectedException("file", "platform.images.error.format");
         }
         BufferedImage image = decode(bytes, format);
         if (!png) {
@@ -133,7 +133,7 @@ public final class ImageProcessor {
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
             if (width <= 0 || height <= 0 || (long) width * height > MAX_PIXELS) {
-                throw new ImageRejectedException("file", "directory.images.error.tooManyPixels");
+                throw new ImageRejectedException("file", "platform.images.error.tooManyPixels");
             }
             Orientation orientation = null;
             if (format == Format.JPEG) {
@@ -145,7 +145,7 @@ public final class ImageProcessor {
             }
             BufferedImage image = reader.read(0);
             if (image == null || warned.get()) {
-                throw new ImageRejectedException("file", "directory.images.error.broken");
+                throw new ImageRejectedException("file", "platform.images.error.broken");
             }
             if (orientation != null && orientation != Orientation.TOP_LEFT) {
                 image = ExifFilterUtils.getFilterForOrientation(orientation).apply(image);
@@ -154,7 +154,7 @@ public final class ImageProcessor {
         } catch (ImageRejectedException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImageRejectedException("file", "directory.images.error.broken");
+            throw new ImageRejectedException("file", "platform.images.error.broken");
         } finally {
             reader.dispose();
         }
