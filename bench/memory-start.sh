@@ -12,7 +12,8 @@
 # (/proc/<pid>/stat; PostgreSQL's processes are not in it), which a busy machine inflates far less than
 # the wall clock. RSS = the JVM's resident memory (VmHWM, the peak) after a load of public pages with
 # wrk (32 connections).
-# Usage: bench/memory-start.sh [load duration per page, default 5s]. Needs wrk and curl.
+# Usage: bench/memory-start.sh [load duration per page, default 5s]. Needs wrk and curl. PORT (default
+# 18390) must be free.
 # JAVA (default: java on the PATH) runs the first three ways; JAVA25 (default: JAVA if that is 25 or
 # later, else /usr/lib/jvm/*25*/bin/java if present) the AOT cache. REPEAT=n starts every way n times on
 # its existing data (default 1) and prints each.
@@ -20,7 +21,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${1:-5s}
 REPEAT=${REPEAT:-1}
-PORT=18390
+PORT=${PORT:-18390}
+if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
+  echo "port $PORT is taken by another process: PORT=<free port> $0" >&2; exit 1
+fi
 DATA=$(mktemp -d)
 stop_training_databases() {
   for pidfile in "$DATA"/train-*/postmaster.pid; do
@@ -69,7 +73,10 @@ run() {
   # shellcheck disable=SC2086
   "$java" $options -jar "$jar" --server.port=$PORT --management.server.port=0 --portal.embedded-database.data-directory="$dir" >"$DATA/run.log" 2>&1 &
   pid=$!
-  wait_ready || true
+  if ! wait_ready || ! kill -0 "$pid" 2>/dev/null; then
+    printf '| %s | not ready, see the log below | | | |\n' "$label" >>"$DATA/table"; tail -20 "$DATA/run.log"
+    kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; return
+  fi
   t1=$(date +%s.%N)
   stat=$(cut -d')' -f2 /proc/$pid/stat)
   local start cpu
