@@ -51,6 +51,14 @@ public abstract class BrowserPages {
     }
 
     /**
+     * Waits until the browser is at an address containing {@code part}: after a click, an element such as
+     * {@code main h1} is found in the page still shown as well, so waiting for it proves nothing.
+     */
+    protected static void awaitUrl(String part) {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.urlContains(part));
+    }
+
+    /**
      * Logs in with the login form, in German, and waits for the account page. Staff complete the
      * second factor the way a person does: the code from the mail (read from the outbox) and, on
      * the first login, the enrolment.

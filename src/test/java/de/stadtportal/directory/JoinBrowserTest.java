@@ -63,7 +63,7 @@ class JoinBrowserTest extends BrowserPages {
         driver.findElement(By.id("postalCode")).clear();
         driver.findElement(By.id("postalCode")).sendKeys("46236");
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-        await(By.cssSelector("main h1"));
+        awaitUrl("/mitmachen/danke");
         assertThat(driver.getCurrentUrl()).endsWith("/mitmachen/danke");
 
         String body = jdbc.queryForObject("SELECT body FROM outbox_mail WHERE recipient = ? ORDER BY id DESC LIMIT 1",
