@@ -45,6 +45,22 @@ class ContentEditingTest {
         jdbc.update("DELETE FROM content_version WHERE kind IN ('Startseite', 'Rechtliche Seite')");
     }
 
+    /** The start page's lines around its sections by form field, with the message bundle's German text they start with. */
+    static final Map<String, String> BUILT_IN_LINES = new LinkedHashMap<>();
+
+    static {
+        BUILT_IN_LINES.put("pageTitle", "Startseite");
+        BUILT_IN_LINES.put("directoryHeading", "Unternehmen in Bottrop finden");
+        BUILT_IN_LINES.put("searchLabel", "Suchbegriff (zum Beispiel Bäckerei, Fahrrad oder ein Name)");
+        BUILT_IN_LINES.put("highlightsHeading", "Im Blick");
+        BUILT_IN_LINES.put("newsHeading", "Aktuelles");
+        BUILT_IN_LINES.put("newsAll", "Alle Nachrichten");
+        BUILT_IN_LINES.put("eventsHeading", "Nächste Termine");
+        BUILT_IN_LINES.put("eventsAll", "Alle Veranstaltungen und der Veranstaltungskalender");
+        BUILT_IN_LINES.put("reallaboreHeading", "Die Reallabore");
+        BUILT_IN_LINES.put("reallaboreAll", "Übersicht aller Reallabore mit Maßnahmen, Megatrends und Nachhaltigkeitszielen");
+    }
+
     /** The start page form with valid values; pairs of name and value replace single fields. */
     private MockHttpServletRequestBuilder startForm(String... overrides) {
         Map<String, String> fields = new LinkedHashMap<>();
@@ -58,6 +74,10 @@ class ContentEditingTest {
         fields.put("aboutHeadingEn", "");
         fields.put("about", "Die Stadt Bottrop betreibt das Portal.");
         fields.put("aboutEn", "");
+        BUILT_IN_LINES.forEach((field, text) -> {
+            fields.put(field, text);
+            fields.put(field + "En", "");
+        });
         fields.put("highlights[0].title", "Fairer Kaffee <b>jetzt</b>");
         fields.put("highlights[0].text", "Im Rathaus gibt es fairen Kaffee.");
         fields.put("highlights[0].link", "/fairtrade");
@@ -163,7 +183,10 @@ class ContentEditingTest {
         mvc.perform(get("/")).andExpect(content().string(allOf(containsString("<p>Alte Einleitung</p>"),
                 containsString("<h1>Stadtportal der Wirtschaftsförderung Bottrop</h1>"), containsString("<h2>Über dieses Portal</h2>"))));
         mvc.perform(get("/en/")).andExpect(content().string(allOf(containsString("<h2>About this portal</h2>"),
-                containsString("<p>The portal is run by the City of Bottrop."))));
+                containsString("<p>The portal is run by the City of Bottrop."), containsString("<h2>Find businesses in Bottrop</h2>"),
+                containsString("<h2 id=\"news-heading\">News</h2>"))));
+        mvc.perform(get("/")).andExpect(content().string(allOf(containsString("<h2>Unternehmen in Bottrop finden</h2>"),
+                containsString("<title>Startseite – "))));
         mvc.perform(get("/admin/startseite").with(STAFF)).andExpect(content().string(allOf(containsString("Alte Einleitung"),
                 containsString("The portal is run by the City of Bottrop."))));
     }
@@ -190,6 +213,89 @@ class ContentEditingTest {
         // a paragraph may have lines
         mvc.perform(startForm("about", "Erste Zeile\n\nZweiter Absatz")).andExpect(status().is3xxRedirection());
         mvc.perform(get("/")).andExpect(content().string(allOf(containsString("<p>Erste Zeile</p>"), containsString("<p>Zweiter Absatz</p>"))));
+    }
+
+    @Test
+    void theSectionHeadingsTheirLinksTheSearchLabelAndThePageTitleAreEditedInBothLanguages() throws Exception {
+        // nothing saved: the bundle's text in both languages, on the page and in the editor
+        mvc.perform(get("/")).andExpect(content().string(allOf(containsString("<title>Startseite – "),
+                containsString("<h2>Unternehmen in Bottrop finden</h2>"),
+                containsString("<label for=\"q\">Suchbegriff (zum Beispiel Bäckerei, Fahrrad oder ein Name)</label>"),
+                containsString("<h2 id=\"news-heading\">Aktuelles</h2>"), containsString(">Alle Nachrichten</a>"),
+                containsString("<h2 id=\"next-events-heading\">Nächste Termine</h2>"),
+                containsString(">Alle Veranstaltungen und der Veranstaltungskalender</a>"), containsString("<h2>Die Reallabore</h2>"),
+                containsString(">Übersicht aller Reallabore mit Maßnahmen, Megatrends und Nachhaltigkeitszielen</a>"))));
+        mvc.perform(get("/en/")).andExpect(content().string(allOf(containsString("<title>Home – "),
+                containsString("<h2>Find businesses in Bottrop</h2>"), containsString("<label for=\"q\">Search term (for example"),
+                containsString("<h2 id=\"news-heading\">News</h2>"), containsString(">All news</a>"),
+                containsString("<h2 id=\"next-events-heading\">Next dates</h2>"), containsString(">All events and the events calendar</a>"),
+                containsString("<h2>The real-world labs</h2>"), containsString(">Overview of all labs with measures"))));
+        mvc.perform(get("/admin/startseite").with(STAFF)).andExpect(status().isOk()).andExpect(content().string(allOf(
+                containsString("value=\"Unternehmen in Bottrop finden\""), containsString("value=\"Find businesses in Bottrop\""),
+                containsString("value=\"Alle Veranstaltungen und der Veranstaltungskalender\""), containsString("value=\"In focus\""),
+                containsString("name=\"pageTitleEn\""), containsString("name=\"reallaboreAllEn\""), containsString("<legend"))));
+
+        mvc.perform(startForm("pageTitle", "Wirtschaft Bottrop", "pageTitleEn", "Business Bottrop",
+                "directoryHeading", "Betriebe finden", "directoryHeadingEn", "Find a business", "searchLabel", "Was suchen Sie?",
+                "highlightsHeading", "Gerade wichtig", "highlightsHeadingEn", "Right now", "newsHeading", "Neuigkeiten",
+                "newsAll", "Alle Neuigkeiten", "newsAllEn", "All updates", "eventsHeading", "Termine", "eventsAll", "Zum Kalender",
+                "reallaboreHeading", "Unsere Reallabore", "reallaboreHeadingEn", "Our labs",
+                "reallaboreAll", "Alle Reallabore <b>ansehen</b>")).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/")).andExpect(content().string(allOf(containsString("<title>Wirtschaft Bottrop – "),
+                containsString("<h2>Betriebe finden</h2>"), containsString("<label for=\"q\">Was suchen Sie?</label>"),
+                containsString("<h2 id=\"highlights-heading\">Gerade wichtig</h2>"), containsString("<h2 id=\"news-heading\">Neuigkeiten</h2>"),
+                containsString(">Alle Neuigkeiten</a>"), containsString("<h2 id=\"next-events-heading\">Termine</h2>"),
+                containsString(">Zum Kalender</a>"), containsString("<h2>Unsere Reallabore</h2>"),
+                containsString(">Alle Reallabore &lt;b&gt;ansehen&lt;/b&gt;</a>"), not(containsString("<b>ansehen")),
+                not(containsString("Unternehmen in Bottrop finden")), not(containsString("Im Blick")), not(containsString("Alle Nachrichten")),
+                not(containsString("Nächste Termine")), not(containsString("Die Reallabore")), not(containsString("Übersicht aller Reallabore")))));
+        // English where staff wrote it, else the German text marked as German
+        mvc.perform(get("/en/")).andExpect(content().string(allOf(containsString("<title>Business Bottrop – "),
+                containsString("<h2>Find a business</h2>"), containsString("<label for=\"q\" lang=\"de\">Was suchen Sie?</label>"),
+                containsString("<h2 id=\"highlights-heading\">Right now</h2>"),
+                containsString("<h2 id=\"news-heading\" lang=\"de\">Neuigkeiten</h2>"), containsString(">All updates</a>"),
+                containsString("<h2 id=\"next-events-heading\" lang=\"de\">Termine</h2>"), containsString(" lang=\"de\">Zum Kalender</a>"),
+                containsString("<h2>Our labs</h2>"), containsString(" lang=\"de\">Alle Reallabore &lt;b&gt;ansehen&lt;/b&gt;</a>"),
+                not(containsString("Find businesses in Bottrop")), not(containsString("Search term")), not(containsString("All news")),
+                not(containsString("Next dates")), not(containsString("The real-world labs")))));
+        mvc.perform(get("/admin/startseite").with(STAFF)).andExpect(content().string(allOf(containsString("value=\"Betriebe finden\""),
+                containsString("value=\"All updates\""), not(containsString("value=\"Unternehmen in Bottrop finden\"")))));
+
+        // a second save, then the first one restored: its lines come back
+        mvc.perform(startForm("directoryHeading", "Zweite Suche", "newsHeading", "Zweite Nachrichten", "version", "1"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/")).andExpect(content().string(allOf(containsString("<h2>Zweite Suche</h2>"),
+                containsString("<h2 id=\"news-heading\">Zweite Nachrichten</h2>"))));
+        mvc.perform(post("/admin/startseite/versionen/2/wiederherstellen").with(csrf()).with(STAFF)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/")).andExpect(content().string(allOf(containsString("<h2>Betriebe finden</h2>"),
+                containsString("<h2 id=\"news-heading\">Neuigkeiten</h2>"), containsString("<title>Wirtschaft Bottrop – "),
+                not(containsString("Zweite Suche")), not(containsString("Zweite Nachrichten")))));
+        mvc.perform(get("/en/")).andExpect(content().string(allOf(containsString("<h2>Our labs</h2>"), containsString(">All updates</a>"))));
+        // and the built-in page, version 1, brings the bundle's lines back in both languages
+        mvc.perform(post("/admin/startseite/versionen/1/wiederherstellen").with(csrf()).with(STAFF)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/")).andExpect(content().string(allOf(containsString("<h2>Unternehmen in Bottrop finden</h2>"),
+                containsString("<title>Startseite – "), not(containsString("Betriebe finden")))));
+        mvc.perform(get("/en/")).andExpect(content().string(allOf(containsString("<h2>Find businesses in Bottrop</h2>"),
+                containsString("<h2 id=\"news-heading\">News</h2>"), not(containsString("Our labs")))));
+    }
+
+    @Test
+    void badSectionLinesComeBackNextToTheirFieldInGermanWithTheInputKept() throws Exception {
+        for (String german : BUILT_IN_LINES.keySet()) {
+            for (String field : java.util.List.of(german, german + "En")) {
+                String id = "id=\"" + field + "-error\">";
+                String tooLong = "x".repeat(5000);
+                mvc.perform(startForm(field, tooLong)).andExpect(status().isBadRequest()).andExpect(content().string(allOf(
+                        containsString(id + "Dieser Text ist zu lang."), containsString("value=\"" + tooLong + "\""))));
+                mvc.perform(startForm(field, "Mit\tTabulator")).andExpect(status().isBadRequest())
+                        .andExpect(content().string(containsString(id + "Bitte schreiben Sie diese Angabe in eine Zeile")));
+                mvc.perform(startForm(field, "Zwei\nZeilen")).andExpect(status().isBadRequest())
+                        .andExpect(content().string(containsString(id + "Bitte schreiben Sie diese Angabe in eine Zeile")));
+            }
+            mvc.perform(startForm(german, " ")).andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("id=\"" + german + "-error\">Bitte füllen Sie dieses Feld aus.")));
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM start_page", Integer.class)).isZero();
     }
 
     @Test

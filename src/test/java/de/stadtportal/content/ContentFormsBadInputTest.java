@@ -134,6 +134,10 @@ class ContentFormsBadInputTest {
         valid.put("aboutHeadingEn", "");
         valid.put("about", "Die Stadt betreibt es.");
         valid.put("aboutEn", "");
+        ContentEditingTest.BUILT_IN_LINES.forEach((field, text) -> {
+            valid.put(field, text);
+            valid.put(field + "En", "");
+        });
         valid.put("highlights[0].title", "Fairer Kaffee");
         valid.put("highlights[0].titleEn", "");
         valid.put("highlights[0].text", "Im Rathaus");
@@ -153,12 +157,14 @@ class ContentFormsBadInputTest {
             }
             String errorId = field.replace("[", "").replace("]", "") + "-error";
             boolean text = !field.startsWith("order") && !field.endsWith("link");
-            boolean markdown = field.startsWith("intro") || field.startsWith("reallabore") || field.matches("about(En)?");
+            boolean markdown = field.matches("(intro|reallabore|about)(En)?");
             check("/admin/startseite", valid, field, LONG, errorId, markdown);
             if (text) {
                 check("/admin/startseite", valid, field, NONCHARACTER, errorId, false);
             }
-            if (field.startsWith("heading") || field.startsWith("aboutHeading") || field.matches("highlights\\[0]\\.(title|imageAlt).*")) {
+            boolean line = field.startsWith("heading") || field.startsWith("aboutHeading")
+                    || ContentEditingTest.BUILT_IN_LINES.containsKey(field.replaceFirst("En$", ""));
+            if (line || field.matches("highlights\\[0]\\.(title|imageAlt).*")) {
                 check("/admin/startseite", valid, field, TAB, errorId, false);
             }
         }

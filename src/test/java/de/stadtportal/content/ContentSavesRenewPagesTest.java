@@ -112,7 +112,7 @@ class ContentSavesRenewPagesTest {
 
         savedAndShown("start page", post("/admin/startseite").param("heading", "Stadtportal")
                 .param("intro", "Einleitung " + tag).param("reallabore", "Reallabore").param("aboutHeading", "Über")
-                .param("about", "Die Stadt").param("orderDirectory", "1")
+                .param("about", "Die Stadt").params(org.springframework.util.MultiValueMap.fromSingleValue(ContentEditingTest.BUILT_IN_LINES)).param("orderDirectory", "1")
                 .param("orderHighlights", "2").param("orderNews", "3").param("orderEvents", "4").param("orderReallabore", "5")
                 .param("version", "0"), "/", "Einleitung " + tag);
 

@@ -61,6 +61,7 @@ class StartPageImagesTest {
         fields.put("reallabore", "Drei Reallabore");
         fields.put("aboutHeading", "Über dieses Portal");
         fields.put("about", "Die Stadt betreibt es.");
+        fields.putAll(ContentEditingTest.BUILT_IN_LINES);
         fields.put("highlights[0].title", "Wochenmarkt");
         fields.put("highlights[0].text", "Jeden Samstag frisch.");
         fields.put("highlights[0].link", "/unternehmen");

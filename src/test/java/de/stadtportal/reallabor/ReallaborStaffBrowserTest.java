@@ -49,7 +49,8 @@ class ReallaborStaffBrowserTest extends BrowserPages {
                 "/admin/reallabore/" + reallabor + "/versionen", "/admin/reallabore/" + reallabor + "/massnahmen/neu",
                 "/admin/reallabore/massnahmen/" + measure, "/admin/reallabore/massnahmen/" + measure + "/versionen",
                 "/admin/reallabore/verzeichnisse", "/admin/reallabore/verzeichnisse/akteure/" + actor,
-                "/admin/reallabore/verzeichnisse/megatrends/neu", "/admin/reallabore/massnahmen/" + measure + "?lang=en")) {
+                "/admin/reallabore/verzeichnisse/megatrends/neu", "/admin/reallabore/massnahmen/" + measure + "?lang=en",
+                "/admin/reallabore/uebersicht", "/admin/reallabore/uebersicht/versionen", "/admin/reallabore/uebersicht?lang=en")) {
             driver.get(url(path));
             Browser.assertNoAccessibilityViolations(driver);
             assertThat(driver.findElements(By.tagName("h1"))).as(path).hasSize(1);

@@ -65,15 +65,13 @@ public class StartPageService {
         return jdbc.sql("""
                         SELECT intro_html, intro_en_html, reallabore_html, reallabore_en_html, about_html, about_en_html
                         FROM start_page WHERE id = 1""")
-                .query((rs, i) -> new StartPage(texts.heading(),
+                .query((rs, i) -> new StartPage(texts,
                         html(rs.getString("intro_html"), rs.getString("intro_en_html"), texts.intro()),
                         data.highlights(), data.sections(),
                         html(rs.getString("reallabore_html"), rs.getString("reallabore_en_html"), texts.reallabore()),
-                        texts.aboutHeading(), html(rs.getString("about_html"), rs.getString("about_en_html"), texts.about())))
+                        html(rs.getString("about_html"), rs.getString("about_en_html"), texts.about())))
                 .optional()
-                .orElseGet(() -> new StartPage(texts.heading(), texts.intro().map(RichText::toHtml), data.highlights(),
-                        data.sections(), texts.reallabore().map(RichText::toHtml), texts.aboutHeading(),
-                        texts.about().map(RichText::toHtml)));
+                .orElseGet(() -> StartPage.rendered(texts, data.highlights(), data.sections()));
     }
 
     /** The HTML saved with a text, cleaned again; where none was saved (the built-in text), rendered from the Markdown. */
@@ -162,16 +160,20 @@ public class StartPageService {
             throw new StaleStartPageException();
         }
         Texts texts = data.texts();
-        int saved = jdbc.sql("""
+        // the section lines' columns and parameters, German and English, in the order of Texts.SECTION_LINES
+        List<String> lineColumns = Texts.SECTION_LINES.stream().flatMap(k -> java.util.stream.Stream.of(Texts.column(k),
+                Texts.column(k) + "_en")).toList();
+        List<String> lineParams = Texts.SECTION_LINES.stream().flatMap(k -> java.util.stream.Stream.of(k, k + "En")).toList();
+        JdbcClient.StatementSpec statement = jdbc.sql("""
                         INSERT INTO start_page (id, heading, heading_en, intro, intro_en, intro_html, intro_en_html,
                             reallabore_text, reallabore_text_en, reallabore_html, reallabore_en_html,
                             about_heading, about_heading_en, about_text, about_text_en, about_html, about_en_html,
-                            sections, version, updated_by, updated_at)
+                            %s, sections, version, updated_by, updated_at)
                         SELECT 1, :heading, :headingEn, :intro, :introEn, :introHtml, :introEnHtml,
                             :reallabore, :reallaboreEn, :reallaboreHtml, :reallaboreEnHtml,
                             :aboutHeading, :aboutHeadingEn, :about, :aboutEn, :aboutHtml, :aboutEnHtml,
-                            CAST(:sections AS VARCHAR(20)[]), 1, :by, :now
-                        ON CONFLICT (id) DO UPDATE SET heading = EXCLUDED.heading, heading_en = EXCLUDED.heading_en,
+                            %s, CAST(:sections AS VARCHAR(20)[]), 1, :by, :now
+                        ON CONFLICT (id) DO UPDATE SET %s, heading = EXCLUDED.heading, heading_en = EXCLUDED.heading_en,
                             intro = EXCLUDED.intro, intro_en = EXCLUDED.intro_en,
                             intro_html = EXCLUDED.intro_html, intro_en_html = EXCLUDED.intro_en_html,
                             reallabore_text = EXCLUDED.reallabore_text, reallabore_text_en = EXCLUDED.reallabore_text_en,
@@ -180,7 +182,9 @@ public class StartPageService {
                             about_text = EXCLUDED.about_text, about_text_en = EXCLUDED.about_text_en,
                             about_html = EXCLUDED.about_html, about_en_html = EXCLUDED.about_en_html, sections = EXCLUDED.sections,
                             version = start_page.version + 1, updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at
-                        WHERE start_page.version = :version""")
+                        WHERE start_page.version = :version""".formatted(String.join(", ", lineColumns),
+                        String.join(", ", lineParams.stream().map(p -> ":" + p).toList()),
+                        String.join(", ", lineColumns.stream().map(c -> c + " = EXCLUDED." + c).toList())))
                 .param("heading", texts.heading().de()).param("headingEn", texts.heading().en(), java.sql.Types.VARCHAR)
                 .param("intro", texts.intro().de()).param("introEn", texts.intro().en(), java.sql.Types.VARCHAR)
                 .param("introHtml", RichText.toHtml(texts.intro().de()))
@@ -194,8 +198,11 @@ public class StartPageService {
                 .param("aboutHtml", RichText.toHtml(texts.about().de()))
                 .param("aboutEnHtml", html(texts.about().en()), java.sql.Types.VARCHAR)
                 .param("sections", "{" + String.join(",", data.sections().stream().map(Enum::name).toList()) + "}")
-                .param("version", version).param("by", user()).param("now", OffsetDateTime.now(clock))
-                .update();
+                .param("version", version).param("by", user()).param("now", OffsetDateTime.now(clock));
+        for (String key : Texts.SECTION_LINES) {
+            statement = statement.param(key, texts.get(key).de()).param(key + "En", texts.get(key).en(), java.sql.Types.VARCHAR);
+        }
+        int saved = statement.update();
         if (saved == 0) {
             // the row exists with another version: someone saved since the form was opened
             throw new StaleStartPageException();
@@ -242,7 +249,11 @@ public class StartPageService {
     /** The message bundle's text, what the page shows until staff save their own. */
     private Texts builtInTexts() {
         return new Texts(builtIn("content.home.heading"), Localized.of(builtInIntro(Locale.GERMAN), builtInIntro(Locale.ENGLISH)),
-                builtIn("content.home.reallabore.text"), builtIn("content.home.about"), builtIn("content.home.about.text"));
+                builtIn("content.home.reallabore.text"), builtIn("content.home.about"), builtIn("content.home.about.text"),
+                builtIn("content.home.title"), builtIn("content.home.directory"), builtIn("content.home.search"),
+                builtIn("content.home.highlights"), builtIn("content.home.news"), builtIn("content.home.news.all"),
+                builtIn("content.home.events"), builtIn("content.home.events.all"), builtIn("content.home.reallabore"),
+                builtIn("content.home.reallabore.all"));
     }
 
     private Localized builtIn(String key) {
@@ -336,17 +347,47 @@ public class StartPageService {
     }
 
     /**
-     * The start page's own text, each German and optionally English ({@link Localized#en()} null): the page heading
-     * and the heading of "About this portal" are one line; introduction, the Reallabore paragraph and the text about
-     * the portal are Markdown.
+     * The start page's own text, each German and optionally English ({@link Localized#en()} null): introduction, the
+     * Reallabore paragraph and the text about the portal are Markdown; the rest is one line of plain text each: the page
+     * heading, the heading of "About this portal" and the section lines (the page's title, the headings of its sections,
+     * the search field's label, the texts of the links to all news, events and Reallabore).
      */
-    public record Texts(Localized heading, Localized intro, Localized reallabore, Localized aboutHeading, Localized about) {
+    public record Texts(Localized heading, Localized intro, Localized reallabore, Localized aboutHeading, Localized about,
+                        Localized pageTitle, Localized directoryHeading, Localized searchLabel, Localized highlightsHeading,
+                        Localized newsHeading, Localized newsAll, Localized eventsHeading, Localized eventsAll,
+                        Localized reallaboreHeading, Localized reallaboreAll) {
 
         /** The names of the columns, the kept versions' keys and (without "En") the form's fields, German first. */
-        static final List<String> KEYS = List.of("heading", "intro", "reallabore", "aboutHeading", "about");
+        static final List<String> KEYS = List.of("heading", "intro", "reallabore", "aboutHeading", "about", "pageTitle",
+                "directoryHeading", "searchLabel", "highlightsHeading", "newsHeading", "newsAll", "eventsHeading", "eventsAll",
+                "reallaboreHeading", "reallaboreAll");
+
+        /** The lines around the sections (since V96), saved as typed. */
+        static final List<String> SECTION_LINES = KEYS.subList(KEYS.indexOf("pageTitle"), KEYS.size());
 
         public List<Localized> all() {
-            return List.of(heading, intro, reallabore, aboutHeading, about);
+            return List.of(heading, intro, reallabore, aboutHeading, about, pageTitle, directoryHeading, searchLabel,
+                    highlightsHeading, newsHeading, newsAll, eventsHeading, eventsAll, reallaboreHeading, reallaboreAll);
+        }
+
+        /** One text by its key. */
+        Localized get(String key) {
+            return all().get(KEYS.indexOf(key));
+        }
+
+        /** The texts in the order of {@link #KEYS}. */
+        static Texts of(List<Localized> t) {
+            return new Texts(t.get(0), t.get(1), t.get(2), t.get(3), t.get(4), t.get(5), t.get(6), t.get(7), t.get(8), t.get(9),
+                    t.get(10), t.get(11), t.get(12), t.get(13), t.get(14));
+        }
+
+        /** The German column of a text; the English one adds "_en". */
+        static String column(String key) {
+            return switch (key) {
+                case "reallabore" -> "reallabore_text";
+                case "about" -> "about_text";
+                default -> key.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+            };
         }
 
         /**
@@ -359,19 +400,14 @@ public class StartPageService {
                 String de = value.apply(KEYS.get(k));
                 texts.add(de == null ? builtIn.all().get(k) : Localized.of(de, value.apply(KEYS.get(k) + "En")));
             }
-            return new Texts(texts.get(0), texts.get(1), texts.get(2), texts.get(3), texts.get(4));
+            return of(texts);
         }
 
         /** The texts of a start_page row by key; the columns are named like the keys, English ones end in "_en". */
         static java.util.function.Function<String, String> row(java.sql.ResultSet rs) throws java.sql.SQLException {
             Map<String, String> values = new java.util.HashMap<>();
             for (String key : KEYS) {
-                String column = switch (key) {
-                    case "reallabore" -> "reallabore_text";
-                    case "aboutHeading" -> "about_heading";
-                    case "about" -> "about_text";
-                    default -> key;
-                };
+                String column = column(key);
                 values.put(key, rs.getString(column));
                 values.put(key + "En", rs.getString(column + "_en"));
             }
@@ -416,9 +452,18 @@ public class StartPageService {
         }
     }
 
-    /** @param intro, reallabore, about cleaned HTML; the headings plain text */
-    public record StartPage(Localized heading, Localized intro, List<Highlight> highlights, List<Section> sections,
-                            Localized reallabore, Localized aboutHeading, Localized about) {
+    /**
+     * The page visitors see. @param texts the one-line texts (headings, labels, link texts) are shown from here as they
+     * are; @param intro, reallabore, about the Markdown texts as cleaned HTML
+     */
+    public record StartPage(Texts texts, Localized intro, List<Highlight> highlights, List<Section> sections,
+                            Localized reallabore, Localized about) {
+
+        /** The page of texts not saved yet (the built-in ones, or a preview): the Markdown rendered and cleaned now. */
+        public static StartPage rendered(Texts texts, List<Highlight> highlights, List<Section> sections) {
+            return new StartPage(texts, texts.intro().map(RichText::toHtml), highlights, sections,
+                    texts.reallabore().map(RichText::toHtml), texts.about().map(RichText::toHtml));
+        }
     }
 
     public static class StaleStartPageException extends RuntimeException {

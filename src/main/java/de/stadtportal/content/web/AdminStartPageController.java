@@ -11,7 +11,6 @@ import de.stadtportal.content.domain.StartPageService.Highlight;
 import de.stadtportal.content.domain.StartPageService.StaleStartPageException;
 import de.stadtportal.content.domain.StartPageService.StartPage;
 import de.stadtportal.content.domain.StartPageService.StartPageData;
-import de.stadtportal.platform.RichText;
 import de.stadtportal.platform.images.ImageProcessor;
 import de.stadtportal.platform.images.ImageProcessor.Processed;
 import de.stadtportal.platform.images.ImageRejectedException;
@@ -156,8 +155,7 @@ class AdminStartPageController {
             StartPageForm.Prepared prepared = form.prepared(now.highlights(), uploads);
             StartPageData data = prepared.data();
             StartPageService.Texts texts = data.texts();
-            model.addAttribute("preview", new StartPage(texts.heading(), texts.intro().map(RichText::toHtml), data.highlights(),
-                    data.sections(), texts.reallabore().map(RichText::toHtml), texts.aboutHeading(), texts.about().map(RichText::toHtml)));
+            model.addAttribute("preview", StartPage.rendered(texts, data.highlights(), data.sections()));
             model.addAttribute("previewHighlights", previewHighlights(data.highlights(), prepared.images()));
             // the English version only when staff wrote some English
             model.addAttribute("previewEnglish", texts.all().stream().anyMatch(t -> t.en() != null) || data.highlights().stream()

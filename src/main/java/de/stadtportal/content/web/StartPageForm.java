@@ -25,8 +25,9 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The start page editor: the page's own text (headings one line, the rest Markdown; German required, English
- * optional), six highlight rows (blank ones are dropped), the sections' order 1–5.
+ * The start page editor: the page's own text (headings, the page title, the search field's label and the link texts
+ * one line, the rest Markdown; German required, English optional), six highlight rows (blank ones are dropped), the
+ * sections' order 1–5.
  */
 record StartPageForm(
         @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
@@ -43,6 +44,36 @@ record StartPageForm(
         @PlainInput String aboutHeadingEn,
         @NotBlank(message = "{platform.validation.required}") @Size(max = 5000, message = "{platform.validation.tooLong}") @PlainInput String about,
         @Size(max = 5000, message = "{platform.validation.tooLong}") @PlainInput String aboutEn,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String pageTitle,
+        @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String pageTitleEn,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String directoryHeading,
+        @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String directoryHeadingEn,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String searchLabel,
+        @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String searchLabelEn,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String highlightsHeading,
+        @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String highlightsHeadingEn,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String newsHeading,
+        @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String newsHeadingEn,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String newsAll,
+        @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String newsAllEn,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String eventsHeading,
+        @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String eventsHeadingEn,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String eventsAll,
+        @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String eventsAllEn,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String reallaboreHeading,
+        @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String reallaboreHeadingEn,
+        @NotBlank(message = "{platform.validation.required}") @Size(max = 120, message = "{platform.validation.tooLong}")
+        @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String reallaboreAll,
+        @Size(max = 120, message = "{platform.validation.tooLong}") @Pattern(regexp = EdgeInputFilter.SINGLE_LINE, message = "{platform.validation.singleLine}") @PlainInput String reallaboreAllEn,
         @Valid List<HighlightRow> highlights,
         @NotBlank(message = "{platform.validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderDirectory,
         @NotBlank(message = "{platform.validation.required}") @Pattern(regexp = "[1-5]", message = "{content.start.order.format}") String orderHighlights,
@@ -94,7 +125,12 @@ record StartPageForm(
         }
         Texts t = data.texts();
         return new StartPageForm(t.heading().de(), t.heading().en(), t.intro().de(), t.intro().en(), t.reallabore().de(),
-                t.reallabore().en(), t.aboutHeading().de(), t.aboutHeading().en(), t.about().de(), t.about().en(), padded(rows),
+                t.reallabore().en(), t.aboutHeading().de(), t.aboutHeading().en(), t.about().de(), t.about().en(),
+                t.pageTitle().de(), t.pageTitle().en(), t.directoryHeading().de(), t.directoryHeading().en(), t.searchLabel().de(),
+                t.searchLabel().en(), t.highlightsHeading().de(), t.highlightsHeading().en(), t.newsHeading().de(),
+                t.newsHeading().en(), t.newsAll().de(), t.newsAll().en(), t.eventsHeading().de(), t.eventsHeading().en(),
+                t.eventsAll().de(), t.eventsAll().en(), t.reallaboreHeading().de(), t.reallaboreHeading().en(), t.reallaboreAll().de(),
+                t.reallaboreAll().en(), padded(rows),
                 n(order, Section.DIRECTORY), n(order, Section.HIGHLIGHTS), n(order, Section.NEWS), n(order, Section.EVENTS),
                 n(order, Section.REALLABORE), data.version());
     }
@@ -114,7 +150,10 @@ record StartPageForm(
 
     private StartPageForm with(List<HighlightRow> rows, long version) {
         return new StartPageForm(heading, headingEn, intro, introEn, reallabore, reallaboreEn, aboutHeading, aboutHeadingEn, about,
-                aboutEn, rows, orderDirectory, orderHighlights, orderNews, orderEvents, orderReallabore, version);
+                aboutEn, pageTitle, pageTitleEn, directoryHeading, directoryHeadingEn, searchLabel, searchLabelEn,
+                highlightsHeading, highlightsHeadingEn, newsHeading, newsHeadingEn, newsAll, newsAllEn, eventsHeading,
+                eventsHeadingEn, eventsAll, eventsAllEn, reallaboreHeading, reallaboreHeadingEn, reallaboreAll, reallaboreAllEn,
+                rows, orderDirectory, orderHighlights, orderNews, orderEvents, orderReallabore, version);
     }
 
     private static List<HighlightRow> padded(List<HighlightRow> rows) {
@@ -198,7 +237,11 @@ record StartPageForm(
                 Section.NEWS, orderNews, Section.EVENTS, orderEvents, Section.REALLABORE, orderReallabore);
         List<Section> sections = order.keySet().stream().sorted(Comparator.comparing(order::get)).toList();
         Texts texts = new Texts(Localized.of(heading, headingEn), text(intro, introEn), text(reallabore, reallaboreEn),
-                Localized.of(aboutHeading, aboutHeadingEn), text(about, aboutEn));
+                Localized.of(aboutHeading, aboutHeadingEn), text(about, aboutEn), Localized.of(pageTitle, pageTitleEn),
+                Localized.of(directoryHeading, directoryHeadingEn), Localized.of(searchLabel, searchLabelEn),
+                Localized.of(highlightsHeading, highlightsHeadingEn), Localized.of(newsHeading, newsHeadingEn),
+                Localized.of(newsAll, newsAllEn), Localized.of(eventsHeading, eventsHeadingEn), Localized.of(eventsAll, eventsAllEn),
+                Localized.of(reallaboreHeading, reallaboreHeadingEn), Localized.of(reallaboreAll, reallaboreAllEn));
         return new Prepared(new StartPageData(texts, rows, sections, version), images);
     }
 

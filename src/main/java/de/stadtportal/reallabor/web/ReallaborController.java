@@ -1,6 +1,7 @@
 package de.stadtportal.reallabor.web;
 
 import de.stadtportal.reallabor.ReallaborApi;
+import de.stadtportal.reallabor.domain.ReallaborOverviewPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,14 +13,17 @@ import org.springframework.web.server.ResponseStatusException;
 class ReallaborController {
 
     private final ReallaborApi reallabore;
+    private final ReallaborOverviewPage overviewPage;
 
-    ReallaborController(ReallaborApi reallabore) {
+    ReallaborController(ReallaborApi reallabore, ReallaborOverviewPage overviewPage) {
         this.reallabore = reallabore;
+        this.overviewPage = overviewPage;
     }
 
     @GetMapping("/reallabore")
     String overview(Model model) {
         model.addAttribute("reallabore", reallabore.overview());
+        model.addAttribute("page", overviewPage.current());
         return "reallabor/overview";
     }
 
