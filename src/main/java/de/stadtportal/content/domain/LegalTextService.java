@@ -17,6 +17,8 @@ import de.stadtportal.platform.PortalProperties;
 import de.stadtportal.platform.audit.AuditLog;
 import de.stadtportal.platform.versions.ContentVersions;
 import de.stadtportal.platform.versions.ContentVersions.Version;
+import de.stadtportal.search.SearchableSourcesChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,10 +41,12 @@ public class LegalTextService {
     private final MessageSource messages;
     private final PortalProperties properties;
     private final ContentVersions versions;
+    private final ApplicationEventPublisher events;
 
     LegalTextService(JdbcClient jdbc, Clock clock, AuditLog auditLog, MessageSource messages, PortalProperties properties,
-                     ContentVersions versions) {
+                     ContentVersions versions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.versions = versions;
         this.clock = clock;
         this.auditLog = auditLog;
@@ -127,6 +131,8 @@ public class LegalTextService {
         }
         versions.keep(ENTITY, page.name(), before.state());
         auditLog.record(ENTITY, page.name(), action, changedBefore, changedAfter);
+        // the search indexes what visitors read, at once
+        events.publishEvent(new SearchableSourcesChanged());
     }
 
     /** The kept versions of a page, newest first. */
@@ -169,6 +175,7 @@ public class LegalTextService {
         if (texts + dates > 0) {
             versions.keep(ENTITY, page.name(), before.state());
             auditLog.record(ENTITY, page.name(), "RESET", Map.of(), Map.of());
+            events.publishEvent(new SearchableSourcesChanged());
         }
     }
 
