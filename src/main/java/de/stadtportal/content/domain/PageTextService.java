@@ -222,12 +222,14 @@ public class PageTextService {
         /** Whether a text is a heading or a short line (a one-line field) rather than a paragraph. */
         public boolean oneLine(String key) {
             Localized text = builtIns.get(key);
-            return text.de().length() <= 100 && !text.de().contains("\n");
+            return text == null || text.de().length() <= 100 && !text.de().contains("\n");
         }
 
-        /** Whether staff changed this text. */
-        public boolean changed(String key) {
-            return !texts.get(key).equals(builtIns.get(key));
+        /** The start of the built-in German text: which text a field is, in the editor. */
+        public String label(String key) {
+            Localized text = builtIns.get(key);
+            String de = text == null ? key : text.de();
+            return de.length() > 70 ? de.substring(0, 69).strip() + "…" : de;
         }
 
         /** Every text, as kept in content_version. */
