@@ -189,8 +189,8 @@ class PageTextsTest {
 
         // stale: a colleague saved meanwhile; the 409 page keeps what was typed
         mvc.perform(save("handwerk", 0, "handwerk.title", "Kollegin war schneller", "")).andExpect(status().is3xxRedirection());
-        mvc.perform(save("handwerk", 0, "handwerk.title", "Meine spätere Fassung", "")).andExpect(status().isConflict())
-                .andExpect(content().string(allOf(containsString("value=\"Meine spätere Fassung\""),
+        mvc.perform(save("handwerk", 0, "handwerk.title", "Meine neuere Fassung", "")).andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("value=\"Meine neuere Fassung\""),
                         containsString("inzwischen gespeichert"), containsString("name=\"version\" value=\"1\""))));
         mvc.perform(get("/handwerk")).andExpect(content().string(containsString("Kollegin war schneller")));
     }

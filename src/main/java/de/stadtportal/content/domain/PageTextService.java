@@ -3,7 +3,6 @@ package de.stadtportal.content.domain;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +45,7 @@ public class PageTextService {
     private final ContentVersions versions;
     private final PageTextOverrides overrides;
     private final ApplicationEventPublisher events;
+    private final KeyedTexts store;
 
     PageTextService(JdbcClient jdbc, Clock clock, AuditLog auditLog, MessageSource messages, ContentVersions versions,
                     PageTextOverrides overrides, ApplicationEventPublisher events) {
@@ -56,25 +56,22 @@ public class PageTextService {
         this.versions = versions;
         this.overrides = overrides;
         this.events = events;
+        this.store = new KeyedTexts(jdbc, "page_text");
     }
 
     /** What the page shows now, text by text (the built-in text where staff changed nothing). */
     @Transactional(readOnly = true)
     public PageTexts content(TextPage page) {
-        Map<String, Localized> stored = new HashMap<>();
-        jdbc.sql("SELECT key, text_de, text_en FROM page_text WHERE page = :page").param("page", page.name())
-                .query(rs -> {
-                    stored.put(rs.getString("key"), Localized.of(rs.getString("text_de"), rs.getString("text_en")));
-                });
-        Map<String, Localized> texts = new LinkedHashMap<>();
+        Map<String, Localized> stored = store.stored(page.name());
+        Map<String, Localized> current = new LinkedHashMap<>();
         Map<String, Localized> builtIns = new LinkedHashMap<>();
         for (String key : page.keys()) {
             builtIns.put(key, builtIn(key));
-            texts.put(key, stored.getOrDefault(key, builtIn(key)));
+            current.put(key, stored.getOrDefault(key, builtIns.get(key)));
         }
         long version = jdbc.sql("SELECT version FROM page_text_page WHERE page = :page").param("page", page.name())
                 .query(Long.class).optional().orElse(0L);
-        return new PageTexts(page, texts, builtIns, version);
+        return new PageTexts(page, current, builtIns, version);
     }
 
     /**
@@ -119,25 +116,7 @@ public class PageTextService {
         }
         Map<String, Object> changedBefore = new LinkedHashMap<>();
         Map<String, Object> changedAfter = new LinkedHashMap<>();
-        for (String key : page.keys()) {
-            Localized text = texts.get(key);
-            if (text == null) {
-                continue;
-            }
-            if (text.equals(before.builtIns().get(key))) {
-                jdbc.sql("DELETE FROM page_text WHERE key = :key").param("key", key).update();
-            } else {
-                jdbc.sql("""
-                                INSERT INTO page_text (key, page, text_de, text_en) VALUES (:key, :page, :de, :en)
-                                ON CONFLICT (key) DO UPDATE SET text_de = EXCLUDED.text_de, text_en = EXCLUDED.text_en""")
-                        .param("key", key).param("page", page.name()).param("de", text.de()).param("en", text.en()).update();
-            }
-            Localized old = before.texts().get(key);
-            if (!text.equals(old)) {
-                changedBefore.put(key, old.de() + " / " + old.en());
-                changedAfter.put(key, text.de() + " / " + text.en());
-            }
-        }
+        store.write(page.name(), page.keys(), texts, before.texts(), before.builtIns()::get, changedBefore, changedAfter);
         versions.keep(ENTITY, page.name(), before.state());
         auditLog.record(ENTITY, page.name(), action, changedBefore, changedAfter);
         changed();
@@ -150,22 +129,12 @@ public class PageTextService {
     }
 
     /** Restores a kept version; the page as it is now is kept in turn. @return false: no such version */
-    @SuppressWarnings("unchecked")
     public boolean restore(TextPage page, int number) {
         Optional<Version> version = versions.find(ENTITY, page.name(), number);
         if (version.isEmpty()) {
             return false;
         }
-        Map<String, Object> kept = (Map<String, Object>) version.get().state().getOrDefault("texts", Map.of());
-        Map<String, Localized> texts = new LinkedHashMap<>();
-        for (String key : page.keys()) {
-            if (kept.get(key) instanceof Map<?, ?> text && text.get("de") != null) {
-                texts.put(key, Localized.of(String.valueOf(text.get("de")), text.get("en") == null ? null : String.valueOf(text.get("en"))));
-            } else {
-                // a text the page did not have then: its built-in text
-                texts.put(key, builtIn(key));
-            }
-        }
+        Map<String, Localized> texts = KeyedTexts.restored(page.keys(), version.get().state().get("texts"), this::builtIn);
         save(page, texts, content(page).version(), "RESTORED");
         return true;
     }
@@ -173,7 +142,7 @@ public class PageTextService {
     /** Back to the built-in texts of the page. */
     public void reset(TextPage page) {
         PageTexts before = content(page);
-        int texts = jdbc.sql("DELETE FROM page_text WHERE page = :page").param("page", page.name()).update();
+        int texts = store.deleteAll(page.name());
         // the version moves on, so a form opened before the reset is stale
         jdbc.sql("UPDATE page_text_page SET version = version + 1, updated_by = :by, updated_at = :now WHERE page = :page")
                 .param("page", page.name()).param("by", user()).param("now", OffsetDateTime.now(clock)).update();
@@ -234,14 +203,7 @@ public class PageTextService {
 
         /** Every text, as kept in content_version. */
         Map<String, Object> state() {
-            Map<String, Object> sections = new LinkedHashMap<>();
-            for (String key : keys()) {
-                Map<String, String> text = new LinkedHashMap<>();
-                text.put("de", texts.get(key).de());
-                text.put("en", texts.get(key).en());
-                sections.put(key, text);
-            }
-            return Map.of("texts", sections);
+            return Map.of("texts", KeyedTexts.state(keys(), texts));
         }
     }
 

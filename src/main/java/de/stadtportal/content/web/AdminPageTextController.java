@@ -59,7 +59,7 @@ class AdminPageTextController {
                @Size(max = PARAGRAPH_MAX, message = "{platform.validation.tooLong}") @PlainInput String en) {
     }
 
-    record PageTextForm(@Valid List<Row> texts, long version) {
+    record PageTextForm(List<@Valid Row> texts, long version) {
 
         static PageTextForm of(PageTexts content) {
             return new PageTextForm(content.keys().stream()
