@@ -8,7 +8,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -18,15 +21,22 @@ import org.slf4j.LoggerFactory;
 /**
  * One embedded PostgreSQL server per data directory and JVM. Tests start many Spring contexts
  * in one JVM; they all share the one server instead of starting a server each. The server
- * stops with the JVM (zonky registers a shutdown hook).
+ * stops with the JVM (zonky registers a shutdown hook). {@link EmbeddedDatabaseEarlyStart} starts it
+ * on a thread of its own before the context is built, so that initdb and the server's start run
+ * beside the context's start instead of before Flyway; {@link #forDirectory} then waits for it.
  */
 final class EmbeddedDatabaseServer {
 
     static final String USER = "postgres";
     static final String DATABASE = "stadtportal";
     private static final String TEMPORARY = "";
+    /**
+     * zonky gives up after 10 s; the server now starts beside the context's start, and on a busy machine
+     * (a shared 2-core build host) that took longer and failed the whole start.
+     */
+    private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseServer.class);
-    private static final Map<String, EmbeddedDatabaseServer> servers = new ConcurrentHashMap<>();
+    private static final Map<String, CompletableFuture<EmbeddedDatabaseServer>> servers = new ConcurrentHashMap<>();
 
     private final EmbeddedPostgres postgres;
 
@@ -34,10 +44,47 @@ final class EmbeddedDatabaseServer {
         this.postgres = postgres;
     }
 
-    /** @param dataDirectory where the data stays between runs; blank for a throw-away database */
+    /**
+     * The server of this data directory, started now unless {@link #startInBackground} began it already
+     * (then this waits for it). A start that failed is tried again by the next call.
+     * @param dataDirectory where the data stays between runs; blank for a throw-away database
+     */
     static EmbeddedDatabaseServer forDirectory(String dataDirectory) {
-        String key = dataDirectory == null || dataDirectory.isBlank() ? TEMPORARY : dataDirectory;
-        return servers.computeIfAbsent(key, EmbeddedDatabaseServer::start);
+        String key = key(dataDirectory);
+        CompletableFuture<EmbeddedDatabaseServer> server = servers.computeIfAbsent(key, EmbeddedDatabaseServer::startNow);
+        try {
+            return server.join();
+        } catch (CompletionException e) {
+            servers.remove(key, server);
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Begins to start the server of this data directory on a thread of its own, unless it runs or starts already. */
+    static void startInBackground(String dataDirectory) {
+        servers.computeIfAbsent(key(dataDirectory), key -> CompletableFuture.supplyAsync(() -> start(key), task -> {
+            Thread thread = new Thread(task, "embedded-postgres-start");
+            thread.setDaemon(true);
+            thread.start();
+        }));
+    }
+
+    /** Whether the server of this data directory runs or is starting (for the tests). */
+    static boolean isStartedOrStarting(String dataDirectory) {
+        return servers.containsKey(key(dataDirectory));
+    }
+
+    private static String key(String dataDirectory) {
+        return dataDirectory == null || dataDirectory.isBlank()
+                ? TEMPORARY : Path.of(dataDirectory).toAbsolutePath().normalize().toString();
+    }
+
+    private static CompletableFuture<EmbeddedDatabaseServer> startNow(String key) {
+        try {
+            return CompletableFuture.completedFuture(start(key));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     String jdbcUrl() {
@@ -47,6 +94,7 @@ final class EmbeddedDatabaseServer {
     private static EmbeddedDatabaseServer start(String dataDirectory) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPGStartupWait(STARTUP_WAIT)
                     .setServerConfig("max_connections", "100")
                     .setLocaleConfig("encoding", "UTF8")
                     .setLocaleConfig("locale", "C");
