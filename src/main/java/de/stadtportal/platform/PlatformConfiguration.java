@@ -7,7 +7,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.support.AbstractApplicationContext;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.concurrent.ConcurrentMapCacheManager;
@@ -37,6 +41,24 @@ public class PlatformConfiguration {
     @Bean
     CacheManager cacheManager() {
         return new ConcurrentMapCacheManager();
+    }
+
+    /**
+     * Wraps the MessageSource of Spring Boot's MessageSourceAutoConfiguration (kept, so {@code spring.messages.*}
+     * still configures the bundles) in {@link OverridableMessageSource}: staff's texts first.
+     */
+    @Bean
+    static BeanPostProcessor overridableMessages(ObjectProvider<MessageOverrides> overrides) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (AbstractApplicationContext.MESSAGE_SOURCE_BEAN_NAME.equals(name) && bean instanceof MessageSource source
+                        && !(bean instanceof OverridableMessageSource)) {
+                    return new OverridableMessageSource(source, overrides);
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

@@ -42,7 +42,8 @@ class ContentEditorsBrowserTest extends BrowserPages {
         String editor = accounts.create("EDITOR", PASSWORD);
         logIn(editor, PASSWORD);
         for (String path : List.of("/admin/startseite", "/admin/rechtliches", "/admin/rechtliches/impressum",
-                "/admin/rechtliches/barrierefreiheit?lang=en")) {
+                "/admin/rechtliches/barrierefreiheit?lang=en", "/admin/seitentexte", "/admin/seitentexte/handwerk",
+                "/admin/seitentexte/fachkraefte?lang=en")) {
             driver.get(url(path));
             Browser.assertNoAccessibilityViolations(driver);
             assertThat(driver.findElements(By.tagName("h1"))).as(path).hasSize(1);
@@ -57,6 +58,14 @@ class ContentEditorsBrowserTest extends BrowserPages {
         driver.findElement(By.cssSelector("main form.form button[type=submit]")).click();
         assertThat(await(By.id("highlights0.link-error")).getText()).isEqualTo("Bitte füllen Sie dieses Feld aus.");
         assertThat(driver.findElement(By.id("orderNews-error")).getText()).contains("nur einmal");
+        Browser.assertNoAccessibilityViolations(driver);
+
+        // Seitentexte: a heading without the placeholder of its built-in text comes back next to its field
+        driver.get(url("/admin/seitentexte/gutschein?lang=de"));
+        driver.findElement(By.id("texts7.de")).clear();
+        driver.findElement(By.id("texts7.de")).sendKeys("Hier gilt der Gutschein");
+        driver.findElement(By.cssSelector("main form.form button[type=submit]")).click();
+        assertThat(await(By.id("texts7.de-error")).getText()).contains("Platzhalter {0} fehlt");
         Browser.assertNoAccessibilityViolations(driver);
     }
 }

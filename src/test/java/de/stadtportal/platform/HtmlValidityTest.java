@@ -81,7 +81,8 @@ class HtmlValidityTest {
     @Test
     void staffAndAccountPagesAreValidHtml() throws Exception {
         Map<String, List<String>> errors = crawl(List.of("/admin", "/konto", "/konto/zweiter-faktor",
-                "/konto/zweiter-faktor/code?gesendet", "/konto/zweiter-faktor/einrichten"), true);
+                "/konto/zweiter-faktor/code?gesendet", "/konto/zweiter-faktor/einrichten", "/admin/seitentexte",
+                "/admin/seitentexte/handwerk", "/admin/seitentexte/gutschein", "/admin/seitentexte/handwerk/versionen"), true);
         assertThat(errors).as("Nu Html Checker errors per page").isEmpty();
     }
 

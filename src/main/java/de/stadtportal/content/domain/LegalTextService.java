@@ -3,7 +3,6 @@ package de.stadtportal.content.domain;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,8 @@ import de.stadtportal.platform.PortalProperties;
 import de.stadtportal.platform.audit.AuditLog;
 import de.stadtportal.platform.versions.ContentVersions;
 import de.stadtportal.platform.versions.ContentVersions.Version;
+import de.stadtportal.search.SearchableSourcesChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,10 +40,14 @@ public class LegalTextService {
     private final MessageSource messages;
     private final PortalProperties properties;
     private final ContentVersions versions;
+    private final ApplicationEventPublisher events;
+    private final KeyedTexts store;
 
     LegalTextService(JdbcClient jdbc, Clock clock, AuditLog auditLog, MessageSource messages, PortalProperties properties,
-                     ContentVersions versions) {
+                     ContentVersions versions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
+        this.store = new KeyedTexts(jdbc, "legal_text");
         this.versions = versions;
         this.clock = clock;
         this.auditLog = auditLog;
@@ -53,11 +58,7 @@ public class LegalTextService {
     /** What a page shows now, section by section, and (accessibility statement) its dates. */
     @Transactional(readOnly = true)
     public LegalContent content(LegalPage page) {
-        Map<String, Localized> stored = new HashMap<>();
-        jdbc.sql("SELECT key, text_de, text_en FROM legal_text WHERE page = :page").param("page", page.name())
-                .query(rs -> {
-                    stored.put(rs.getString("key"), Localized.of(rs.getString("text_de"), rs.getString("text_en")));
-                });
+        Map<String, Localized> stored = store.stored(page.name());
         Map<String, Localized> texts = new LinkedHashMap<>();
         for (String key : page.keys()) {
             texts.put(key, stored.getOrDefault(key, builtIn(key)));
@@ -103,30 +104,15 @@ public class LegalTextService {
         }
         Map<String, Object> changedBefore = new LinkedHashMap<>();
         Map<String, Object> changedAfter = new LinkedHashMap<>();
-        for (String key : page.keys()) {
-            Localized text = texts.get(key);
-            if (text == null) {
-                continue;
-            }
-            if (text.equals(builtIn(key))) {
-                jdbc.sql("DELETE FROM legal_text WHERE key = :key").param("key", key).update();
-            } else {
-                jdbc.sql("""
-                                INSERT INTO legal_text (key, page, text_de, text_en) VALUES (:key, :page, :de, :en)
-                                ON CONFLICT (key) DO UPDATE SET text_de = EXCLUDED.text_de, text_en = EXCLUDED.text_en""")
-                        .param("key", key).param("page", page.name()).param("de", text.de()).param("en", text.en()).update();
-            }
-            if (!text.equals(before.texts().get(key))) {
-                changedBefore.put(key, before.texts().get(key).de() + " / " + before.texts().get(key).en());
-                changedAfter.put(key, text.de() + " / " + text.en());
-            }
-        }
+        store.write(page.name(), page.keys(), texts, before.texts(), this::builtIn, changedBefore, changedAfter);
         if (!Objects.equals(before.statementDate(), statementDate) || !Objects.equals(before.reviewDate(), reviewDate)) {
             changedBefore.put("dates", before.statementDate() + " / " + before.reviewDate());
             changedAfter.put("dates", statementDate + " / " + reviewDate);
         }
         versions.keep(ENTITY, page.name(), before.state());
         auditLog.record(ENTITY, page.name(), action, changedBefore, changedAfter);
+        // the search indexes what visitors read, at once
+        events.publishEvent(new SearchableSourcesChanged());
     }
 
     /** The kept versions of a page, newest first. */
@@ -136,20 +122,13 @@ public class LegalTextService {
     }
 
     /** Restores a kept version; the page as it is now is kept in turn. @return false: no such version */
-    @SuppressWarnings("unchecked")
     public boolean restore(LegalPage page, int number) {
         Optional<Version> version = versions.find(ENTITY, page.name(), number);
         if (version.isEmpty()) {
             return false;
         }
         Map<String, Object> state = version.get().state();
-        Map<String, Localized> texts = new LinkedHashMap<>();
-        Map<String, Object> kept = (Map<String, Object>) state.getOrDefault("texts", Map.of());
-        for (String key : page.keys()) {
-            if (kept.get(key) instanceof Map<?, ?> text && text.get("de") != null) {
-                texts.put(key, Localized.of(String.valueOf(text.get("de")), text.get("en") == null ? null : String.valueOf(text.get("en"))));
-            }
-        }
+        Map<String, Localized> texts = KeyedTexts.restored(page.keys(), state.get("texts"), null);
         save(page, texts, date(state.get("statementDate")), date(state.get("reviewDate")), content(page).version(), "RESTORED");
         return true;
     }
@@ -161,7 +140,7 @@ public class LegalTextService {
     /** Back to the built-in text and the configured dates. */
     public void reset(LegalPage page) {
         LegalContent before = content(page);
-        int texts = jdbc.sql("DELETE FROM legal_text WHERE page = :page").param("page", page.name()).update();
+        int texts = store.deleteAll(page.name());
         // the version moves on with every reset that changes something, so a form opened before it is stale
         int dates = jdbc.sql("UPDATE legal_page SET statement_date = NULL, review_date = NULL, version = version + 1 WHERE page = :page"
                         + " AND (statement_date IS NOT NULL OR review_date IS NOT NULL OR :texts > 0)")
@@ -169,6 +148,7 @@ public class LegalTextService {
         if (texts + dates > 0) {
             versions.keep(ENTITY, page.name(), before.state());
             auditLog.record(ENTITY, page.name(), "RESET", Map.of(), Map.of());
+            events.publishEvent(new SearchableSourcesChanged());
         }
     }
 
@@ -221,13 +201,7 @@ public class LegalTextService {
 
         /** Every section and staff's dates, as kept in content_version. */
         Map<String, Object> state() {
-            Map<String, Object> sections = new LinkedHashMap<>();
-            for (String key : keys()) {
-                Map<String, String> text = new LinkedHashMap<>();
-                text.put("de", texts.get(key).de());
-                text.put("en", texts.get(key).en());
-                sections.put(key, text);
-            }
+            Map<String, Object> sections = KeyedTexts.state(keys(), texts);
             Map<String, Object> fields = new LinkedHashMap<>();
             fields.put("texts", sections);
             fields.put("statementDate", statementDate == null ? null : statementDate.toString());

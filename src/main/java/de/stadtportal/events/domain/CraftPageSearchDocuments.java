@@ -36,7 +36,7 @@ class CraftPageSearchDocuments implements SearchableSource {
         documents.addAll(PageTexts.page(messages, kind(), "handwerk", "/handwerk", "handwerk.title",
                 List.of("handwerk.intro", "handwerk.goal.digital", "handwerk.goal.image", "handwerk.goal.talent",
                         "handwerk.sprechtagText", "handwerk.breakfastText", "handwerk.partner.hwk", "handwerk.partner.khs",
-                        "handwerk.partner.aa", "handwerk.partner.jc", "handwerk.partner.city", "portraits.intro"), changed));
+                        "handwerk.partner.aa", "handwerk.partner.jc", "handwerk.partner.city", "handwerk.portraits.intro"), changed));
         documents.addAll(PageTexts.page(messages, kind(), "sprechtag", "/sprechtag", "sprechtag.title",
                 List.of("sprechtag.intro", "sprechtag.how", "sprechtag.topic.WEBSITE", "sprechtag.topic.ONLINESHOP",
                         "sprechtag.topic.E_RECHNUNG", "sprechtag.topic.SOCIAL_MEDIA", "sprechtag.topic.IT_SICHERHEIT",

@@ -133,6 +133,13 @@ public class SearchIndex {
         forgetFingerprint(document.kind());
     }
 
+    /** Texts that several sources read changed: every source is compared with its index now. */
+    @TransactionalEventListener(fallbackExecution = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void on(de.stadtportal.search.SearchableSourcesChanged event) {
+        refresh();
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void on(SearchableDocumentRemoved event) {
