@@ -17,8 +17,9 @@ import org.springframework.stereotype.Component;
 /**
  * Staff's Seitentexte for the application's MessageSource: all rows of page_text kept in memory and read again
  * only when the public data version moved on (its trigger advances it on every save, on any instance) or this
- * instance saved. The version is asked for at most every {@link #RECHECK_NANOS}, so a page of hundreds of messages
- * costs no query at all; without a database the built-in texts apply.
+ * instance saved. The version comes from memory ({@link PublicDataVersion#isListening()}); only while it would take
+ * a query is it asked at most every {@link #RECHECK_NANOS}, so a page of hundreds of messages costs no query at all;
+ * without a database the built-in texts apply.
  */
 @Component
 class PageTextOverrides implements MessageOverrides {
@@ -55,7 +56,9 @@ class PageTextOverrides implements MessageOverrides {
     Map<String, Localized> texts() {
         Kept current = kept;
         long now = System.nanoTime();
-        if (current != null && now - current.checkedAt() < RECHECK_NANOS) {
+        // the version in memory costs nothing to ask, and a page kept under a new version must carry its texts;
+        // only while it would be a query (no listener) is it asked at most every RECHECK_NANOS
+        if (current != null && !dataVersion.isListening() && now - current.checkedAt() < RECHECK_NANOS) {
             return current.texts();
         }
         OptionalLong version = dataVersion.current();

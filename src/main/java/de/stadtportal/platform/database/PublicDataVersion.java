@@ -55,7 +55,7 @@ public class PublicDataVersion implements SmartLifecycle {
     private volatile Connection connection;
     private Thread listener;
 
-    PublicDataVersion(DataSource dataSource, JdbcClient jdbc, @Value("${portal.data-version.listen:true}") boolean listen) {
+    public PublicDataVersion(DataSource dataSource, JdbcClient jdbc, @Value("${portal.data-version.listen:true}") boolean listen) {
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.listen = listen;
@@ -74,8 +74,8 @@ public class PublicDataVersion implements SmartLifecycle {
         }
     }
 
-    /** Whether the number comes from memory (for the tests of this class). */
-    boolean isListening() {
+    /** Whether {@link #current()} answers from memory (no query), current with every commit's notice. */
+    public boolean isListening() {
         return listening;
     }
 
