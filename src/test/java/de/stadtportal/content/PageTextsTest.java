@@ -126,6 +126,19 @@ class PageTextsTest {
     }
 
     @Test
+    void theSectionHeadingsOfEveryReallaborPageAreStaffsToo() throws Exception {
+        mvc.perform(get("/admin/seitentexte").with(STAFF)).andExpect(content().string(containsString("href=\"/admin/seitentexte/reallabor\"")));
+        mvc.perform(get("/admin/reallabore").with(STAFF)).andExpect(content().string(containsString("href=\"/admin/seitentexte/reallabor\"")));
+        mvc.perform(get("/admin/seitentexte/reallabor").with(STAFF)).andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("value=\"Ma&szlig;nahmen\"") /* Thymeleaf escapes ß in attributes */, containsString("value=\"Zukunftsperspektive\""))));
+        mvc.perform(save("reallabor", 0, "reallabor.measures", "Was wir dafür tun", "What we do about it"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/reallabore/hybride-formen-des-handels")).andExpect(content().string(allOf(
+                containsString("Was wir dafür tun"), not(containsString(">Maßnahmen<")))));
+        mvc.perform(get("/en/reallabore/hybride-formen-des-handels")).andExpect(content().string(containsString("What we do about it")));
+    }
+
+    @Test
     void aTextWithAPlaceholderIsFormattedLikeTheBuiltInOne() throws Exception {
         mvc.perform(save("gutschein", 0, "directory.topic.gutschein.list", "Gutschein-Annahmestellen: {0}", null))
                 .andExpect(status().is3xxRedirection());

@@ -37,7 +37,12 @@ public enum TextPage {
             "directory.topic.wochenmarkt.times", "directory.topic.wochenmarkt.dates", "directory.topic.wochenmarkt.noDates",
             "directory.topic.wochenmarkt.allDates", "directory.topic.wochenmarkt.list", "directory.topic.wochenmarkt.map")),
     WLAN("wlan", "directory.topic.wlan.title", "/wlan", List.of("directory.topic.wlan.title", "directory.topic.wlan.list",
-            "directory.topic.wlan.map"));
+            "directory.topic.wlan.map")),
+    // the section headings every Reallabor page shares (its own texts are edited under /admin/reallabore)
+    REALLABOR("reallabor", "content.pageTexts.reallaborPages", "/reallabore", List.of("reallabor.background", "reallabor.goals",
+            "reallabor.measures", "reallabor.activities", "reallabor.coordination", "reallabor.funding", "reallabor.actors",
+            "reallabor.targetGroups", "reallabor.addedValue", "reallabor.results", "reallabor.trends", "reallabor.outlook",
+            "reallabor.offers", "reallabor.back"));
 
     private final String path;
     private final String titleKey;
