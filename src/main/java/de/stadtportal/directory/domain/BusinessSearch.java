@@ -5,7 +5,12 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
 import de.stadtportal.platform.Localized;
 import de.stadtportal.directory.BusinessAttribute;
@@ -20,7 +25,9 @@ import de.stadtportal.search.QueryWords;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finding published businesses: the search list, the map, the topic pages and the open data all match
@@ -28,10 +35,12 @@ import org.springframework.transaction.annotation.Transactional;
  * (umlauts and ß either way), trigram similarity on the name for typos, name weighing more than tags and
  * description. It ranks and counts a bounded set of index-backed candidates (at most
  * {@link DirectoryApi#MAX_RESULTS}, then "mehr als 1.000"). Popular searches are cheap because the page
- * anonymous visitors get is kept whole (platform PageCache); there is no second cache here.
+ * anonymous visitors get is kept whole (platform PageCache); there is no second cache here. Searches with
+ * words are matched and ranked by the same rules in memory ({@link BusinessIndex}, per data version), so
+ * PostgreSQL reads only the query's words and the page's rows; "open now" and a search while the index is
+ * being built are answered here in SQL.
  */
 @Service
-@Transactional(readOnly = true)
 public class BusinessSearch {
 
     /** Open at this moment in Bottrop: a dated exception for today wins over the weekly hours. */
@@ -73,10 +82,18 @@ public class BusinessSearch {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final BusinessIndexes indexes;
+    private final boolean inMemory;
+    private final TransactionTemplate readOnly;
 
-    BusinessSearch(JdbcClient jdbc, Clock clock) {
+    BusinessSearch(JdbcClient jdbc, Clock clock, BusinessIndexes indexes, DirectoryProperties properties,
+                   PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.indexes = indexes;
+        this.inMemory = properties.searchInMemory();
+        this.readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
     }
 
     public SearchResult search(Search search) {
@@ -84,10 +101,111 @@ public class BusinessSearch {
     }
 
     /**
-     * A page of results and the directory's data version read in the same statement, so the list page
-     * can take the form's categories and districts from {@link SearchOptions} without a query of its own.
+     * A page of results and the directory's data version read with it, so the list page can take the form's
+     * categories and districts from {@link SearchOptions} without a query of its own.
      */
     public SearchPage page(Search search) {
+        if (inMemory && !query(search).isEmpty() && !search.openNow()) {
+            Optional<SearchPage> page = pageInMemory(search);
+            if (page.isPresent()) {
+                return page.get();
+            }
+        }
+        return pageInDatabase(search);
+    }
+
+    /** {@link #page} matched and ranked in memory; empty while the index is being built by another search. */
+    Optional<SearchPage> pageInMemory(Search search) {
+        Words words = words(search);
+        Optional<BusinessIndex> kept = indexes.atLeast(words.dataVersion());
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        BusinessIndex index = kept.get();
+        BusinessIndex.Reading reading = index.read(words.words());
+        int[] candidates = index.candidates(search, reading, DirectoryApi.MAX_RESULTS + 1);
+        int page = Math.max(search.page(), 0);
+        long offset = (long) page * DirectoryApi.PAGE_SIZE;
+        int limit = (int) Math.max(0, Math.min(DirectoryApi.PAGE_SIZE, DirectoryApi.MAX_RESULTS - offset));
+        int[] ordered = "name".equals(search.sort()) ? candidates : byRank(index, reading, candidates);
+        List<Long> ids = new ArrayList<>();
+        for (long k = offset; k < Math.min(ordered.length, offset + limit); k++) {
+            ids.add(index.ids[ordered[(int) k]]);
+        }
+        int found = candidates.length;
+        return Optional.of(new SearchPage(new SearchResult(summaries(ids), Math.min(found, DirectoryApi.MAX_RESULTS),
+                found > DirectoryApi.MAX_RESULTS, page, DirectoryApi.PAGE_SIZE), words.directoryVersion()));
+    }
+
+    /** Highest rank first, then by name (the index's order), as {@code ORDER BY rank DESC, b.name, b.id}. */
+    private static int[] byRank(BusinessIndex index, BusinessIndex.Reading reading, int[] candidates) {
+        BusinessIndex.Ranking ranking = index.ranking(reading);
+        double[] ranks = new double[candidates.length];
+        Integer[] order = new Integer[candidates.length];
+        for (int k = 0; k < candidates.length; k++) {
+            ranks[k] = index.rank(candidates[k], ranking);
+            order[k] = k;
+        }
+        Arrays.sort(order, (a, b) -> ranks[a] != ranks[b] ? Double.compare(ranks[b], ranks[a]) : Integer.compare(candidates[a], candidates[b]));
+        int[] ordered = new int[candidates.length];
+        for (int k = 0; k < ordered.length; k++) {
+            ordered[k] = candidates[order[k]];
+        }
+        return ordered;
+    }
+
+    /** The query's words as PostgreSQL folds and stems them, with the data versions, in one statement that reads no business. */
+    private Words words(Search search) {
+        long[] versions = {0, 0};
+        List<BusinessIndex.Word> words = new ArrayList<>();
+        jdbc.sql("SELECT (SELECT version FROM data_version) AS data_version, (" + VERSION + ") AS directory_version,"
+                        + " t.w, t.ord, tsvector_to_array(to_tsvector('german', t.w)) AS lexemes"
+                        + " FROM (VALUES (1)) one (x) LEFT JOIN (SELECT w, ord FROM unnest(regexp_split_to_array(portal_fold(:q),"
+                        + " '[^[:alnum:]]+')) WITH ORDINALITY AS t (w, ord) WHERE w <> '') t ON TRUE ORDER BY t.ord")
+                .param("q", QueryWords.translate(query(search), search.language()))
+                .query(rs -> {
+                    versions[0] = rs.getLong("data_version");
+                    versions[1] = rs.getLong("directory_version");
+                    if (rs.getString("w") != null) {
+                        words.add(new BusinessIndex.Word(rs.getString("w"), rs.getInt("ord"),
+                                List.of((String[]) rs.getArray("lexemes").getArray())));
+                    }
+                });
+        return new Words(versions[0], versions[1], words);
+    }
+
+    private record Words(long dataVersion, long directoryVersion, List<BusinessIndex.Word> words) {
+    }
+
+    /** The summaries of these businesses in this order (one that was withdrawn meanwhile is left out). */
+    private List<BusinessSummary> summaries(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, BusinessSummary> byId = new HashMap<>();
+        jdbc.sql(SUMMARY_COLUMNS + ", b.id FROM business b" + SUMMARY_JOINS
+                        + " WHERE b.id = ANY (CAST(:ids AS BIGINT[])) AND b.status = 'PUBLISHED'")
+                .paramSource(params(ZonedDateTime.now(clock)).addValue("ids", idArray(ids)))
+                .query(rs -> {
+                    byId.put(rs.getLong("id"), summary(rs));
+                });
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    private static String idArray(List<Long> ids) {
+        StringBuilder array = new StringBuilder("{");
+        for (Long id : ids) {
+            array.append(array.length() > 1 ? "," : "").append(id);
+        }
+        return array.append('}').toString();
+    }
+
+    /** {@link #page} in PostgreSQL alone: the SQL matcher. */
+    SearchPage pageInDatabase(Search search) {
+        return readOnly.execute(status -> pageBySql(search));
+    }
+
+    private SearchPage pageBySql(Search search) {
         ZonedDateTime now = ZonedDateTime.now(clock);
         MapSqlParameterSource params = params(now);
         String query = query(search);
@@ -141,6 +259,52 @@ public class BusinessSearch {
      * same matcher as {@link #search(Search)}: the list and the map show the same businesses for a query.
      */
     public List<MapBusiness> mapped(Search search, int limit) {
+        if (inMemory && !query(search).isEmpty() && !search.openNow()) {
+            Optional<List<MapBusiness>> mapped = mappedInMemory(search, limit);
+            if (mapped.isPresent()) {
+                return mapped.get();
+            }
+        }
+        return readOnly.execute(status -> mappedBySql(search, limit));
+    }
+
+    Optional<List<MapBusiness>> mappedInMemory(Search search, int limit) {
+        Words words = words(search);
+        Optional<BusinessIndex> kept = indexes.atLeast(words.dataVersion());
+        if (kept.isEmpty()) {
+            return Optional.empty();
+        }
+        BusinessIndex index = kept.get();
+        List<Long> ids = new ArrayList<>();
+        for (int i : index.candidates(search, index.read(words.words()), Math.max(limit, DirectoryApi.MAX_RESULTS + 1))) {
+            if (ids.size() < limit && index.located(i)) {
+                ids.add(index.ids[i]);
+            }
+        }
+        if (ids.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        Map<Long, MapBusiness> byId = new HashMap<>();
+        jdbc.sql("SELECT b.id, b.slug, b.name, b.street, b.postal_code, b.city, b.latitude, b.longitude FROM business b"
+                        + " WHERE b.id = ANY (CAST(:ids AS BIGINT[])) AND b.status = 'PUBLISHED'"
+                        + " AND b.latitude IS NOT NULL AND b.longitude IS NOT NULL")
+                .param("ids", idArray(ids))
+                .query(rs -> {
+                    byId.put(rs.getLong("id"), mapBusiness(rs));
+                });
+        return Optional.of(ids.stream().map(byId::get).filter(Objects::nonNull).toList());
+    }
+
+    List<MapBusiness> mappedInDatabase(Search search, int limit) {
+        return readOnly.execute(status -> mappedBySql(search, limit));
+    }
+
+    private static MapBusiness mapBusiness(ResultSet rs) throws SQLException {
+        return new MapBusiness(rs.getString("slug"), rs.getString("name"), rs.getString("street"),
+                rs.getString("postal_code"), rs.getString("city"), rs.getBigDecimal("latitude"), rs.getBigDecimal("longitude"));
+    }
+
+    private List<MapBusiness> mappedBySql(Search search, int limit) {
         MapSqlParameterSource params = params(ZonedDateTime.now(clock)).addValue("limit", limit);
         String columns = "SELECT b.slug, b.name, b.street, b.postal_code, b.city, b.latitude, b.longitude";
         String located = "b.latitude IS NOT NULL AND b.longitude IS NOT NULL";
@@ -150,13 +314,12 @@ public class BusinessSearch {
                         + " " + columns + " FROM business b WHERE b.id = ANY (" + CANDIDATES + ") AND " + located;
         return jdbc.sql(sql + " ORDER BY b.name, b.id LIMIT :limit")
                 .paramSource(params)
-                .query((rs, i) -> new MapBusiness(rs.getString("slug"), rs.getString("name"), rs.getString("street"),
-                        rs.getString("postal_code"), rs.getString("city"), rs.getBigDecimal("latitude"),
-                        rs.getBigDecimal("longitude")))
+                .query((rs, i) -> mapBusiness(rs))
                 .list();
     }
 
     /** All published businesses with one attribute (for the topic pages), by name; at most 500. */
+    @Transactional(readOnly = true)
     public List<BusinessSummary> withAttribute(BusinessAttribute attribute) {
         Search search = new Search("", null, null, List.of(attribute.key()), false, "name", 0);
         MapSqlParameterSource params = params(ZonedDateTime.now(clock));
@@ -168,6 +331,7 @@ public class BusinessSearch {
     }
 
     /** Published businesses as open data, by name; no owner or account data. */
+    @Transactional(readOnly = true)
     public List<OpenDataBusiness> openData(int page, int size) {
         MapSqlParameterSource params = new MapSqlParameterSource("limit", size).addValue("offset", (long) page * size);
         String published = String.join(" AND ", filters(new Search("", null, null, List.of(), false, "name", 0), params));
@@ -187,6 +351,7 @@ public class BusinessSearch {
                 .list();
     }
 
+    @Transactional(readOnly = true)
     public long publishedCount() {
         return jdbc.sql("SELECT count(*) FROM business WHERE status = 'PUBLISHED'").query(Long.class).single();
     }

@@ -14,13 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param claimValidity        how long a claim invitation can be used
  * @param reportsPerHour       how many "Daten veraltet?" reports one client address may send per hour
  * @param postalCodes          the town's postcodes, single ones or ranges ("46236-46244"): only listings in the town
+ * @param searchInMemory       match and rank searches in memory ({@link BusinessIndex}); false: every search in PostgreSQL
  */
 @ConfigurationProperties("portal.directory")
 public record DirectoryProperties(@DefaultValue("false") boolean approveChangesFirst,
                                   @DefaultValue("365d") Duration confirmationInterval,
                                   @DefaultValue("14d") Duration claimValidity,
                                   @DefaultValue("5") int reportsPerHour,
-                                  @DefaultValue("46236-46244") List<String> postalCodes) {
+                                  @DefaultValue("46236-46244") List<String> postalCodes,
+                                  @DefaultValue("true") boolean searchInMemory) {
 
     /** Whether a five-digit postcode lies in the town. */
     public boolean inTown(String postalCode) {

@@ -20,6 +20,15 @@ public final class Trigrams {
      * with {@code find_word} and {@code make_trigrams} (contrib/pg_trgm/trgm_op.c).
      */
     public static long[] of(String text) {
+        return of(text, false);
+    }
+
+    /**
+     * {@link #of(String)} as a database with LC_CTYPE C makes them when {@code asciiWords}: only ASCII letters and
+     * digits make words, every other character separates (ask the database, e.g.
+     * {@code word_similarity('ä', 'ä b') = 0}).
+     */
+    public static long[] of(String text, boolean asciiWords) {
         int length = text.length();
         if (length == 0) {
             return NONE;
@@ -30,13 +39,13 @@ public final class Trigrams {
         int i = 0;
         while (i < length) {
             int c = text.codePointAt(i);
-            if (!isWordChar(c)) {
+            if (!isWordChar(c, asciiWords)) {
                 i += Character.charCount(c);
                 continue;
             }
             long first = ' ';
             long second = ' ';
-            while (i < length && isWordChar(c = text.codePointAt(i))) {
+            while (i < length && isWordChar(c = text.codePointAt(i), asciiWords)) {
                 long third = Character.toLowerCase(c);
                 trigrams[count++] = pack(first, second, third);
                 first = second;
@@ -72,8 +81,8 @@ public final class Trigrams {
      * database's answer; for other letters (ä, ß, ç) it is that of a database with a Unicode LC_CTYPE such as
      * en_US.UTF-8, while one with LC_CTYPE C (the embedded database) takes them for separators.
      */
-    static boolean isWordChar(int codePoint) {
-        return Character.isLetterOrDigit(codePoint);
+    static boolean isWordChar(int codePoint, boolean asciiOnly) {
+        return asciiOnly ? codePoint < 128 && Character.isLetterOrDigit(codePoint) : Character.isLetterOrDigit(codePoint);
     }
 
     private static long pack(long first, long second, long third) {

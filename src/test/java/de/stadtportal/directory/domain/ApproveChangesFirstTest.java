@@ -70,7 +70,7 @@ class ApproveChangesFirstTest {
     @BeforeEach
     void setUp() {
         listings = new ListingEdits(client, defaultListings, auditLog,
-                new DirectoryProperties(true, Duration.ofDays(365), Duration.ofDays(14), 5, java.util.List.of("46236-46244")), clock);
+                new DirectoryProperties(true, Duration.ofDays(365), Duration.ofDays(14), 5, java.util.List.of("46236-46244"), true), clock);
         accounts = new TestAccounts(jdbc, encoder);
         owner = accounts.create("BUSINESS", "Freigabe zuerst, bitte sehr");
         id = jdbc.queryForObject("""

@@ -1,0 +1,430 @@
+package de.stadtportal.directory.domain;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import de.stadtportal.directory.BusinessAttribute;
+import de.stadtportal.directory.DirectoryApi.Search;
+import de.stadtportal.platform.text.QueryTrigrams;
+import de.stadtportal.platform.text.TextRank;
+import de.stadtportal.platform.text.TrigramSimilarity;
+import de.stadtportal.platform.text.Trigrams;
+import de.stadtportal.platform.text.TsVector;
+
+/**
+ * The published businesses as the search matches and ranks them, kept in memory for one data version
+ * ({@link BusinessIndexes}). It answers what {@link BusinessSearch}'s SQL matcher answers, candidate set by
+ * candidate set – names in full text, all full text, typos, compounds, a named district or category, the
+ * loose match – from the same stored columns (name_vector, search_vector, name_folded), with pg_trgm's word
+ * similarity and ts_rank ported to Java ({@code platform.text}): a varied search then costs PostgreSQL
+ * only the reading of its words and of the page's twenty rows, instead of a few thousand candidate rows.
+ * Businesses are held in the database's name order (index = rank of {@code ORDER BY name, id}), so
+ * "by name" is "by index", and every candidate set is a list of ascending indexes.
+ */
+final class BusinessIndex {
+
+    /** pg_trgm's word_similarity_threshold as BusinessSearch sets it: a one-letter typo in a word of eight scores about 0.55. */
+    static final double TYPO_THRESHOLD = 0.5;
+
+    /** data_version read in the same snapshot as the rows. */
+    final long dataVersion;
+    final int size;
+    final long[] ids;
+    private final long[] categoryIds;
+    private final long[] districtIds;
+    private final int[] attributes;
+    private final boolean[] located;
+    private final String[] namesFolded;
+    private final long[][] nameTrigrams;
+    private final Map<String, int[]> nameLexemes;
+    private final Map<String, int[]> textLexemes;
+    /** Per business its search_vector, for the rank. */
+    private final TsVector[] vectors;
+    /** The database takes only ASCII letters and digits for word characters in trigrams (LC_CTYPE C). */
+    private final boolean asciiWords;
+    private final Map<Long, int[]> trigramPostings;
+    private final Map<String, Long> categoryBySlug;
+    private final Map<String, Long> districtBySlug;
+    private final Map<String, List<Long>> categoriesByFoldedName;
+    private final Map<String, List<Long>> districtsByFoldedName;
+
+    /** One published business as loaded, in name order. */
+    record Row(long id, long categoryId, long districtId, int attributes, boolean located, String nameFolded,
+               String[] nameLexemes, String searchVector) {
+    }
+
+    /** A category or district: id, slug and its name folded as portal_fold does. */
+    record Place(long id, String slug, String nameFolded) {
+    }
+
+    BusinessIndex(long dataVersion, List<Row> rows, List<Place> categories, List<Place> districts, boolean asciiWords) {
+        this.dataVersion = dataVersion;
+        this.asciiWords = asciiWords;
+        this.size = rows.size();
+        ids = new long[size];
+        categoryIds = new long[size];
+        districtIds = new long[size];
+        attributes = new int[size];
+        located = new boolean[size];
+        namesFolded = new String[size];
+        nameTrigrams = new long[size][];
+        vectors = new TsVector[size];
+        Map<String, String> interned = new HashMap<>();
+        Map<String, IntList> names = new HashMap<>();
+        Map<String, IntList> texts = new HashMap<>();
+        Map<Long, IntList> trigrams = new HashMap<>();
+        for (int i = 0; i < size; i++) {
+            Row row = rows.get(i);
+            ids[i] = row.id();
+            categoryIds[i] = row.categoryId();
+            districtIds[i] = row.districtId();
+            attributes[i] = row.attributes();
+            located[i] = row.located();
+            namesFolded[i] = row.nameFolded();
+            nameTrigrams[i] = Trigrams.of(row.nameFolded(), asciiWords);
+            for (long trigram : Trigrams.unique(nameTrigrams[i])) {
+                trigrams.computeIfAbsent(trigram, t -> new IntList()).add(i);
+            }
+            for (String lexeme : row.nameLexemes()) {
+                names.computeIfAbsent(interned.computeIfAbsent(lexeme, l -> l), l -> new IntList()).add(i);
+            }
+            vectors[i] = TsVector.parse(row.searchVector());
+            for (String lexeme : vectors[i].lexemes()) {
+                texts.computeIfAbsent(interned.computeIfAbsent(lexeme, l -> l), l -> new IntList()).add(i);
+            }
+        }
+        nameLexemes = postings(names);
+        textLexemes = postings(texts);
+        trigramPostings = new HashMap<>(trigrams.size() * 2);
+        trigrams.forEach((trigram, list) -> trigramPostings.put(trigram, list.toArray()));
+        categoryBySlug = bySlug(categories);
+        districtBySlug = bySlug(districts);
+        categoriesByFoldedName = byFoldedName(categories);
+        districtsByFoldedName = byFoldedName(districts);
+    }
+
+    /** A query's word as PostgreSQL read it: folded (portal_fold), its position and its lexemes (to_tsvector('german')). */
+    record Word(String folded, int ord, List<String> lexemes) {
+    }
+
+    /**
+     * What the SQL matcher's CTE {@code q} holds ({@code QueryWords.checked}): the lexemes of the words found
+     * exactly (empty: tsq is NULL), the meaningful words found nowhere (typo, null if none), all other words
+     * (folded), whether any word means something, the single word also looked for inside compounds, and the
+     * districts and categories the query names.
+     */
+    record Reading(List<String> tsq, String typo, String folded, boolean hasTerms, String inside,
+                   Set<Long> districtsNamed, Set<Long> categoriesNamed) {
+    }
+
+    Reading read(List<Word> words) {
+        Set<Long> districtsNamed = new LinkedHashSet<>();
+        Set<Long> categoriesNamed = new LinkedHashSet<>();
+        Set<String> placeWords = new java.util.HashSet<>();
+        for (Word word : words) {
+            List<Long> district = districtsByFoldedName.get(word.folded());
+            List<Long> category = categoriesByFoldedName.get(word.folded());
+            if (district != null) {
+                districtsNamed.addAll(district);
+                placeWords.add(word.folded());
+            }
+            if (category != null) {
+                categoriesNamed.addAll(category);
+                placeWords.add(word.folded());
+            }
+        }
+        List<String> tsq = new ArrayList<>();
+        List<String> typos = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        int meaningful = 0;
+        String insideCandidate = null;
+        for (Word word : words) {
+            if (placeWords.contains(word.folded())) {
+                continue;
+            }
+            all.add(word.folded());
+            boolean isMeaningful = !word.lexemes().isEmpty();
+            if (!isMeaningful) {
+                continue;
+            }
+            meaningful++;
+            // found: some published business holds all its lexemes (EXISTS … search_vector @@ plainto_tsquery(w))
+            boolean found = intersect(word.lexemes(), textLexemes).length > 0;
+            if (found) {
+                tsq.addAll(word.lexemes());
+                if (word.folded().codePointCount(0, word.folded().length()) >= 4
+                        && (insideCandidate == null || word.folded().compareTo(insideCandidate) > 0)) {
+                    insideCandidate = word.folded();
+                }
+            } else {
+                typos.add(word.folded());
+            }
+        }
+        return new Reading(List.copyOf(tsq), typos.isEmpty() ? null : String.join(" ", typos), String.join(" ", all),
+                meaningful > 0, meaningful == 1 ? insideCandidate : null, districtsNamed, categoriesNamed);
+    }
+
+    /**
+     * The candidates of a query, ascending (name order): the union of the SQL matcher's candidate sets, each
+     * bounded by {@code bound} (its first members in name order where the SQL takes any).
+     */
+    int[] candidates(Search search, Reading q, int bound) {
+        Filter filter = filter(search, q);
+        if (filter == null) {
+            return new int[0];
+        }
+        TrigramSimilarity similarity = new TrigramSimilarity();
+        QueryTrigrams typo = q.typo() == null ? null : trigrams(q.typo());
+        IntList union = new IntList();
+        int[] named = new int[0];
+        int[] fulltext = new int[0];
+        int[] typos = new int[0];
+        int[] compound = new int[0];
+        int[] narrowed = new int[0];
+        if (!q.tsq().isEmpty()) {
+            named = take(intersect(q.tsq(), nameLexemes), filter, typo, similarity, bound);
+            if (named.length <= bound - 1) {
+                fulltext = take(intersect(q.tsq(), textLexemes), filter, typo, similarity, bound);
+            }
+        } else if (typo != null) {
+            typos = similar(typo, filter, similarity, bound);
+        }
+        if (q.inside() != null) {
+            compound = containing(q.inside(), filter, bound);
+        }
+        if (!q.hasTerms() && (!q.districtsNamed().isEmpty() || !q.categoriesNamed().isEmpty())) {
+            narrowed = take(null, filter, null, similarity, bound);
+        }
+        int[] loose = new int[0];
+        if (named.length == 0 && fulltext.length == 0 && typos.length == 0 && narrowed.length == 0 && compound.length == 0) {
+            loose = similar(trigrams(q.folded()), filter, similarity, bound);
+        }
+        for (int[] set : List.of(named, fulltext, typos, compound, narrowed, loose)) {
+            for (int i : set) {
+                union.add(i);
+            }
+        }
+        int[] result = union.toArray();
+        Arrays.sort(result);
+        return distinct(result);
+    }
+
+    /** Whether the business is located (for the map). */
+    boolean located(int index) {
+        return located[index];
+    }
+
+    /**
+     * BusinessSearch's RANK: {@code coalesce(ts_rank(search_vector, tsq), 0) * 2 + CASE WHEN name_vector @@ tsq
+     * THEN 1 ELSE word_similarity(folded, name_folded) END}, in PostgreSQL's arithmetic: ts_rank and the
+     * similarity are float4 ("real"), the sum double precision (real * integer is double there).
+     */
+    double rank(int index, Ranking ranking) {
+        Reading q = ranking.reading();
+        float textRank = 0;
+        boolean nameMatches = false;
+        if (ranking.text() != null) {
+            textRank = ranking.text().rank(vectors[index]);
+            nameMatches = true;
+            for (String lexeme : q.tsq()) {
+                int[] postings = nameLexemes.get(lexeme);
+                if (postings == null || Arrays.binarySearch(postings, index) < 0) {
+                    nameMatches = false;
+                    break;
+                }
+            }
+        }
+        float second = nameMatches ? 1f : ranking.similarity().wordSimilarity(ranking.folded(), nameTrigrams[index]);
+        return (double) textRank * 2 + (double) second;
+    }
+
+    /** What ranking a query's candidates needs, prepared once per query; for one thread (its similarity's scratch arrays). */
+    record Ranking(Reading reading, TextRank text, QueryTrigrams folded, TrigramSimilarity similarity) {
+    }
+
+    Ranking ranking(Reading q) {
+        return new Ranking(q, q.tsq().isEmpty() ? null : TextRank.forQuery(q.tsq()), trigrams(q.folded()), new TrigramSimilarity());
+    }
+
+    /** The text's trigrams as this database makes them. */
+    private QueryTrigrams trigrams(String text) {
+        return QueryTrigrams.of(Trigrams.of(text, asciiWords));
+    }
+
+    /** The filters besides the words: category, district, attributes, and the districts or categories the query names. */
+    private record Filter(long category, long district, int attributes, Set<Long> districts, Set<Long> categories) {
+    }
+
+    /** Null when a filter names nothing that exists (the SQL compares with NULL: no business). */
+    private Filter filter(Search search, Reading q) {
+        long category = 0;
+        long district = 0;
+        if (search.category() != null && !search.category().isBlank()) {
+            Long id = categoryBySlug.get(search.category());
+            if (id == null) {
+                return null;
+            }
+            category = id;
+        }
+        if (search.district() != null && !search.district().isBlank()) {
+            Long id = districtBySlug.get(search.district());
+            if (id == null) {
+                return null;
+            }
+            district = id;
+        }
+        int required = 0;
+        for (String key : search.attributes()) {
+            required |= BusinessAttribute.byKey(key).map(attribute -> 1 << attribute.ordinal()).orElse(0);
+        }
+        return new Filter(category, district, required, q.districtsNamed(), q.categoriesNamed());
+    }
+
+    private boolean passes(int i, Filter filter) {
+        return (filter.category() == 0 || categoryIds[i] == filter.category())
+                && (filter.district() == 0 || districtIds[i] == filter.district())
+                && (attributes[i] & filter.attributes()) == filter.attributes()
+                && (filter.districts().isEmpty() || filter.districts().contains(districtIds[i]))
+                && (filter.categories().isEmpty() || filter.categories().contains(categoryIds[i]));
+    }
+
+    /** The first {@code bound} of {@code from} (all businesses if null) that pass the filter and, if given, are similar to the typo words. */
+    private int[] take(int[] from, Filter filter, QueryTrigrams typo, TrigramSimilarity similarity, int bound) {
+        IntList taken = new IntList();
+        int count = from == null ? size : from.length;
+        for (int k = 0; k < count && taken.size() < bound; k++) {
+            int i = from == null ? k : from[k];
+            if (passes(i, filter) && (typo == null || similarity.similar(typo, nameTrigrams[i], TYPO_THRESHOLD))) {
+                taken.add(i);
+            }
+        }
+        return taken.toArray();
+    }
+
+    /**
+     * Names similar to the words ({@code words <% name_folded}): only names sharing enough of the words' trigrams
+     * can reach the threshold (similarity ≤ shared / the words' trigrams), so those are counted from the
+     * trigram postings first and only they are compared.
+     */
+    private int[] similar(QueryTrigrams words, Filter filter, TrigramSimilarity similarity, int bound) {
+        long[] wanted = words.toArray();
+        if (wanted.length == 0) {
+            return new int[0];
+        }
+        int[] shared = new int[size];
+        for (long trigram : wanted) {
+            int[] postings = trigramPostings.get(trigram);
+            if (postings != null) {
+                for (int i : postings) {
+                    shared[i]++;
+                }
+            }
+        }
+        IntList found = new IntList();
+        for (int i = 0; i < size && found.size() < bound; i++) {
+            if (shared[i] > 0 && (double) shared[i] / wanted.length >= TYPO_THRESHOLD - 1e-6 && passes(i, filter)
+                    && similarity.similar(words, nameTrigrams[i], TYPO_THRESHOLD)) {
+                found.add(i);
+            }
+        }
+        return found.toArray();
+    }
+
+    /** Names containing the word ({@code name_folded LIKE '%word%'}). */
+    private int[] containing(String word, Filter filter, int bound) {
+        IntList found = new IntList();
+        for (int i = 0; i < size && found.size() < bound; i++) {
+            if (namesFolded[i].contains(word) && passes(i, filter)) {
+                found.add(i);
+            }
+        }
+        return found.toArray();
+    }
+
+    /** The businesses holding every lexeme (ascending), or none. */
+    private static int[] intersect(List<String> lexemes, Map<String, int[]> postings) {
+        int[] result = null;
+        for (String lexeme : lexemes) {
+            int[] list = postings.get(lexeme);
+            if (list == null) {
+                return new int[0];
+            }
+            result = result == null ? list : intersect(result, list);
+            if (result.length == 0) {
+                return result;
+            }
+        }
+        return result == null ? new int[0] : result;
+    }
+
+    private static int[] intersect(int[] a, int[] b) {
+        int[] out = new int[Math.min(a.length, b.length)];
+        int n = 0;
+        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+            if (a[i] < b[j]) {
+                i++;
+            } else if (a[i] > b[j]) {
+                j++;
+            } else {
+                out[n++] = a[i];
+                i++;
+                j++;
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    private static int[] distinct(int[] sorted) {
+        int n = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || sorted[i] != sorted[i - 1]) {
+                sorted[n++] = sorted[i];
+            }
+        }
+        return Arrays.copyOf(sorted, n);
+    }
+
+    private static Map<String, int[]> postings(Map<String, IntList> lists) {
+        Map<String, int[]> postings = new HashMap<>(lists.size() * 2);
+        lists.forEach((lexeme, list) -> postings.put(lexeme, list.toArray()));
+        return postings;
+    }
+
+    private static Map<String, Long> bySlug(List<Place> places) {
+        Map<String, Long> bySlug = new HashMap<>();
+        places.forEach(place -> bySlug.put(place.slug(), place.id()));
+        return bySlug;
+    }
+
+    private static Map<String, List<Long>> byFoldedName(List<Place> places) {
+        Map<String, List<Long>> byName = new HashMap<>();
+        places.forEach(place -> byName.computeIfAbsent(place.nameFolded(), n -> new ArrayList<>()).add(place.id()));
+        return byName;
+    }
+
+    /** A growing int array, ascending where filled in order. */
+    static final class IntList {
+        private int[] values = new int[8];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        int size() {
+            return size;
+        }
+
+        int[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+}
