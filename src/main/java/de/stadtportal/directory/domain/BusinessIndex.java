@@ -40,68 +40,152 @@ final class BusinessIndex {
     private final int[] attributes;
     private final boolean[] located;
     private final String[] namesFolded;
-    private final long[][] nameTrigrams;
-    private final Map<String, int[]> nameLexemes;
-    private final Map<String, int[]> textLexemes;
-    /** Per business its search_vector, for the rank. */
-    private final TsVector[] vectors;
-    /** The database takes only ASCII letters and digits for word characters in trigrams (LC_CTYPE C). */
-    private final boolean asciiWords;
+    /** Every lexeme of the names and texts, numbered. */
+    private final Map<String, Integer> lexemeIds;
+    /** Per lexeme number the businesses whose name_vector, or search_vector, holds it (ascending). */
+    private final int[][] nameLexemes;
+    private final int[][] textLexemes;
+    /**
+     * Every search_vector flat, for the rank, instead of an object per lexeme and business (a hundred thousand
+     * businesses would not fit the heap twice): business i's entries are entryStart[i] … entryStart[i + 1] - 1,
+     * sorted by lexeme number; entry e's positions (WordEntryPos) are positions[positionStart[e] … positionStart[e + 1] - 1].
+     */
+    private final int[] entryStart;
+    private final int[] entryLexeme;
+    private final int[] positionStart;
+    private final short[] positions;
     private final Map<Long, int[]> trigramPostings;
     private final Map<String, Long> categoryBySlug;
     private final Map<String, Long> districtBySlug;
     private final Map<String, List<Long>> categoriesByFoldedName;
     private final Map<String, List<Long>> districtsByFoldedName;
-
-    /** One published business as loaded, in name order. */
-    record Row(long id, long categoryId, long districtId, int attributes, boolean located, String nameFolded,
-               String[] nameLexemes, String searchVector) {
-    }
+    /** The database takes only ASCII letters and digits for word characters in trigrams (LC_CTYPE C). */
+    private final boolean asciiWords;
+    /** Per thread, a counter per business for {@link #similar}. */
+    private final ThreadLocal<int[]> counters;
 
     /** A category or district: id, slug and its name folded as portal_fold does. */
     record Place(long id, String slug, String nameFolded) {
     }
 
-    BusinessIndex(long dataVersion, List<Row> rows, List<Place> categories, List<Place> districts, boolean asciiWords) {
-        this.dataVersion = dataVersion;
-        this.asciiWords = asciiWords;
-        this.size = rows.size();
-        ids = new long[size];
-        categoryIds = new long[size];
-        districtIds = new long[size];
-        attributes = new int[size];
-        located = new boolean[size];
-        namesFolded = new String[size];
-        nameTrigrams = new long[size][];
-        vectors = new TsVector[size];
-        Map<String, String> interned = new HashMap<>();
-        Map<String, IntList> names = new HashMap<>();
-        Map<String, IntList> texts = new HashMap<>();
-        Map<Long, IntList> trigrams = new HashMap<>();
-        for (int i = 0; i < size; i++) {
-            Row row = rows.get(i);
-            ids[i] = row.id();
-            categoryIds[i] = row.categoryId();
-            districtIds[i] = row.districtId();
-            attributes[i] = row.attributes();
-            located[i] = row.located();
-            namesFolded[i] = row.nameFolded();
-            nameTrigrams[i] = Trigrams.of(row.nameFolded(), asciiWords);
-            for (long trigram : Trigrams.unique(nameTrigrams[i])) {
+    /** Collects the published businesses one by one, in name order, and makes the index of them. */
+    static final class Builder {
+        private final long dataVersion;
+        private final boolean asciiWords;
+        private int size;
+        private long[] ids = new long[1024];
+        private long[] categoryIds = new long[1024];
+        private long[] districtIds = new long[1024];
+        private int[] attributes = new int[1024];
+        private boolean[] located = new boolean[1024];
+        private String[] namesFolded = new String[1024];
+        private final Map<String, Integer> lexemeIds = new HashMap<>();
+        private final List<IntList> names = new ArrayList<>();
+        private final List<IntList> texts = new ArrayList<>();
+        private final Map<Long, IntList> trigrams = new HashMap<>();
+        private final IntList entryStart = new IntList();
+        private final IntList entryLexeme = new IntList();
+        private final IntList positionStart = new IntList();
+        private short[] positions = new short[4096];
+        private int positionCount;
+
+        Builder(long dataVersion, boolean asciiWords) {
+            this.dataVersion = dataVersion;
+            this.asciiWords = asciiWords;
+        }
+
+        void add(long id, long categoryId, long districtId, int attributeBits, boolean isLocated, String nameFolded,
+                 String[] nameLexemes, String searchVector) {
+            if (size == ids.length) {
+                int grown = size * 2;
+                ids = Arrays.copyOf(ids, grown);
+                categoryIds = Arrays.copyOf(categoryIds, grown);
+                districtIds = Arrays.copyOf(districtIds, grown);
+                attributes = Arrays.copyOf(attributes, grown);
+                located = Arrays.copyOf(located, grown);
+                namesFolded = Arrays.copyOf(namesFolded, grown);
+            }
+            int i = size++;
+            ids[i] = id;
+            categoryIds[i] = categoryId;
+            districtIds[i] = districtId;
+            attributes[i] = attributeBits;
+            located[i] = isLocated;
+            namesFolded[i] = nameFolded;
+            for (long trigram : Trigrams.unique(Trigrams.of(nameFolded, asciiWords))) {
                 trigrams.computeIfAbsent(trigram, t -> new IntList()).add(i);
             }
-            for (String lexeme : row.nameLexemes()) {
-                names.computeIfAbsent(interned.computeIfAbsent(lexeme, l -> l), l -> new IntList()).add(i);
+            for (String lexeme : nameLexemes) {
+                IntList list = names.get(lexemeId(lexeme));
+                if (list.size() == 0 || list.last() != i) {
+                    list.add(i);
+                }
             }
-            vectors[i] = TsVector.parse(row.searchVector());
-            for (String lexeme : vectors[i].lexemes()) {
-                texts.computeIfAbsent(interned.computeIfAbsent(lexeme, l -> l), l -> new IntList()).add(i);
+            TsVector vector = TsVector.parse(searchVector);
+            List<String> lexemes = vector.lexemes();
+            int[] numbers = new int[lexemes.size()];
+            for (int e = 0; e < numbers.length; e++) {
+                numbers[e] = lexemeId(lexemes.get(e));
+                texts.get(numbers[e]).add(i);
+            }
+            // entries by lexeme number, so the rank finds a lexeme by binary search
+            Integer[] order = new Integer[numbers.length];
+            for (int e = 0; e < order.length; e++) {
+                order[e] = e;
+            }
+            Arrays.sort(order, (a, b) -> Integer.compare(numbers[a], numbers[b]));
+            entryStart.add(entryLexeme.size());
+            for (int e : order) {
+                entryLexeme.add(numbers[e]);
+                positionStart.add(positionCount);
+                short[] at = vector.positions(lexemes.get(e));
+                if (positionCount + at.length > positions.length) {
+                    positions = Arrays.copyOf(positions, Math.max(positions.length * 2, positionCount + at.length));
+                }
+                System.arraycopy(at, 0, positions, positionCount, at.length);
+                positionCount += at.length;
             }
         }
-        nameLexemes = postings(names);
-        textLexemes = postings(texts);
-        trigramPostings = new HashMap<>(trigrams.size() * 2);
-        trigrams.forEach((trigram, list) -> trigramPostings.put(trigram, list.toArray()));
+
+        private int lexemeId(String lexeme) {
+            Integer known = lexemeIds.get(lexeme);
+            if (known != null) {
+                return known;
+            }
+            int id = lexemeIds.size();
+            lexemeIds.put(lexeme, id);
+            names.add(new IntList());
+            texts.add(new IntList());
+            return id;
+        }
+
+        BusinessIndex build(List<Place> categories, List<Place> districts) {
+            entryStart.add(entryLexeme.size());
+            positionStart.add(positionCount);
+            return new BusinessIndex(this, categories, districts);
+        }
+    }
+
+    private BusinessIndex(Builder built, List<Place> categories, List<Place> districts) {
+        dataVersion = built.dataVersion;
+        asciiWords = built.asciiWords;
+        size = built.size;
+        ids = Arrays.copyOf(built.ids, size);
+        categoryIds = Arrays.copyOf(built.categoryIds, size);
+        districtIds = Arrays.copyOf(built.districtIds, size);
+        attributes = Arrays.copyOf(built.attributes, size);
+        located = Arrays.copyOf(built.located, size);
+        namesFolded = Arrays.copyOf(built.namesFolded, size);
+        counters = ThreadLocal.withInitial(() -> new int[size]);
+        lexemeIds = built.lexemeIds;
+        nameLexemes = built.names.stream().map(IntList::toArray).toArray(int[][]::new);
+        textLexemes = built.texts.stream().map(IntList::toArray).toArray(int[][]::new);
+        entryStart = built.entryStart.toArray();
+        entryLexeme = built.entryLexeme.toArray();
+        positionStart = built.positionStart.toArray();
+        positions = Arrays.copyOf(built.positions, built.positionCount);
+        trigramPostings = new HashMap<>(built.trigrams.size() * 2);
+        built.trigrams.forEach((trigram, list) -> trigramPostings.put(trigram, list.toArray()));
         categoryBySlug = bySlug(categories);
         districtBySlug = bySlug(districts);
         categoriesByFoldedName = byFoldedName(categories);
@@ -229,26 +313,47 @@ final class BusinessIndex {
         float textRank = 0;
         boolean nameMatches = false;
         if (ranking.text() != null) {
-            textRank = ranking.text().rank(vectors[index]);
+            textRank = ranking.text().rank(positions(index, ranking.lexemeIds()));
             nameMatches = true;
             for (String lexeme : q.tsq()) {
-                int[] postings = nameLexemes.get(lexeme);
-                if (postings == null || Arrays.binarySearch(postings, index) < 0) {
+                int[] postings = postings(lexeme, nameLexemes);
+                if (Arrays.binarySearch(postings, index) < 0) {
                     nameMatches = false;
                     break;
                 }
             }
         }
-        float second = nameMatches ? 1f : ranking.similarity().wordSimilarity(ranking.folded(), nameTrigrams[index]);
+        float second = nameMatches ? 1f : ranking.similarity().wordSimilarity(ranking.folded(), Trigrams.of(namesFolded[index], asciiWords));
         return (double) textRank * 2 + (double) second;
     }
 
     /** What ranking a query's candidates needs, prepared once per query; for one thread (its similarity's scratch arrays). */
-    record Ranking(Reading reading, TextRank text, QueryTrigrams folded, TrigramSimilarity similarity) {
+    record Ranking(Reading reading, TextRank text, int[] lexemeIds, QueryTrigrams folded, TrigramSimilarity similarity) {
     }
 
     Ranking ranking(Reading q) {
-        return new Ranking(q, q.tsq().isEmpty() ? null : TextRank.forQuery(q.tsq()), trigrams(q.folded()), new TrigramSimilarity());
+        TextRank text = q.tsq().isEmpty() ? null : TextRank.forQuery(q.tsq());
+        int[] numbers = text == null ? new int[0] : text.lexemes().stream().mapToInt(l -> lexemeIds.getOrDefault(l, -1)).toArray();
+        return new Ranking(q, text, numbers, trigrams(q.folded()), new TrigramSimilarity());
+    }
+
+    /** The business's positions of each lexeme (by number, -1 unknown), null where it lacks one. */
+    private short[][] positions(int index, int[] lexemes) {
+        short[][] found = new short[lexemes.length][];
+        int from = entryStart[index];
+        int to = entryStart[index + 1];
+        for (int k = 0; k < lexemes.length; k++) {
+            int e = lexemes[k] < 0 ? -1 : Arrays.binarySearch(entryLexeme, from, to, lexemes[k]);
+            if (e >= 0) {
+                found[k] = Arrays.copyOfRange(positions, positionStart[e], positionStart[e + 1]);
+            }
+        }
+        return found;
+    }
+
+    private int[] postings(String lexeme, int[][] byLexeme) {
+        Integer number = lexemeIds.get(lexeme);
+        return number == null ? NONE : byLexeme[number];
     }
 
     /** The text's trigrams as this database makes them. */
@@ -299,7 +404,7 @@ final class BusinessIndex {
         int count = from == null ? size : from.length;
         for (int k = 0; k < count && taken.size() < bound; k++) {
             int i = from == null ? k : from[k];
-            if (passes(i, filter) && (typo == null || similarity.similar(typo, nameTrigrams[i], TYPO_THRESHOLD))) {
+            if (passes(i, filter) && (typo == null || similarity.similar(typo, Trigrams.of(namesFolded[i], asciiWords), TYPO_THRESHOLD))) {
                 taken.add(i);
             }
         }
@@ -314,31 +419,58 @@ final class BusinessIndex {
     private int[] similar(QueryTrigrams words, Filter filter, TrigramSimilarity similarity, int bound) {
         long[] wanted = words.toArray();
         if (wanted.length == 0) {
-            return new int[0];
+            return NONE;
         }
-        int[] shared = new int[size];
+        // shared trigrams per business, counted over the postings (not over every name); the counters are the
+        // thread's own and left at zero again
+        int[] shared = counters.get();
+        IntList touched = new IntList();
         for (long trigram : wanted) {
-            int[] postings = trigramPostings.get(trigram);
-            if (postings != null) {
-                for (int i : postings) {
-                    shared[i]++;
+            for (int i : trigramPostings.getOrDefault(trigram, NONE)) {
+                if (shared[i]++ == 0) {
+                    touched.add(i);
                 }
             }
         }
+        IntList enough = new IntList();
+        for (int k = 0; k < touched.size(); k++) {
+            int i = touched.get(k);
+            if ((double) shared[i] / wanted.length >= TYPO_THRESHOLD - 1e-6) {
+                enough.add(i);
+            }
+            shared[i] = 0;
+        }
+        int[] candidates = enough.toArray();
+        Arrays.sort(candidates);
         IntList found = new IntList();
-        for (int i = 0; i < size && found.size() < bound; i++) {
-            if (shared[i] > 0 && (double) shared[i] / wanted.length >= TYPO_THRESHOLD - 1e-6 && passes(i, filter)
-                    && similarity.similar(words, nameTrigrams[i], TYPO_THRESHOLD)) {
+        for (int k = 0; k < candidates.length && found.size() < bound; k++) {
+            int i = candidates[k];
+            if (passes(i, filter) && similarity.similar(words, Trigrams.of(namesFolded[i], asciiWords), TYPO_THRESHOLD)) {
                 found.add(i);
             }
         }
         return found.toArray();
     }
 
-    /** Names containing the word ({@code name_folded LIKE '%word%'}). */
+    /**
+     * Names containing the word ({@code name_folded LIKE '%word%'}): a name containing it holds each of its
+     * three-letter pieces as a trigram of one of its words, so only names in all their postings are compared.
+     */
     private int[] containing(String word, Filter filter, int bound) {
+        int[] from = null;
+        boolean wordCharsOnly = word.codePoints().allMatch(c -> asciiWords ? c < 128 && Character.isLetterOrDigit(c) : Character.isLetterOrDigit(c));
+        if (wordCharsOnly && word.codePointCount(0, word.length()) >= 3) {
+            long[] pieces = Trigrams.of(word, asciiWords);
+            // the word's own trigrams without the padded ones at its ends: "  w", " wo" and "rd "
+            for (int k = 2; k < pieces.length - 1; k++) {
+                int[] postings = trigramPostings.getOrDefault(pieces[k], NONE);
+                from = from == null ? postings : intersect(from, postings);
+            }
+        }
         IntList found = new IntList();
-        for (int i = 0; i < size && found.size() < bound; i++) {
+        int count = from == null ? size : from.length;
+        for (int k = 0; k < count && found.size() < bound; k++) {
+            int i = from == null ? k : from[k];
             if (namesFolded[i].contains(word) && passes(i, filter)) {
                 found.add(i);
             }
@@ -346,13 +478,15 @@ final class BusinessIndex {
         return found.toArray();
     }
 
+    private static final int[] NONE = new int[0];
+
     /** The businesses holding every lexeme (ascending), or none. */
-    private static int[] intersect(List<String> lexemes, Map<String, int[]> postings) {
+    private int[] intersect(List<String> lexemes, int[][] byLexeme) {
         int[] result = null;
         for (String lexeme : lexemes) {
-            int[] list = postings.get(lexeme);
-            if (list == null) {
-                return new int[0];
+            int[] list = postings(lexeme, byLexeme);
+            if (list.length == 0) {
+                return NONE;
             }
             result = result == null ? list : intersect(result, list);
             if (result.length == 0) {
@@ -389,12 +523,6 @@ final class BusinessIndex {
         return Arrays.copyOf(sorted, n);
     }
 
-    private static Map<String, int[]> postings(Map<String, IntList> lists) {
-        Map<String, int[]> postings = new HashMap<>(lists.size() * 2);
-        lists.forEach((lexeme, list) -> postings.put(lexeme, list.toArray()));
-        return postings;
-    }
-
     private static Map<String, Long> bySlug(List<Place> places) {
         Map<String, Long> bySlug = new HashMap<>();
         places.forEach(place -> bySlug.put(place.slug(), place.id()));
@@ -421,6 +549,14 @@ final class BusinessIndex {
 
         int size() {
             return size;
+        }
+
+        int last() {
+            return values[size - 1];
+        }
+
+        int get(int index) {
+            return values[index];
         }
 
         int[] toArray() {

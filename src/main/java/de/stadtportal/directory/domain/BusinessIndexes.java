@@ -1,13 +1,11 @@
 package de.stadtportal.directory.domain;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 import de.stadtportal.directory.BusinessAttribute;
 import de.stadtportal.directory.domain.BusinessIndex.Place;
-import de.stadtportal.directory.domain.BusinessIndex.Row;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,6 +51,9 @@ class BusinessIndexes {
         try {
             index = kept;
             if (index == null || index.dataVersion < dataVersion) {
+                // the old index goes first: two of a large directory need not fit the heap at once (searches
+                // meanwhile ask PostgreSQL)
+                kept = null;
                 long start = System.nanoTime();
                 index = snapshot.execute(status -> load());
                 kept = index;
@@ -67,15 +68,19 @@ class BusinessIndexes {
 
     private BusinessIndex load() {
         long version = jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
+        // pg_trgm takes only ASCII letters for word characters where LC_CTYPE is C (the embedded database)
+        boolean asciiWords = jdbc.sql("SELECT word_similarity('ä', 'ä b') = 0").query(Boolean.class).single();
         StringBuilder attributes = new StringBuilder();
         for (BusinessAttribute attribute : BusinessAttribute.values()) {
             attributes.append(", b.").append(attribute.column()); // fixed column names only
         }
-        List<Row> rows = new ArrayList<>();
+        BusinessIndex.Builder index = new BusinessIndex.Builder(version, asciiWords);
+        // read in portions (a cursor: this runs in a transaction), not every row's text at once
         jdbc.sql("SELECT b.id, b.category_id, coalesce(b.district_id, 0) AS district_id,"
                         + " (b.latitude IS NOT NULL AND b.longitude IS NOT NULL) AS located, b.name_folded,"
                         + " tsvector_to_array(b.name_vector) AS name_lexemes, b.search_vector::text AS search_vector" + attributes
                         + " FROM business b WHERE b.status = 'PUBLISHED' ORDER BY b.name, b.id")
+                .withFetchSize(2000)
                 .query(rs -> {
                     int bits = 0;
                     for (BusinessAttribute attribute : BusinessAttribute.values()) {
@@ -83,13 +88,11 @@ class BusinessIndexes {
                             bits |= 1 << attribute.ordinal();
                         }
                     }
-                    rows.add(new Row(rs.getLong("id"), rs.getLong("category_id"), rs.getLong("district_id"), bits,
+                    index.add(rs.getLong("id"), rs.getLong("category_id"), rs.getLong("district_id"), bits,
                             rs.getBoolean("located"), rs.getString("name_folded"),
-                            (String[]) rs.getArray("name_lexemes").getArray(), rs.getString("search_vector")));
+                            (String[]) rs.getArray("name_lexemes").getArray(), rs.getString("search_vector"));
                 });
-        // pg_trgm takes only ASCII letters for word characters where LC_CTYPE is C (the embedded database)
-        boolean asciiWords = jdbc.sql("SELECT word_similarity('ä', 'ä b') = 0").query(Boolean.class).single();
-        return new BusinessIndex(version, rows, places("category"), places("district"), asciiWords);
+        return index.build(places("category"), places("district"));
     }
 
     private List<Place> places(String table) {
