@@ -195,6 +195,8 @@ class AccessMatrixTest {
             Map.entry("GET /admin/unternehmen/themen/{topic}", Access.STAFF),
             Map.entry("POST /admin/unternehmen/themen/{topic}", Access.STAFF),
             Map.entry("POST /admin/unternehmen/themen/{topic}/zuruecksetzen", Access.STAFF),
+            Map.entry("GET /admin/unternehmen/themen/{topic}/versionen", Access.STAFF),
+            Map.entry("POST /admin/unternehmen/themen/{topic}/versionen/{number}/wiederherstellen", Access.STAFF),
             Map.entry("GET /admin/unternehmen/{id}/bilder", Access.STAFF),
             Map.entry("POST /admin/unternehmen/{id}/bilder", Access.STAFF),
             Map.entry("GET /admin/unternehmen/{id}/bilder/{imageId}", Access.STAFF),

@@ -43,7 +43,8 @@ class ContentEditorsBrowserTest extends BrowserPages {
         logIn(editor, PASSWORD);
         for (String path : List.of("/admin/startseite", "/admin/rechtliches", "/admin/rechtliches/impressum",
                 "/admin/rechtliches/barrierefreiheit?lang=en", "/admin/seitentexte", "/admin/seitentexte/handwerk",
-                "/admin/seitentexte/fachkraefte?lang=en")) {
+                "/admin/seitentexte/fachkraefte?lang=en", "/admin/unternehmen/themen/gutschein",
+                "/admin/unternehmen/themen/gutschein/versionen")) {
             driver.get(url(path));
             Browser.assertNoAccessibilityViolations(driver);
             assertThat(driver.findElements(By.tagName("h1"))).as(path).hasSize(1);

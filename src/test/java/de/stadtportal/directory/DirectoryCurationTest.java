@@ -440,19 +440,21 @@ class DirectoryCurationTest {
         try {
             mvc.perform(post("/admin/unternehmen/themen/gutschein").with(csrf()).with(STAFF)
                             .param("german", "Erster Absatz " + tag + "\n\n<script>alert(1)</script> zweiter Absatz")
-                            .param("english", "First paragraph " + tag))
+                            .param("english", "First paragraph " + tag).param("version", "0"))
                     .andExpect(flash().attribute("success", "directory.topics.saved"));
             mvc.perform(get("/gutschein")).andExpect(content().string(allOf(
                     containsString("<p class=\"lead\">Erster Absatz " + tag + "</p>"),
                     containsString("&lt;script&gt;alert(1)&lt;/script&gt; zweiter Absatz"), not(containsString("<script>alert")))));
             mvc.perform(get("/gutschein").param("lang", "en")).andExpect(content().string(containsString("First paragraph " + tag)));
-            mvc.perform(post("/admin/unternehmen/themen/gutschein").with(csrf()).with(STAFF).param("german", " ").param("english", "x"))
+            mvc.perform(post("/admin/unternehmen/themen/gutschein").with(csrf()).with(STAFF).param("german", " ").param("english", "x")
+                            .param("version", "1"))
                     .andExpect(status().isBadRequest()).andExpect(content().string(containsString("Bitte füllen Sie dieses Feld aus.")));
             mvc.perform(post("/admin/unternehmen/themen/gutschein/zuruecksetzen").with(csrf()).with(STAFF));
             mvc.perform(get("/gutschein")).andExpect(content().string(not(containsString(tag))));
         } finally {
             jdbc.update("DELETE FROM topic_text WHERE topic = 'gutschein'");
             jdbc.update("DELETE FROM audit_entry WHERE entity_type = 'Themenseite'");
+            jdbc.update("DELETE FROM content_version WHERE kind = 'Themenseite'");
         }
     }
 

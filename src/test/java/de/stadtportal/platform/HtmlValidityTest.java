@@ -82,7 +82,8 @@ class HtmlValidityTest {
     void staffAndAccountPagesAreValidHtml() throws Exception {
         Map<String, List<String>> errors = crawl(List.of("/admin", "/konto", "/konto/zweiter-faktor",
                 "/konto/zweiter-faktor/code?gesendet", "/konto/zweiter-faktor/einrichten", "/admin/seitentexte",
-                "/admin/seitentexte/handwerk", "/admin/seitentexte/gutschein", "/admin/seitentexte/handwerk/versionen"), true);
+                "/admin/seitentexte/handwerk", "/admin/seitentexte/gutschein", "/admin/seitentexte/handwerk/versionen",
+                "/admin/unternehmen/themen/gutschein", "/admin/unternehmen/themen/gutschein/versionen"), true);
         assertThat(errors).as("Nu Html Checker errors per page").isEmpty();
     }
 

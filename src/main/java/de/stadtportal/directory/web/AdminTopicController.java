@@ -1,10 +1,12 @@
 package de.stadtportal.directory.web;
 
-import java.security.Principal;
 import java.util.Locale;
 
 import de.stadtportal.directory.domain.TopicTextService;
+import de.stadtportal.directory.domain.TopicTextService.Data;
+import de.stadtportal.directory.domain.TopicTextService.StaleTopicTextException;
 import de.stadtportal.directory.domain.TopicTextService.TopicText;
+import de.stadtportal.platform.PlainInput;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,9 +23,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff write the text above the lists of the topic pages ({@link TopicController}), or reset it to the built-in one. */
+/**
+ * Staff write the text above the lists of the topic pages ({@link TopicController}), or reset it to the built-in one;
+ * every change keeps the text before it as a version to restore in one click.
+ */
 @Controller
 class AdminTopicController {
+
+    static final String BASE = "/admin/unternehmen/themen";
 
     private final TopicTextService texts;
     private final MessageSource messages;
@@ -33,52 +40,80 @@ class AdminTopicController {
         this.messages = messages;
     }
 
-    record TopicForm(@NotBlank(message = "{platform.validation.required}") @Size(max = 5000, message = "{platform.validation.tooLong}") String german,
-                     @NotBlank(message = "{platform.validation.required}") @Size(max = 5000, message = "{platform.validation.tooLong}") String english) {
+    /** @param version the text's version the form was loaded at, so a save over someone else's is refused */
+    record TopicForm(@NotBlank(message = "{platform.validation.required}") @Size(max = 5000, message = "{platform.validation.tooLong}")
+                     @PlainInput String german,
+                     @NotBlank(message = "{platform.validation.required}") @Size(max = 5000, message = "{platform.validation.tooLong}")
+                     @PlainInput String english,
+                     long version) {
+
+        static TopicForm of(Data data) {
+            return new TopicForm(data.text().german(), data.text().english(), data.version());
+        }
     }
 
-    @GetMapping("/admin/unternehmen/themen")
+    @GetMapping(BASE)
     String topics(Model model) {
         model.addAttribute("topics", TopicTextService.TOPICS);
         return "admin/directory/topics";
     }
 
-    @GetMapping("/admin/unternehmen/themen/{topic}")
+    @GetMapping(BASE + "/{topic}")
     String edit(@PathVariable String topic, Model model) {
         known(topic);
         // until staff write their own, the editor shows the built-in text the page shows now
-        TopicText text = texts.find(topic).orElseGet(() -> new TopicText(builtIn(topic, Locale.GERMAN), builtIn(topic, Locale.ENGLISH)));
-        model.addAttribute("form", new TopicForm(text.german(), text.english()));
+        model.addAttribute("form", TopicForm.of(texts.data(topic)));
         model.addAttribute("topic", topic);
         return "admin/directory/topic-edit";
     }
 
-    @PostMapping("/admin/unternehmen/themen/{topic}")
+    @PostMapping(BASE + "/{topic}")
     String save(@PathVariable String topic, @Valid @ModelAttribute("form") TopicForm form, BindingResult result,
-                Principal principal, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+                Model model, RedirectAttributes redirect, HttpServletResponse response) {
         known(topic);
+        model.addAttribute("topic", topic);
         if (result.hasErrors()) {
-            model.addAttribute("topic", topic);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return "admin/directory/topic-edit";
         }
-        texts.save(topic, new TopicText(form.german(), form.english()), principal.getName());
+        try {
+            texts.save(topic, new TopicText(form.german(), form.english()), form.version());
+        } catch (StaleTopicTextException e) {
+            // the bound input stays in the fields; the form carries the version now saved
+            model.addAttribute("currentVersion", texts.data(topic).version());
+            model.addAttribute("conflict", true);
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return "admin/directory/topic-edit";
+        }
         redirect.addFlashAttribute("success", "directory.topics.saved");
-        return "redirect:/admin/unternehmen/themen";
+        return "redirect:" + BASE;
     }
 
-    @PostMapping("/admin/unternehmen/themen/{topic}/zuruecksetzen")
+    @PostMapping(BASE + "/{topic}/zuruecksetzen")
     String reset(@PathVariable String topic, RedirectAttributes redirect) {
         known(topic);
         texts.reset(topic);
         redirect.addFlashAttribute("success", "directory.topics.reset");
-        return "redirect:/admin/unternehmen/themen";
+        return "redirect:" + BASE;
     }
 
-    /** The page's built-in intro and text, as two paragraphs. */
-    private String builtIn(String topic, Locale locale) {
-        return messages.getMessage("directory.topic." + topic + ".intro", null, locale) + "\n\n"
-                + messages.getMessage("directory.topic." + topic + ".text", null, locale);
+    @GetMapping(BASE + "/{topic}/versionen")
+    String versions(@PathVariable String topic, Model model, Locale locale) {
+        known(topic);
+        model.addAttribute("title", messages.getMessage("directory.topic." + topic + ".title", null, locale));
+        model.addAttribute("back", BASE + "/" + topic);
+        model.addAttribute("versions", texts.versions(topic));
+        return "admin/versions";
+    }
+
+    @PostMapping(BASE + "/{topic}/versionen/{number}/wiederherstellen")
+    String restore(@PathVariable String topic, @PathVariable int number, RedirectAttributes redirect) {
+        known(topic);
+        if (!texts.restore(topic, number)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("success", "admin.versions.restored");
+        return "redirect:" + BASE + "/" + topic;
     }
 
     private static void known(String topic) {

@@ -82,7 +82,8 @@ class FormErrorsTest {
                 "category", "latitude", "description");
         checked(post("/admin/konten/einladen").with(ADMIN).param("email", "keine-adresse").param("role", "EDITOR"), "email");
         checked(post("/admin/handwerk/portraets/neu").with(STAFF).param("name", "").param("text", " "), "name", "text");
-        checked(post("/admin/unternehmen/themen/gutschein").with(STAFF).param("german", " ").param("english", "x"), "german");
+        checked(post("/admin/unternehmen/themen/gutschein").with(STAFF).param("german", " ").param("english", "x").param("version", "0"),
+                "german");
         checked(post("/admin/sprechtag/termine").with(STAFF).param("dayId", "x").param("expertId", "999999999")
                 .param("from", "11:00").param("to", "10:00"), "dayId", "expertId", "to");
         // opening hours carry ids of their own (day1-opens1), which the summary follows
