@@ -31,7 +31,7 @@ final class BusinessIndex {
     /** pg_trgm's word_similarity_threshold as BusinessSearch sets it: a one-letter typo in a word of eight scores about 0.55. */
     static final double TYPO_THRESHOLD = 0.5;
 
-    /** data_version read in the same snapshot as the rows. */
+    /** The public data version read in the same snapshot as the rows. */
     final long dataVersion;
     final int size;
     final long[] ids;

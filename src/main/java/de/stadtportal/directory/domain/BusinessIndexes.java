@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 
 import de.stadtportal.directory.BusinessAttribute;
+import de.stadtportal.platform.database.PublicDataVersion;
 import de.stadtportal.directory.domain.BusinessIndex.Place;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the one {@link BusinessIndex} of the newest data version (table {@code data_version}, advanced at the
+ * Keeps the one {@link BusinessIndex} of the newest data version (platform's {@link PublicDataVersion}, advanced at the
  * commit of every change, so a reader that saw a number never gets data older than it). The index is built
  * by the first search that finds it older than the number it read, in a transaction of its own that reads
  * the number and the rows in one snapshot; searches meanwhile ask PostgreSQL as before instead of waiting
@@ -67,7 +68,7 @@ class BusinessIndexes {
     }
 
     private BusinessIndex load() {
-        long version = jdbc.sql("SELECT version FROM data_version").query(Long.class).single();
+        long version = jdbc.sql("SELECT " + PublicDataVersion.IN_SNAPSHOT).query(Long.class).single();
         // pg_trgm takes only ASCII letters for word characters where LC_CTYPE is C (the embedded database)
         boolean asciiWords = jdbc.sql("SELECT word_similarity('ä', 'ä b') = 0").query(Boolean.class).single();
         StringBuilder attributes = new StringBuilder();

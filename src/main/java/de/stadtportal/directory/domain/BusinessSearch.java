@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import de.stadtportal.platform.Localized;
+import de.stadtportal.platform.database.PublicDataVersion;
 import de.stadtportal.directory.BusinessAttribute;
 import de.stadtportal.directory.DirectoryApi;
 import de.stadtportal.directory.DirectoryApi.BusinessSummary;
@@ -158,13 +159,13 @@ public class BusinessSearch {
     private Words words(Search search) {
         long[] versions = {0, 0};
         List<BusinessIndex.Word> words = new ArrayList<>();
-        jdbc.sql("SELECT (SELECT version FROM data_version) AS data_version, (" + VERSION + ") AS directory_version,"
+        jdbc.sql("SELECT " + PublicDataVersion.IN_SNAPSHOT + " AS public_version, (" + VERSION + ") AS directory_version,"
                         + " t.w, t.ord, tsvector_to_array(to_tsvector('german', t.w)) AS lexemes"
                         + " FROM (VALUES (1)) one (x) LEFT JOIN (SELECT w, ord FROM unnest(regexp_split_to_array(portal_fold(:q),"
                         + " '[^[:alnum:]]+')) WITH ORDINALITY AS t (w, ord) WHERE w <> '') t ON TRUE ORDER BY t.ord")
                 .param("q", QueryWords.translate(query(search), search.language()))
                 .query(rs -> {
-                    versions[0] = rs.getLong("data_version");
+                    versions[0] = rs.getLong("public_version");
                     versions[1] = rs.getLong("directory_version");
                     if (rs.getString("w") != null) {
                         words.add(new BusinessIndex.Word(rs.getString("w"), rs.getInt("ord"),

@@ -41,6 +41,11 @@ import org.springframework.stereotype.Component;
 public class PublicDataVersion implements SmartLifecycle {
 
     static final String CHANNEL = "data_version";
+    /**
+     * SQL for the data version as the reading statement's snapshot sees it, for features that keep something per
+     * version and must read the number with their rows (the notice may still be on its way).
+     */
+    public static final String IN_SNAPSHOT = "(SELECT version FROM data_version)";
     private static final Logger log = LoggerFactory.getLogger(PublicDataVersion.class);
     /** How long one wait for notices lasts; after it the number is read again, in case one was missed. */
     private static final int WAIT_MILLIS = 10_000;
@@ -67,7 +72,7 @@ public class PublicDataVersion implements SmartLifecycle {
             return OptionalLong.of(known.get());
         }
         try {
-            return OptionalLong.of(jdbc.sql("SELECT version FROM data_version").query(Long.class).single());
+            return OptionalLong.of(jdbc.sql("SELECT " + IN_SNAPSHOT).query(Long.class).single());
         } catch (DataAccessException e) {
             log.debug("No data version: {}", e.getMessage());
             return OptionalLong.empty();
