@@ -106,9 +106,9 @@ class PageTextsTest {
                 .andExpect(status().is3xxRedirection());
         mvc.perform(get("/handwerk")).andExpect(content().string(allOf(containsString("<h1>Handwerk in Bottrop</h1>"),
                 containsString("Unsere Partner"), not(containsString("Digitale Koproduktion im Handwerk</h1>")))));
-        // English: staff's English text; where they left English empty, their German text
+        // English: staff's English text; where they left English empty, the built-in English one (never German unmarked)
         mvc.perform(get("/en/handwerk")).andExpect(content().string(allOf(containsString("Crafts in Bottrop"),
-                containsString("Unsere Partner"), not(containsString("The partners of the cooperation")))));
+                containsString("The partners of the cooperation"), not(containsString("Unsere Partner")))));
         // only what differs from the built-in text is stored, and the save is in the audit log
         assertThat(jdbc.queryForObject("SELECT count(*) FROM page_text", Integer.class)).isEqualTo(2);
         assertThat(jdbc.queryForList("SELECT action FROM audit_entry WHERE entity_type = 'Seitentexte'", String.class))

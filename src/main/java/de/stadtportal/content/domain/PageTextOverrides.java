@@ -49,7 +49,14 @@ class PageTextOverrides implements MessageOverrides {
             return null;
         }
         Localized text = texts().get(code);
-        return text == null ? null : text.in(locale);
+        if (text == null) {
+            return null;
+        }
+        // no English of staff's: the built-in English text, since a message cannot mark German on an English page lang="de"
+        if ("en".equals(locale.getLanguage()) && (text.en() == null || text.en().isBlank())) {
+            return null;
+        }
+        return text.in(locale);
     }
 
     /** Staff's texts by key; empty while the database cannot be read. */
