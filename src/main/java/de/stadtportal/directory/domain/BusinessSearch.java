@@ -159,10 +159,10 @@ public class BusinessSearch {
     private Words words(Search search) {
         long[] versions = {0, 0};
         List<BusinessIndex.Word> words = new ArrayList<>();
-        jdbc.sql("SELECT " + PublicDataVersion.IN_SNAPSHOT + " AS public_version, (" + VERSION + ") AS directory_version,"
-                        + " t.w, t.ord, tsvector_to_array(to_tsvector('german', t.w)) AS lexemes"
-                        + " FROM (VALUES (1)) one (x) LEFT JOIN (SELECT w, ord FROM unnest(regexp_split_to_array(portal_fold(:q),"
-                        + " '[^[:alnum:]]+')) WITH ORDINALITY AS t (w, ord) WHERE w <> '') t ON TRUE ORDER BY t.ord")
+        // the words as the SQL matcher splits them (QueryWords), one row even without words, for the versions
+        jdbc.sql("WITH " + QueryWords.wordsCte() + " SELECT " + PublicDataVersion.IN_SNAPSHOT + " AS public_version, ("
+                        + VERSION + ") AS directory_version, t.w, t.ord, tsvector_to_array(to_tsvector('german', t.w)) AS lexemes"
+                        + " FROM (VALUES (1)) one (x) LEFT JOIN query_words t ON TRUE ORDER BY t.ord")
                 .param("q", QueryWords.translate(query(search), search.language()))
                 .query(rs -> {
                     versions[0] = rs.getLong("public_version");
