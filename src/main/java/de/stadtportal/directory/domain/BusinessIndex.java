@@ -61,8 +61,6 @@ final class BusinessIndex {
     private final Map<String, List<Long>> districtsByFoldedName;
     /** The database takes only ASCII letters and digits for word characters in trigrams (LC_CTYPE C). */
     private final boolean asciiWords;
-    /** Per thread, a counter per business for {@link #similar}. */
-    private final ThreadLocal<int[]> counters;
 
     /** A category or district: id, slug and its name folded as portal_fold does. */
     record Place(long id, String slug, String nameFolded) {
@@ -176,7 +174,6 @@ final class BusinessIndex {
         attributes = Arrays.copyOf(built.attributes, size);
         located = Arrays.copyOf(built.located, size);
         namesFolded = Arrays.copyOf(built.namesFolded, size);
-        counters = ThreadLocal.withInitial(() -> new int[size]);
         lexemeIds = built.lexemeIds;
         nameLexemes = built.names.stream().map(IntList::toArray).toArray(int[][]::new);
         textLexemes = built.texts.stream().map(IntList::toArray).toArray(int[][]::new);
@@ -421,9 +418,8 @@ final class BusinessIndex {
         if (wanted.length == 0) {
             return NONE;
         }
-        // shared trigrams per business, counted over the postings (not over every name); the counters are the
-        // thread's own and left at zero again
-        int[] shared = counters.get();
+        // shared trigrams per business, counted over the postings (not over every name)
+        int[] shared = new int[size];
         IntList touched = new IntList();
         for (long trigram : wanted) {
             for (int i : trigramPostings.getOrDefault(trigram, NONE)) {
@@ -438,7 +434,6 @@ final class BusinessIndex {
             if ((double) shared[i] / wanted.length >= TYPO_THRESHOLD - 1e-6) {
                 enough.add(i);
             }
-            shared[i] = 0;
         }
         int[] candidates = enough.toArray();
         Arrays.sort(candidates);
