@@ -31,6 +31,8 @@ class BusinessIndexes {
     private final TransactionTemplate snapshot;
     private final ReentrantLock building = new ReentrantLock();
     private volatile BusinessIndex kept;
+    /** The data version whose index could not be built (not tried again until the data change). */
+    private volatile long failedAt = Long.MIN_VALUE;
 
     BusinessIndexes(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -46,7 +48,7 @@ class BusinessIndexes {
         if (index != null && index.dataVersion >= dataVersion) {
             return Optional.of(index);
         }
-        if (!building.tryLock()) {
+        if (dataVersion <= failedAt || !building.tryLock()) {
             return Optional.empty();
         }
         try {
@@ -62,6 +64,11 @@ class BusinessIndexes {
                         (System.nanoTime() - start) / 1_000_000);
             }
             return Optional.of(index);
+        } catch (RuntimeException e) {
+            // searches go on in PostgreSQL; the next change of data tries again
+            failedAt = dataVersion;
+            log.warn("Search index of data version {} not built, searching in PostgreSQL: {}", dataVersion, e.toString());
+            return Optional.empty();
         } finally {
             building.unlock();
         }
