@@ -3,6 +3,7 @@ package de.stadtportal.directory.domain;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -206,7 +207,7 @@ final class BusinessIndex {
     Reading read(List<Word> words) {
         Set<Long> districtsNamed = new LinkedHashSet<>();
         Set<Long> categoriesNamed = new LinkedHashSet<>();
-        Set<String> placeWords = new java.util.HashSet<>();
+        Set<String> placeWords = new HashSet<>();
         for (Word word : words) {
             List<Long> district = districtsByFoldedName.get(word.folded());
             List<Long> category = categoriesByFoldedName.get(word.folded());
@@ -306,14 +307,12 @@ final class BusinessIndex {
      * similarity are float4 ("real"), the sum double precision (real * integer is double there).
      */
     double rank(int index, Ranking ranking) {
-        Reading q = ranking.reading();
         float textRank = 0;
         boolean nameMatches = false;
         if (ranking.text() != null) {
             textRank = ranking.text().rank(positions(index, ranking.lexemeIds()));
             nameMatches = true;
-            for (String lexeme : q.tsq()) {
-                int[] postings = postings(lexeme, nameLexemes);
+            for (int[] postings : ranking.namePostings()) {
                 if (Arrays.binarySearch(postings, index) < 0) {
                     nameMatches = false;
                     break;
@@ -325,13 +324,15 @@ final class BusinessIndex {
     }
 
     /** What ranking a query's candidates needs, prepared once per query; for one thread (its similarity's scratch arrays). */
-    record Ranking(Reading reading, TextRank text, int[] lexemeIds, QueryTrigrams folded, TrigramSimilarity similarity) {
+    record Ranking(TextRank text, int[] lexemeIds, int[][] namePostings, QueryTrigrams folded, TrigramSimilarity similarity) {
     }
 
     Ranking ranking(Reading q) {
         TextRank text = q.tsq().isEmpty() ? null : TextRank.forQuery(q.tsq());
         int[] numbers = text == null ? new int[0] : text.lexemes().stream().mapToInt(l -> lexemeIds.getOrDefault(l, -1)).toArray();
-        return new Ranking(q, text, numbers, trigrams(q.folded()), new TrigramSimilarity());
+        // the names holding each lexeme of tsq: name_vector @@ tsq is membership in all of them
+        int[][] names = q.tsq().stream().map(lexeme -> postings(lexeme, nameLexemes)).toArray(int[][]::new);
+        return new Ranking(text, numbers, names, trigrams(q.folded()), new TrigramSimilarity());
     }
 
     /** The business's positions of each lexeme (by number, -1 unknown), null where it lacks one. */

@@ -75,14 +75,20 @@ class BusinessIndexes {
     }
 
     private BusinessIndex load() {
-        long version = jdbc.sql("SELECT " + PublicDataVersion.IN_SNAPSHOT).query(Long.class).single();
-        // pg_trgm takes only ASCII letters for word characters where LC_CTYPE is C (the embedded database)
-        boolean asciiWords = jdbc.sql("SELECT word_similarity('ä', 'ä b') = 0").query(Boolean.class).single();
+        // the version of this snapshot, and whether pg_trgm takes only ASCII letters for word characters (where
+        // LC_CTYPE is C, as in the embedded database), in one round trip
+        long[] version = {0};
+        boolean[] asciiWords = {false};
+        jdbc.sql("SELECT " + PublicDataVersion.IN_SNAPSHOT + " AS version, word_similarity('ä', 'ä b') = 0 AS ascii_words")
+                .query(rs -> {
+                    version[0] = rs.getLong("version");
+                    asciiWords[0] = rs.getBoolean("ascii_words");
+                });
         StringBuilder attributes = new StringBuilder();
         for (BusinessAttribute attribute : BusinessAttribute.values()) {
             attributes.append(", b.").append(attribute.column()); // fixed column names only
         }
-        BusinessIndex.Builder index = new BusinessIndex.Builder(version, asciiWords);
+        BusinessIndex.Builder index = new BusinessIndex.Builder(version[0], asciiWords[0]);
         // read in portions (a cursor: this runs in a transaction), not every row's text at once
         jdbc.sql("SELECT b.id, b.category_id, coalesce(b.district_id, 0) AS district_id,"
                         + " (b.latitude IS NOT NULL AND b.longitude IS NOT NULL) AS located, b.name_folded,"

@@ -106,36 +106,46 @@ public class BusinessSearch {
      * categories and districts from {@link SearchOptions} without a query of its own.
      */
     public SearchPage page(Search search) {
-        if (inMemory && !query(search).isEmpty() && !search.openNow()) {
-            Optional<SearchPage> page = pageInMemory(search);
-            if (page.isPresent()) {
-                return page.get();
-            }
-        }
-        return pageInDatabase(search);
+        return (inMemoryFits(search) ? pageInMemory(search) : Optional.<SearchPage>empty()).orElseGet(() -> pageInDatabase(search));
+    }
+
+    /** A search with words and without "open now" (which needs the hours): the in-memory index can answer it. */
+    private boolean inMemoryFits(Search search) {
+        return inMemory && !query(search).isEmpty() && !search.openNow();
+    }
+
+    /** A query's candidates in the index that answered it, with how it read the words and the directory's version. */
+    private record Match(BusinessIndex index, BusinessIndex.Reading reading, int[] candidates, long directoryVersion) {
+    }
+
+    /** The candidates of a search in memory; empty while the index is being built by another search. */
+    private Optional<Match> match(Search search, int bound) {
+        Words words = words(search);
+        return indexes.atLeast(words.dataVersion()).map(index -> {
+            BusinessIndex.Reading reading = index.read(words.words());
+            return new Match(index, reading, index.candidates(search, reading, bound), words.directoryVersion());
+        });
     }
 
     /** {@link #page} matched and ranked in memory; empty while the index is being built by another search. */
     Optional<SearchPage> pageInMemory(Search search) {
-        Words words = words(search);
-        Optional<BusinessIndex> kept = indexes.atLeast(words.dataVersion());
-        if (kept.isEmpty()) {
-            return Optional.empty();
-        }
-        BusinessIndex index = kept.get();
-        BusinessIndex.Reading reading = index.read(words.words());
-        int[] candidates = index.candidates(search, reading, DirectoryApi.MAX_RESULTS + 1);
+        return match(search, DirectoryApi.MAX_RESULTS + 1).map(match -> pageOf(search, match));
+    }
+
+    private SearchPage pageOf(Search search, Match match) {
+        BusinessIndex index = match.index();
+        int[] candidates = match.candidates();
         int page = Math.max(search.page(), 0);
         long offset = (long) page * DirectoryApi.PAGE_SIZE;
         int limit = (int) Math.max(0, Math.min(DirectoryApi.PAGE_SIZE, DirectoryApi.MAX_RESULTS - offset));
-        int[] ordered = "name".equals(search.sort()) ? candidates : byRank(index, reading, candidates);
+        int[] ordered = "name".equals(search.sort()) ? candidates : byRank(index, match.reading(), candidates);
         List<Long> ids = new ArrayList<>();
         for (long k = offset; k < Math.min(ordered.length, offset + limit); k++) {
             ids.add(index.ids[ordered[(int) k]]);
         }
         int found = candidates.length;
-        return Optional.of(new SearchPage(new SearchResult(summaries(ids), Math.min(found, DirectoryApi.MAX_RESULTS),
-                found > DirectoryApi.MAX_RESULTS, page, DirectoryApi.PAGE_SIZE), words.directoryVersion()));
+        return new SearchPage(new SearchResult(summaries(ids), Math.min(found, DirectoryApi.MAX_RESULTS),
+                found > DirectoryApi.MAX_RESULTS, page, DirectoryApi.PAGE_SIZE), match.directoryVersion());
     }
 
     /** Highest rank first, then by name (the index's order), as {@code ORDER BY rank DESC, b.name, b.id}. */
@@ -260,30 +270,23 @@ public class BusinessSearch {
      * same matcher as {@link #search(Search)}: the list and the map show the same businesses for a query.
      */
     public List<MapBusiness> mapped(Search search, int limit) {
-        if (inMemory && !query(search).isEmpty() && !search.openNow()) {
-            Optional<List<MapBusiness>> mapped = mappedInMemory(search, limit);
-            if (mapped.isPresent()) {
-                return mapped.get();
-            }
-        }
-        return readOnly.execute(status -> mappedBySql(search, limit));
+        return (inMemoryFits(search) ? mappedInMemory(search, limit) : Optional.<List<MapBusiness>>empty())
+                .orElseGet(() -> mappedInDatabase(search, limit));
     }
 
     Optional<List<MapBusiness>> mappedInMemory(Search search, int limit) {
-        Words words = words(search);
-        Optional<BusinessIndex> kept = indexes.atLeast(words.dataVersion());
-        if (kept.isEmpty()) {
-            return Optional.empty();
-        }
-        BusinessIndex index = kept.get();
+        return match(search, Math.max(limit, DirectoryApi.MAX_RESULTS + 1)).map(match -> mappedOf(match, limit));
+    }
+
+    private List<MapBusiness> mappedOf(Match match, int limit) {
         List<Long> ids = new ArrayList<>();
-        for (int i : index.candidates(search, index.read(words.words()), Math.max(limit, DirectoryApi.MAX_RESULTS + 1))) {
-            if (ids.size() < limit && index.located(i)) {
-                ids.add(index.ids[i]);
+        for (int i : match.candidates()) {
+            if (ids.size() < limit && match.index().located(i)) {
+                ids.add(match.index().ids[i]);
             }
         }
         if (ids.isEmpty()) {
-            return Optional.of(List.of());
+            return List.of();
         }
         Map<Long, MapBusiness> byId = new HashMap<>();
         jdbc.sql("SELECT b.id, b.slug, b.name, b.street, b.postal_code, b.city, b.latitude, b.longitude FROM business b"
@@ -293,7 +296,7 @@ public class BusinessSearch {
                 .query(rs -> {
                     byId.put(rs.getLong("id"), mapBusiness(rs));
                 });
-        return Optional.of(ids.stream().map(byId::get).filter(Objects::nonNull).toList());
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     List<MapBusiness> mappedInDatabase(Search search, int limit) {
