@@ -21,6 +21,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The number that says "public data changed" (table {@code data_version}, advanced at the commit of
@@ -33,7 +35,9 @@ import org.springframework.stereotype.Component;
  * a page read after it shows at least that version. While the listening connection is down (PostgreSQL
  * restarting) every call reads the table again, as before. With {@code portal.data-version.listen=false}
  * every call reads the table: the tests, which change data and read a page in the next statement, use
- * that, because a notice arrives a moment after the commit.
+ * that, because a notice arrives a moment after the commit. A number read from the table is kept for the rest of
+ * the request bound to the thread ({@link RequestContextHolder}), so a page's callers (the ETag, the Seitentexte)
+ * cost one query, not one each.
  * <p>Not to be confused with the features' own version sequences ({@link de.stadtportal.platform.versions.DataVersion}),
  * which key their in-memory read models and advance only with their own tables.
  */
@@ -49,6 +53,8 @@ public class PublicDataVersion implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PublicDataVersion.class);
     /** How long one wait for notices lasts; after it the number is read again, in case one was missed. */
     private static final int WAIT_MILLIS = 10_000;
+    /** Request attribute: the number read from the table in this request while not listening. */
+    private static final String READ_IN_REQUEST = PublicDataVersion.class.getName() + ".read";
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -71,8 +77,18 @@ public class PublicDataVersion implements SmartLifecycle {
         if (listening) {
             return OptionalLong.of(known.get());
         }
+        // at most one query per request: its callers agree on one number, and it is never newer than the data read
+        // after it; outside a request every call reads the table
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null && request.getAttribute(READ_IN_REQUEST, RequestAttributes.SCOPE_REQUEST) instanceof Long kept) {
+            return OptionalLong.of(kept);
+        }
         try {
-            return OptionalLong.of(jdbc.sql("SELECT " + IN_SNAPSHOT).query(Long.class).single());
+            long read = jdbc.sql("SELECT " + IN_SNAPSHOT).query(Long.class).single();
+            if (request != null) {
+                request.setAttribute(READ_IN_REQUEST, read, RequestAttributes.SCOPE_REQUEST);
+            }
+            return OptionalLong.of(read);
         } catch (DataAccessException e) {
             log.debug("No data version: {}", e.getMessage());
             return OptionalLong.empty();
