@@ -19,6 +19,7 @@ import de.stadtportal.directory.domain.OpeningHoursService;
 import de.stadtportal.directory.domain.OpeningHoursService.OpeningException;
 import de.stadtportal.platform.PortalProperties;
 import de.stadtportal.platform.StructuredData;
+import de.stadtportal.platform.web.RenderedFragments;
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
 import ezvcard.VCardVersion;
@@ -56,16 +57,18 @@ class BusinessController {
     private final OpeningHoursService hours;
     private final BusinessImageService images;
     private final PortalProperties properties;
+    private final RenderedFragments fragments;
     private final Clock clock;
 
     BusinessController(DirectoryApi directory, BusinessSearch businesses, SearchOptions options, OpeningHoursService hours,
-                       BusinessImageService images, PortalProperties properties, Clock clock) {
+                       BusinessImageService images, PortalProperties properties, RenderedFragments fragments, Clock clock) {
         this.directory = directory;
         this.businesses = businesses;
         this.options = options;
         this.hours = hours;
         this.images = images;
         this.properties = properties;
+        this.fragments = fragments;
         this.clock = clock;
     }
 
@@ -76,7 +79,7 @@ class BusinessController {
         SearchOptions.Choices choices = options.at(page.version(), locale);
         model.addAttribute("search", search);
         model.addAttribute("result", page.result());
-        model.addAttribute("hits", page.result().hits().stream().map(hit -> Hit.of(hit, locale)).toList());
+        model.addAttribute("hits", page.result().hits().stream().map(hit -> hit(hit, locale)).toList());
         model.addAttribute("categories", choices.categories());
         model.addAttribute("districts", choices.districts());
         model.addAttribute("attributes", BusinessAttribute.values());
@@ -84,18 +87,31 @@ class BusinessController {
     }
 
     /**
-     * A result as the list shows it, category and district already in the page's language ({@code lang} "de"
-     * where a German name stands on an English page, else null): the template reads fields instead of calling
-     * methods with the locale for every hit.
+     * A result as the list shows it: the business's card, rendered once per business and language
+     * ({@link RenderedFragments}), then what changes by the minute and the message.
      */
-    record Hit(String slug, String name, String category, String categoryLang, String district, String districtLang,
-               String street, String postalCode, String city, boolean openNow, boolean example, Thumbnail thumbnail) {
+    record Hit(String card, boolean openNow, boolean example) {
+    }
 
-        static Hit of(BusinessSummary hit, java.util.Locale locale) {
-            return new Hit(hit.slug(), hit.name(), hit.category().in(locale), hit.category().lang(locale),
+    /**
+     * What a result's card shows, category and district already in the page's language ({@code lang} "de" where a
+     * German name stands on an English page, else null). It is also the key its rendering is kept under, so it
+     * holds everything the fragment reads.
+     */
+    record Card(String slug, String name, String category, String categoryLang, String district, String districtLang,
+                String street, String postalCode, String city, Thumbnail thumbnail) {
+
+        static Card of(BusinessSummary hit, java.util.Locale locale) {
+            return new Card(hit.slug(), hit.name(), hit.category().in(locale), hit.category().lang(locale),
                     hit.district() == null ? null : hit.district().in(locale), hit.district() == null ? null : hit.district().lang(locale),
-                    hit.street(), hit.postalCode(), hit.city(), hit.openNow(), hit.example(), hit.thumbnail());
+                    hit.street(), hit.postalCode(), hit.city(), hit.thumbnail());
         }
+    }
+
+    private Hit hit(BusinessSummary summary, java.util.Locale locale) {
+        Card card = Card.of(summary, locale);
+        return new Hit(fragments.render("directory/search-card", "card", card, Map.of("card", card)),
+                summary.openNow(), summary.example());
     }
 
     @GetMapping("/unternehmen/{slug}")
