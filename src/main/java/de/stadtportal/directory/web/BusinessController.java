@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 import de.stadtportal.directory.BusinessAttribute;
 import de.stadtportal.directory.DirectoryApi;
@@ -19,6 +20,7 @@ import de.stadtportal.directory.domain.OpeningHoursService;
 import de.stadtportal.directory.domain.OpeningHoursService.OpeningException;
 import de.stadtportal.platform.PortalProperties;
 import de.stadtportal.platform.StructuredData;
+import de.stadtportal.platform.database.PublicDataVersion;
 import de.stadtportal.platform.web.RenderedFragments;
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
@@ -58,10 +60,12 @@ class BusinessController {
     private final BusinessImageService images;
     private final PortalProperties properties;
     private final RenderedFragments fragments;
+    private final PublicDataVersion publicData;
     private final Clock clock;
 
     BusinessController(DirectoryApi directory, BusinessSearch businesses, SearchOptions options, OpeningHoursService hours,
-                       BusinessImageService images, PortalProperties properties, RenderedFragments fragments, Clock clock) {
+                       BusinessImageService images, PortalProperties properties, RenderedFragments fragments, PublicDataVersion publicData,
+                       Clock clock) {
         this.directory = directory;
         this.businesses = businesses;
         this.options = options;
@@ -69,6 +73,7 @@ class BusinessController {
         this.images = images;
         this.properties = properties;
         this.fragments = fragments;
+        this.publicData = publicData;
         this.clock = clock;
     }
 
@@ -80,10 +85,28 @@ class BusinessController {
         model.addAttribute("search", search);
         model.addAttribute("result", page.result());
         model.addAttribute("hits", page.result().hits().stream().map(hit -> hit(hit, locale)).toList());
-        model.addAttribute("categories", choices.categories());
-        model.addAttribute("districts", choices.districts());
-        model.addAttribute("attributes", BusinessAttribute.values());
+        model.addAttribute("filters", filters(search, choices, page.version()));
         return "directory/search";
+    }
+
+    /** The choices a search was made with: all the filters' fragment reads of it. */
+    record Filters(String category, String district, String sort, List<String> attributes, boolean openNow) {
+    }
+
+    private record FiltersKey(Filters filters, long directoryVersion, long dataVersion) {
+    }
+
+    /**
+     * The search form's filters as kept per choice, language, directory version (names of categories and
+     * districts) and data version (staff's texts); rendered without keeping while the data version is unknown.
+     */
+    private String filters(Search search, SearchOptions.Choices choices, long directoryVersion) {
+        Filters filters = new Filters(search.category(), search.district(), search.sort(), search.attributes(),
+                search.openNow());
+        OptionalLong dataVersion = publicData.current();
+        FiltersKey key = dataVersion.isPresent() ? new FiltersKey(filters, directoryVersion, dataVersion.getAsLong()) : null;
+        return fragments.render("directory/search-filters", "filters", key, Map.of("filters", filters,
+                "categories", choices.categories(), "districts", choices.districts(), "attributes", BusinessAttribute.values()));
     }
 
     /**

@@ -56,10 +56,13 @@ public class RenderedFragments {
 
     /**
      * The fragment {@code fragment} of {@code template} in the request's language, as kept under {@code key}, or
-     * rendered now with {@code variables}.
+     * rendered now with {@code variables}; a null key renders it without keeping it.
      */
     public String render(String template, String fragment, Object key, Map<String, Object> variables) {
         Locale locale = LocaleContextHolder.getLocale();
+        if (key == null) {
+            return renderNow(template, fragment, locale, variables);
+        }
         return kept.get(new Key(template, fragment, locale, key), k -> renderNow(template, fragment, locale, variables));
     }
 

@@ -77,6 +77,21 @@ class RenderedFragmentsTest {
         assertThat(renamed).contains(">Bäckerei Kamphues &amp; Söhne &lt;Zeche&gt;</a>").doesNotContain(">Bäckerei Kamphues</a>");
     }
 
+    @Test
+    void theKeptFiltersShowEachSearchsOwnChoices() throws Exception {
+        String chosen = page("/unternehmen?q=Brot&kategorie=lebensmittel&merkmal=gutschein&merkmal=wlan&sortierung=name");
+        assertThat(chosen).contains("<option value=\"lebensmittel\" selected=\"selected\">")
+                .contains("value=\"gutschein\" checked").contains("value=\"wlan\" checked")
+                .doesNotContain("value=\"fairtrade\" checked")
+                .contains("<option value=\"name\" selected=\"selected\">")
+                .contains("value=\"Brot\"");
+        String other = page("/unternehmen?q=Kohle&merkmal=fairtrade");
+        assertThat(other).doesNotContain("selected=\"selected\"").doesNotContain("value=\"gutschein\" checked")
+                .contains("value=\"fairtrade\" checked").contains("value=\"Kohle\"").doesNotContain("Brot");
+        assertThat(page("/en/unternehmen?kategorie=lebensmittel")).contains("<option value=\"lebensmittel\" selected=\"selected\">")
+                .doesNotContain("alle Branchen");
+    }
+
     private String page(String path) throws Exception {
         return mvc.perform(get(path)).andReturn().getResponse().getContentAsString();
     }
