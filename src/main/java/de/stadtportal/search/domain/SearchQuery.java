@@ -2,6 +2,8 @@ package de.stadtportal.search.domain;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,26 +83,29 @@ public class SearchQuery {
         String query = QueryWords.translate(typed, language);
         // a one-letter typo in a word of eight scores about 0.55 (as in the directory); the default is 0.6
         jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)").query(String.class).single();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.sql(HITS + "SELECT kind, count(*) AS hits FROM hits GROUP BY kind ORDER BY count(*) DESC, kind")
-                .param("q", query).param("language", language)
+        // counts and the hits shown in one statement: the candidates are found once, not once for each
+        String shown = kind == null ? "r.n <= :perKind" : "r.kind = :kind AND r.n > :from AND r.n <= :to";
+        int from = Math.max(0, page) * PAGE_SIZE;
+        Map<String, Integer> counted = new HashMap<>();
+        List<Hit> hits = new ArrayList<>();
+        jdbc.sql(HITS + """
+                , counted AS (SELECT kind, count(*)::int AS hits FROM hits GROUP BY kind)
+                SELECT c.kind, c.hits, r.key, r.title, r.body, r.url
+                FROM counted c LEFT JOIN ranked r ON r.kind = c.kind AND SHOWN
+                ORDER BY c.kind, r.n""".replace("SHOWN", shown))
+                .param("q", query).param("language", language).param("perKind", PER_KIND)
+                .param("kind", kind == null ? "" : kind).param("from", from).param("to", from + PAGE_SIZE)
                 .query((ResultSet rs) -> {
-                    counts.put(rs.getString("kind"), rs.getInt("hits"));
+                    counted.put(rs.getString("kind"), rs.getInt("hits"));
+                    if (rs.getString("key") != null) {
+                        hits.add(hit(rs, 0));
+                    }
                 });
-        if (counts.isEmpty()) {
-            return new Result(counts, List.of());
-        }
-        String select = HITS + "SELECT kind, key, title, body, url FROM ranked WHERE ";
-        List<Hit> hits;
-        if (kind == null) {
-            hits = jdbc.sql(select + "n <= :perKind ORDER BY kind, n").param("q", query).param("language", language)
-                    .param("perKind", PER_KIND).query(SearchQuery::hit).list();
-        } else {
-            int from = Math.max(0, page) * PAGE_SIZE;
-            hits = jdbc.sql(select + "kind = :kind AND n > :from AND n <= :to ORDER BY n").param("q", query)
-                    .param("language", language).param("kind", kind).param("from", from).param("to", from + PAGE_SIZE)
-                    .query(SearchQuery::hit).list();
-        }
+        // most hits first, then by kind
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counted.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
         return new Result(counts, hits);
     }
 

@@ -1,6 +1,8 @@
 package de.stadtportal.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -20,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -130,5 +133,19 @@ class SqlPerRequestTest {
         statements.forEach(s -> System.out.println("  " + s.replaceAll("\\s+", " ").substring(0, Math.min(160, s.replaceAll("\\s+", " ").length()))));
         assertThat(statements).as("the driver's log was read").isNotEmpty();
         assertThat(counts).as(page).allSatisfy((statement, times) -> assertThat(times).as(statement).isEqualTo(1));
+    }
+
+    @Test
+    void thePortalWideSearchLooksForItsCandidatesOnce() throws Exception {
+        thread = Thread.currentThread().getId();
+        mvc.perform(get("/suche?q=Bäckerei").header("X-Forwarded-Host", UUID.randomUUID() + ".example"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/unternehmen/baeckerei-kamphues\"")));
+        List<String> statements;
+        synchronized (sent) {
+            statements = List.copyOf(sent);
+        }
+        // counts and hits come from one statement, so the candidates are found once, not once for each
+        assertThat(statements.stream().filter(s -> s.contains("strict AS MATERIALIZED"))).hasSize(1);
     }
 }
