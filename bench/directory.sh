@@ -29,17 +29,13 @@ if [ -z "${JAR:-}" ]; then
   JAR=$(ls target/stadtportal-*.jar)
 fi
 echo "jar: $JAR"
-# the portal-wide search takes the generated businesses into its documents on its next refresh (every 2 minutes as
-# shipped); each batch it writes is a new data version, which rebuilds the directory's index: refreshed every 5 s
-# here, and the measurements wait for it
-REFRESH=--portal.search.refresh-interval=5s
-java -jar "$JAR" --server.port=$PORT --management.server.port=0 $REFRESH --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/jar.log" 2>&1 &
+java -jar "$JAR" --server.port=$PORT --management.server.port=0 --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/jar.log" 2>&1 &
 CACHED_PID=$!
 for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 PGPORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
 sql() { psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d stadtportal -v ON_ERROR_STOP=1 -c "$1"; }
 # the second portal uses the first one's database
-java -jar "$JAR" --server.port=$UNCACHED_PORT --management.server.port=0 $REFRESH --portal.http-cache.pages=0 --spring.flyway.enabled=false \
+java -jar "$JAR" --server.port=$UNCACHED_PORT --management.server.port=0 --portal.http-cache.pages=0 --spring.flyway.enabled=false \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/stadtportal" --spring.datasource.username=postgres \
   >"$DATA/jar-uncached.log" 2>&1 &
 UNCACHED_PID=$!
@@ -126,8 +122,9 @@ for size in $SIZES; do
   # of the bulk insert into the index proper (until then every full-text search reads them all)
   sql "VACUUM ANALYZE business" >/dev/null
   echo "generated in $(( $(date +%s) - start )) s"
-  # until the search's documents hold them (see REFRESH), so no measurement includes that background work
-  for _ in $(seq 1 120); do
+  # until the portal-wide search's documents hold them (its next refresh, within 2 minutes): each batch it writes
+  # is a new data version, which rebuilds the directory's index, so no measurement may include that work
+  for _ in $(seq 1 60); do
     synced=$(psql -qAt -h 127.0.0.1 -p "$PGPORT" -U postgres -d stadtportal -c "SELECT (SELECT count(*) FROM search_document
       WHERE kind = 'business' AND language = 'de') >= (SELECT count(*) FROM business WHERE status = 'PUBLISHED')")
     [ "$synced" = t ] && break
