@@ -111,7 +111,7 @@ class BusinessController {
 
     /**
      * A result as the list shows it: the business's card, rendered once per business and language
-     * ({@link RenderedFragments}), then what changes by the minute and the message.
+     * ({@link RenderedFragments}), then its opening status (it changes by the minute) and the example mark.
      */
     record Hit(String card, boolean openNow, boolean example) {
     }
