@@ -3,7 +3,6 @@ package de.stadtportal.search.domain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,26 +85,22 @@ public class SearchQuery {
         // counts and the hits shown in one statement: the candidates are found once, not once for each
         String shown = kind == null ? "r.n <= :perKind" : "r.kind = :kind AND r.n > :from AND r.n <= :to";
         int from = Math.max(0, page) * PAGE_SIZE;
-        Map<String, Integer> counted = new HashMap<>();
+        // most hits first, then by kind; each kind's hits in rank order
+        Map<String, Integer> counts = new LinkedHashMap<>();
         List<Hit> hits = new ArrayList<>();
         jdbc.sql(HITS + """
                 , counted AS (SELECT kind, count(*)::int AS hits FROM hits GROUP BY kind)
                 SELECT c.kind, c.hits, r.key, r.title, r.body, r.url
                 FROM counted c LEFT JOIN ranked r ON r.kind = c.kind AND SHOWN
-                ORDER BY c.kind, r.n""".replace("SHOWN", shown))
+                ORDER BY c.hits DESC, c.kind, r.n""".replace("SHOWN", shown))
                 .param("q", query).param("language", language).param("perKind", PER_KIND)
                 .param("kind", kind == null ? "" : kind).param("from", from).param("to", from + PAGE_SIZE)
                 .query((ResultSet rs) -> {
-                    counted.put(rs.getString("kind"), rs.getInt("hits"));
+                    counts.put(rs.getString("kind"), rs.getInt("hits"));
                     if (rs.getString("key") != null) {
                         hits.add(hit(rs, 0));
                     }
                 });
-        // most hits first, then by kind
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        counted.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
         return new Result(counts, hits);
     }
 
