@@ -3,14 +3,18 @@ package de.stadtportal.directory.domain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import de.stadtportal.platform.Localized;
 import de.stadtportal.platform.database.PublicDataVersion;
@@ -23,6 +27,8 @@ import de.stadtportal.directory.DirectoryApi.OpenDataBusiness;
 import de.stadtportal.directory.DirectoryApi.Search;
 import de.stadtportal.directory.DirectoryApi.SearchResult;
 import de.stadtportal.search.QueryWords;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -52,13 +58,15 @@ public class BusinessSearch {
                  ELSE EXISTS (SELECT 1 FROM opening_hours h WHERE h.business_id = b.id
                               AND h.day_of_week = :dow AND :time >= h.opens AND :time < h.closes) END""";
 
+    /** The logo, else the first photo, for {@link #thumbnail}: one index probe per hit. */
+    private static final String IMAGE = "(SELECT ARRAY[i.id::text, i.alt_text, i.content_type, i.width::text, i.height::text]"
+            + " FROM business_image i WHERE i.business_id = b.id ORDER BY i.kind, i.position, i.id LIMIT 1)";
+
     /** The columns summary() reads, with their joins; callers add FROM business b (or a page of it). */
     private static final String SUMMARY_COLUMNS = """
             SELECT b.slug, b.name, c.name AS category, c.name_en AS category_en, d.name AS district, d.name_en AS district_en, b.street, b.postal_code, b.city,
-                   b.example, (""" + OPEN_NOW + ") AS open_now,"
-            // the logo, else the first photo: one index probe per hit
-            + " (SELECT ARRAY[i.id::text, i.alt_text, i.content_type, i.width::text, i.height::text] FROM business_image i"
-            + " WHERE i.business_id = b.id ORDER BY i.kind, i.position, i.id LIMIT 1) AS image";
+                   b.example, (""" + OPEN_NOW + ") AS open_now, " + IMAGE + " AS image";
+
     static final String SUMMARY_JOINS =
             " JOIN category c ON c.id = b.category_id LEFT JOIN district d ON d.id = b.district_id";
 
@@ -81,17 +89,28 @@ public class BusinessSearch {
      */
     private static final String CANDIDATES = "ARRAY(SELECT id FROM cand)";
 
+    /** Businesses whose result rows are kept per data version (about half a kilobyte each). */
+    private static final int LISTINGS_KEPT = 20_000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final BusinessIndexes indexes;
+    private final PublicDataVersion publicData;
     private final boolean inMemory;
     private final TransactionTemplate readOnly;
+    /**
+     * A query's words as PostgreSQL folds and stems them. That never depends on the data, so a query asked before
+     * costs no round trip; queries are at most a few hundred characters.
+     */
+    private final Cache<String, List<BusinessIndex.Word>> wordsByQuery = Caffeine.newBuilder().maximumSize(10_000).build();
+    private volatile Listings listings = new Listings(Long.MIN_VALUE, Caffeine.newBuilder().maximumSize(0).build());
 
-    BusinessSearch(JdbcClient jdbc, Clock clock, BusinessIndexes indexes, DirectoryProperties properties,
-                   PlatformTransactionManager transactions) {
+    BusinessSearch(JdbcClient jdbc, Clock clock, BusinessIndexes indexes, PublicDataVersion publicData,
+                   DirectoryProperties properties, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.indexes = indexes;
+        this.publicData = publicData;
         this.inMemory = properties.searchInMemory();
         this.readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
@@ -102,7 +121,7 @@ public class BusinessSearch {
     }
 
     /**
-     * A page of results and the directory's data version read with it, so the list page can take the form's
+     * A page of results and the public data version read with it, so the list page can take the form's
      * categories and districts from {@link SearchOptions} without a query of its own.
      */
     public SearchPage page(Search search) {
@@ -114,8 +133,8 @@ public class BusinessSearch {
         return inMemory && !query(search).isEmpty() && !search.openNow();
     }
 
-    /** A query's candidates in the index that answered it, with how it read the words and the directory's version. */
-    private record Match(BusinessIndex index, BusinessIndex.Reading reading, int[] candidates, long directoryVersion) {
+    /** A query's candidates in the index that answered it, with how it read the words and the data version asked for. */
+    private record Match(BusinessIndex index, BusinessIndex.Reading reading, int[] candidates, long dataVersion) {
     }
 
     /** The candidates of a search in memory; empty while the index is being built by another search. */
@@ -123,7 +142,7 @@ public class BusinessSearch {
         Words words = words(search);
         return indexes.atLeast(words.dataVersion()).map(index -> {
             BusinessIndex.Reading reading = index.read(words.words());
-            return new Match(index, reading, index.candidates(search, reading, bound), words.directoryVersion());
+            return new Match(index, reading, index.candidates(search, reading, bound), words.dataVersion());
         });
     }
 
@@ -144,8 +163,8 @@ public class BusinessSearch {
             ids.add(index.ids[ordered[(int) k]]);
         }
         int found = candidates.length;
-        return new SearchPage(new SearchResult(summaries(ids), Math.min(found, DirectoryApi.MAX_RESULTS),
-                found > DirectoryApi.MAX_RESULTS, page, DirectoryApi.PAGE_SIZE), match.directoryVersion());
+        return new SearchPage(new SearchResult(summaries(ids, index.dataVersion), Math.min(found, DirectoryApi.MAX_RESULTS),
+                found > DirectoryApi.MAX_RESULTS, page, DirectoryApi.PAGE_SIZE), match.dataVersion());
     }
 
     /** Highest rank first, then by name (the index's order), as {@code ORDER BY rank DESC, b.name, b.id}. */
@@ -165,45 +184,118 @@ public class BusinessSearch {
         return ordered;
     }
 
-    /** The query's words as PostgreSQL folds and stems them, with the data versions, in one statement that reads no business. */
+    /**
+     * The query's words as PostgreSQL folds and stems them, and the public data version: from memory for a query
+     * asked before, else in one statement that reads no business.
+     */
     private Words words(Search search) {
-        long[] versions = {0, 0};
+        String query = QueryWords.translate(query(search), search.language());
+        OptionalLong version = publicData.current();
+        if (version.isPresent()) {
+            return new Words(version.getAsLong(), wordsByQuery.get(query, q -> readWords(q).words()));
+        }
+        Words read = readWords(query);
+        wordsByQuery.put(query, read.words());
+        return read;
+    }
+
+    /** The words as the SQL matcher splits them (QueryWords), with the data version (one row even without words). */
+    private Words readWords(String query) {
+        long[] version = {0};
         List<BusinessIndex.Word> words = new ArrayList<>();
-        // the words as the SQL matcher splits them (QueryWords), one row even without words, for the versions
-        jdbc.sql("WITH " + QueryWords.wordsCte() + " SELECT " + PublicDataVersion.IN_SNAPSHOT + " AS public_version, ("
-                        + VERSION + ") AS directory_version, t.w, t.ord, tsvector_to_array(to_tsvector('german', t.w)) AS lexemes"
+        jdbc.sql("WITH " + QueryWords.wordsCte() + " SELECT " + PublicDataVersion.IN_SNAPSHOT + " AS public_version,"
+                        + " t.w, t.ord, tsvector_to_array(to_tsvector('german', t.w)) AS lexemes"
                         + " FROM (VALUES (1)) one (x) LEFT JOIN query_words t ON TRUE ORDER BY t.ord")
-                .param("q", QueryWords.translate(query(search), search.language()))
+                .param("q", query)
                 .query(rs -> {
-                    versions[0] = rs.getLong("public_version");
-                    versions[1] = rs.getLong("directory_version");
+                    version[0] = rs.getLong("public_version");
                     if (rs.getString("w") != null) {
                         words.add(new BusinessIndex.Word(rs.getString("w"), rs.getInt("ord"),
                                 List.of((String[]) rs.getArray("lexemes").getArray())));
                     }
                 });
-        return new Words(versions[0], versions[1], words);
+        return new Words(version[0], List.copyOf(words));
     }
 
-    private record Words(long dataVersion, long directoryVersion, List<BusinessIndex.Word> words) {
+    private record Words(long dataVersion, List<BusinessIndex.Word> words) {
+    }
+
+    /**
+     * What a result shows of a business, except "open now", which is told from its opening times per request.
+     * Kept per data version, so a list shows a business it showed before without reading its row.
+     */
+    private record Listing(String slug, String name, Localized category, Localized district, String street,
+                           String postalCode, String city, boolean example, Thumbnail thumbnail, OpeningTimes times) {
+
+        BusinessSummary at(ZonedDateTime now) {
+            return new BusinessSummary(slug, name, category, district, street, postalCode, city, times.openAt(now), example, thumbnail);
+        }
+    }
+
+    /** The listings read as of one data version (the index's): a change of data starts anew. */
+    private record Listings(long dataVersion, Cache<Long, Listing> byId) {
     }
 
     /** The summaries of these businesses in this order (one that was withdrawn meanwhile is left out). */
-    private List<BusinessSummary> summaries(List<Long> ids) {
+    private List<BusinessSummary> summaries(List<Long> ids, long dataVersion) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<Long, BusinessSummary> byId = new HashMap<>();
-        jdbc.sql(SUMMARY_COLUMNS + ", b.id FROM business b" + SUMMARY_JOINS
-                        + " WHERE b.id = ANY (CAST(:ids AS BIGINT[])) AND b.status = 'PUBLISHED'")
-                .paramSource(params(ZonedDateTime.now(clock)).addValue("ids", idArray(ids)))
-                .query(rs -> {
-                    byId.put(rs.getLong("id"), summary(rs));
-                });
-        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        Listings kept = listings;
+        if (kept.dataVersion() < dataVersion) {
+            kept = new Listings(dataVersion, Caffeine.newBuilder().maximumSize(LISTINGS_KEPT).build());
+            listings = kept;
+        }
+        // a search on an index older than the kept listings (a change meanwhile) reads its rows without keeping them
+        Map<Long, Listing> found = kept.dataVersion() == dataVersion ? kept.byId().getAll(ids, this::listings) : listings(ids);
+        ZonedDateTime now = ZonedDateTime.now(clock);
+        return ids.stream().map(found::get).filter(Objects::nonNull).map(listing -> listing.at(now)).toList();
     }
 
-    private static String idArray(List<Long> ids) {
+    /** The result rows of these businesses with their opening times from yesterday on, in one statement. */
+    private Map<Long, Listing> listings(Collection<? extends Long> ids) {
+        Map<Long, Listing> byId = new HashMap<>();
+        jdbc.sql("SELECT b.id, b.slug, b.name, c.name AS category, c.name_en AS category_en, d.name AS district,"
+                        + " d.name_en AS district_en, b.street, b.postal_code, b.city, b.example, " + IMAGE + " AS image,"
+                        + " ARRAY(SELECT concat_ws(' ', h.day_of_week, h.opens, h.closes) FROM opening_hours h"
+                        + "       WHERE h.business_id = b.id) AS weekly,"
+                        // an exception counts on its own day only; a kept listing may be shown until tomorrow
+                        + " ARRAY(SELECT concat_ws(' ', e.day, e.opens, e.closes) FROM opening_exception e"
+                        + "       WHERE e.business_id = b.id AND e.day >= :since) AS exceptions"
+                        + " FROM business b" + SUMMARY_JOINS
+                        + " WHERE b.id = ANY (CAST(:ids AS BIGINT[])) AND b.status = 'PUBLISHED'")
+                .param("ids", idArray(ids))
+                .param("since", LocalDate.now(clock).minusDays(1))
+                .query(rs -> {
+                    byId.put(rs.getLong("id"), new Listing(rs.getString("slug"), rs.getString("name"),
+                            Localized.of(rs.getString("category"), rs.getString("category_en")), district(rs),
+                            rs.getString("street"), rs.getString("postal_code"), rs.getString("city"), rs.getBoolean("example"),
+                            thumbnail(rs), openingTimes((String[]) rs.getArray("weekly").getArray(),
+                            (String[]) rs.getArray("exceptions").getArray())));
+                });
+        return byId;
+    }
+
+    /** Opening times from "day_of_week opens closes" and "day [opens closes]" (concat_ws leaves out what is NULL). */
+    private static OpeningTimes openingTimes(String[] weekly, String[] exceptions) {
+        if (weekly.length == 0 && exceptions.length == 0) {
+            return OpeningTimes.NONE;
+        }
+        List<OpeningTimes.Hours> hours = new ArrayList<>();
+        for (String row : weekly) {
+            String[] parts = row.split(" ");
+            hours.add(new OpeningTimes.Hours(Integer.parseInt(parts[0]), LocalTime.parse(parts[1]), LocalTime.parse(parts[2])));
+        }
+        Map<LocalDate, OpeningTimes.Hours> dated = new HashMap<>();
+        for (String row : exceptions) {
+            String[] parts = row.split(" ");
+            dated.put(LocalDate.parse(parts[0]), parts.length < 3 ? new OpeningTimes.Hours(0, null, null)
+                    : new OpeningTimes.Hours(0, LocalTime.parse(parts[1]), LocalTime.parse(parts[2])));
+        }
+        return new OpeningTimes(hours, dated);
+    }
+
+    private static String idArray(Collection<? extends Long> ids) {
         StringBuilder array = new StringBuilder("{");
         for (Long id : ids) {
             array.append(array.length() > 1 ? "," : "").append(id);
@@ -244,7 +336,7 @@ public class BusinessSearch {
         // names, places and "open now" only for the page's rows
         long[] totals = {0, 0};
         List<BusinessSummary> hits = new ArrayList<>();
-        jdbc.sql(sql + " SELECT t.total, t.version, s.* FROM (SELECT count(*) AS total, (" + VERSION + ") AS version FROM cand) t"
+        jdbc.sql(sql + " SELECT t.total, t.version, s.* FROM (SELECT count(*) AS total, " + PublicDataVersion.IN_SNAPSHOT + " AS version FROM cand) t"
                         + " LEFT JOIN (" + SUMMARY_COLUMNS + ", page.id AS page_id, page.name AS page_name, page.rank AS page_rank"
                         + " FROM page JOIN business b ON b.id = page.id" + SUMMARY_JOINS + ") s ON TRUE"
                         + " ORDER BY " + (byName ? "s.page_name, s.page_id" : "s.page_rank DESC, s.page_name, s.page_id"))
@@ -261,7 +353,7 @@ public class BusinessSearch {
                 found > DirectoryApi.MAX_RESULTS, page, DirectoryApi.PAGE_SIZE), totals[1]);
     }
 
-    /** A page of results and the directory's data version ({@link DirectoryService#dataVersion()}) it was read at. */
+    /** A page of results and the public data version ({@link PublicDataVersion}) it was read at. */
     public record SearchPage(SearchResult result, long version) {
     }
 

@@ -43,8 +43,9 @@ public class CatalogService {
     }
 
     /**
-     * The search form's choices are kept per directory version (SearchOptions); the trigger draws the number
-     * before this commit, so one more after it keeps a reader in between from keeping the old lists.
+     * The portal-wide search's documents of businesses are written per directory version (BusinessSearchDocuments);
+     * the trigger draws the number before this commit, so one more after it keeps a reader in between from
+     * keeping the old category and district names.
      */
     private void changed() {
         DataVersion.advanceAfterCommit(jdbcClient, "directory_version");

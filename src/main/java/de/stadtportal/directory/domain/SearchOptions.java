@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The choices of the directory's search form – categories in their order, districts by name – kept for one
- * data version of the directory ({@link BusinessSearch#VERSION}, advanced by V25's triggers and once more
- * after staff commit a change, {@link CatalogService}). The list page gets the version with its results
- * ({@link BusinessSearch#page}), so a search asks the database nothing for its form.
+ * public data version ({@link de.stadtportal.platform.database.PublicDataVersion}, advanced at the commit of
+ * every change, so lists read after a version was seen are never older than it). The list page gets the
+ * version with its results ({@link BusinessSearch#page}), so a search asks the database nothing for its form.
  */
 @Component
 public class SearchOptions {

@@ -93,18 +93,19 @@ class BusinessController {
     record Filters(String category, String district, String sort, List<String> attributes, boolean openNow) {
     }
 
-    private record FiltersKey(Filters filters, long directoryVersion, long dataVersion) {
+    /** @param choicesVersion the data version the categories and districts were read at, textsVersion the page texts' */
+    private record FiltersKey(Filters filters, long choicesVersion, long textsVersion) {
     }
 
     /**
-     * The search form's filters as kept per choice, language, directory version (names of categories and
-     * districts) and data version (staff's texts); rendered without keeping while the data version is unknown.
+     * The search form's filters as kept per choice, language, the data version of the results (names of categories
+     * and districts) and the current one (staff's texts); rendered without keeping while the data version is unknown.
      */
-    private String filters(Search search, SearchOptions.Choices choices, long directoryVersion) {
+    private String filters(Search search, SearchOptions.Choices choices, long choicesVersion) {
         Filters filters = new Filters(search.category(), search.district(), search.sort(), search.attributes(),
                 search.openNow());
         OptionalLong dataVersion = publicData.current();
-        FiltersKey key = dataVersion.isPresent() ? new FiltersKey(filters, directoryVersion, dataVersion.getAsLong()) : null;
+        FiltersKey key = dataVersion.isPresent() ? new FiltersKey(filters, choicesVersion, dataVersion.getAsLong()) : null;
         return fragments.render("directory/search-filters", "filters", key, Map.of("filters", filters,
                 "categories", choices.categories(), "districts", choices.districts(), "attributes", BusinessAttribute.values()));
     }

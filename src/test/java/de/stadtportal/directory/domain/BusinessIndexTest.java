@@ -2,6 +2,8 @@ package de.stadtportal.directory.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -36,6 +38,9 @@ class BusinessIndexTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    Clock clock;
+
     @BeforeEach
     void generateBusinesses() {
         Random random = new Random(42);
@@ -57,6 +62,19 @@ class BusinessIndexTest {
         }
         jdbc.batchUpdate("INSERT INTO business (slug, name, category_id, district_id, description, tags, latitude, longitude,"
                 + " accepts_voucher, sells_fairtrade, street, postal_code, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'Teststraße 1', '46236', ?)", rows);
+        // "open now" in every way the list tells it: open all week, closed today by an exception, open only by
+        // today's exception, today's exception already over, an exception tomorrow that does not count today
+        LocalDate today = LocalDate.now(clock);
+        jdbc.update("INSERT INTO opening_hours (business_id, day_of_week, opens, closes) SELECT b.id, d, '00:00', '23:59:59'"
+                + " FROM business b, generate_series(1, 7) d WHERE b.slug LIKE 'gleich-%' AND substring(b.slug, 8)::int % 4 = 0");
+        jdbc.update("INSERT INTO opening_exception (business_id, day) SELECT id, ? FROM business"
+                + " WHERE slug LIKE 'gleich-%' AND substring(slug, 8)::int % 8 = 0", today);
+        jdbc.update("INSERT INTO opening_exception (business_id, day, opens, closes) SELECT id, ?, '00:00', '23:59:59' FROM business"
+                + " WHERE slug LIKE 'gleich-%' AND substring(slug, 8)::int % 12 = 1", today);
+        jdbc.update("INSERT INTO opening_exception (business_id, day, opens, closes) SELECT id, ?, '00:00', '00:00:01' FROM business"
+                + " WHERE slug LIKE 'gleich-%' AND substring(slug, 8)::int % 12 = 5", today);
+        jdbc.update("INSERT INTO opening_exception (business_id, day) SELECT id, ? FROM business"
+                + " WHERE slug LIKE 'gleich-%' AND substring(slug, 8)::int % 12 = 4", today.plusDays(1));
     }
 
     @AfterEach
@@ -96,10 +114,26 @@ class BusinessIndexTest {
         assertThat(names(search.page(new Search("Zauberwürfel", null, null, List.of(), false, "relevanz", 0)))).isEmpty();
     }
 
+    @Test
+    void aChangedOpeningShowsInTheNextSearch() {
+        Search bakeries = new Search("Bäckerei", null, null, List.of(), false, "name", 0);
+        // a generated business of the list, its row now kept with the results; today's exception turns its status
+        List<BusinessSummary> before = search.page(bakeries).result().hits();
+        BusinessSummary first = before.stream().filter(hit -> hit.slug().startsWith("gleich-")).findFirst().orElseThrow();
+        jdbc.update("DELETE FROM opening_exception WHERE business_id = (SELECT id FROM business WHERE slug = ?)", first.slug());
+        jdbc.update("INSERT INTO opening_exception (business_id, day, opens, closes) SELECT id, ?, '00:00', ?::time FROM business"
+                + " WHERE slug = ?", LocalDate.now(clock), first.openNow() ? "00:00:01" : "23:59:59", first.slug());
+        assertThat(search.page(bakeries).result().hits().get(before.indexOf(first)))
+                .isEqualTo(new BusinessSummary(first.slug(), first.name(), first.category(), first.district(), first.street(),
+                        first.postalCode(), first.city(), !first.openNow(), first.example(), first.thumbnail()));
+    }
+
     private void compare(Search query) {
         BusinessSearch.SearchPage inMemory = search.pageInMemory(query).orElseThrow();
         BusinessSearch.SearchPage inDatabase = search.pageInDatabase(query);
         assertThat(names(inMemory)).as(query.toString()).containsExactlyElementsOf(names(inDatabase));
+        // and every result as the list shows it: category, district, address, image, "open now"
+        assertThat(inMemory.result().hits()).as(query.toString()).containsExactlyElementsOf(inDatabase.result().hits());
         assertThat(inMemory.result().total()).as(query.toString()).isEqualTo(inDatabase.result().total());
         assertThat(inMemory.result().capped()).as(query.toString()).isEqualTo(inDatabase.result().capped());
         assertThat(inMemory.version()).isEqualTo(inDatabase.version());

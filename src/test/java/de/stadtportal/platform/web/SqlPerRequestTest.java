@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import de.stadtportal.PortalTest;
 import de.stadtportal.directory.TestListings;
+import de.stadtportal.platform.database.PublicDataVersion;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,5 +148,22 @@ class SqlPerRequestTest {
         }
         // counts and hits come from one statement, so the candidates are found once, not once for each
         assertThat(statements.stream().filter(s -> s.contains("strict AS MATERIALIZED"))).hasSize(1);
+    }
+
+    @Test
+    void aDirectorySearchAskedBeforeReadsOnlyTheDataVersion() throws Exception {
+        String page = "/unternehmen?q=Schichtwechsel+Bäckerei";
+        mvc.perform(get(page).header("X-Forwarded-Host", UUID.randomUUID() + ".example")).andExpect(status().isOk());
+        thread = Thread.currentThread().getId();
+        // the page cache misses again (another host): words, matches and the shown rows come from memory
+        mvc.perform(get(page).header("X-Forwarded-Host", UUID.randomUUID() + ".example"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/unternehmen/" + SLUG + "\"")));
+        List<String> statements;
+        synchronized (sent) {
+            statements = List.copyOf(sent);
+        }
+        // while PublicDataVersion is not listening (as in these tests) it reads the number once per request
+        assertThat(statements).singleElement().asString().startsWith("SELECT " + PublicDataVersion.IN_SNAPSHOT);
     }
 }
