@@ -163,7 +163,9 @@ class SqlPerRequestTest {
         synchronized (sent) {
             statements = List.copyOf(sent);
         }
-        // while PublicDataVersion is not listening (as in these tests) it reads the number once per request
-        assertThat(statements).singleElement().asString().startsWith("SELECT " + PublicDataVersion.IN_SNAPSHOT);
+        // while PublicDataVersion is not listening (as in these tests) it reads the number once per request (a statement
+        // the driver may have prepared on the server before, then seen by its name only)
+        assertThat(statements).singleElement().asString()
+                .satisfiesAnyOf(s -> assertThat(s).startsWith("SELECT " + PublicDataVersion.IN_SNAPSHOT), s -> assertThat(s).startsWith(UNKNOWN));
     }
 }
