@@ -167,25 +167,12 @@ public class BusinessSearch {
 
     /** The query's words as PostgreSQL folds and stems them, with the data versions, in one statement that reads no business. */
     private Words words(Search search) {
-        long[] versions = {0, 0};
-        List<BusinessIndex.Word> words = new ArrayList<>();
-        // the words as the SQL matcher splits them (QueryWords), one row even without words, for the versions
-        jdbc.sql("WITH " + QueryWords.wordsCte() + " SELECT " + PublicDataVersion.IN_SNAPSHOT + " AS public_version, ("
-                        + VERSION + ") AS directory_version, t.w, t.ord, tsvector_to_array(to_tsvector('german', t.w)) AS lexemes"
-                        + " FROM (VALUES (1)) one (x) LEFT JOIN query_words t ON TRUE ORDER BY t.ord")
-                .param("q", QueryWords.translate(query(search), search.language()))
-                .query(rs -> {
-                    versions[0] = rs.getLong("public_version");
-                    versions[1] = rs.getLong("directory_version");
-                    if (rs.getString("w") != null) {
-                        words.add(new BusinessIndex.Word(rs.getString("w"), rs.getInt("ord"),
-                                List.of((String[]) rs.getArray("lexemes").getArray())));
-                    }
-                });
-        return new Words(versions[0], versions[1], words);
+        QueryWords.Read read = QueryWords.read(jdbc, QueryWords.translate(query(search), search.language()),
+                PublicDataVersion.IN_SNAPSHOT, VERSION);
+        return new Words(read.numbers()[0], read.numbers()[1], read.words());
     }
 
-    private record Words(long dataVersion, long directoryVersion, List<BusinessIndex.Word> words) {
+    private record Words(long dataVersion, long directoryVersion, List<QueryWords.Word> words) {
     }
 
     /** The summaries of these businesses in this order (one that was withdrawn meanwhile is left out). */
