@@ -6,12 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * How a query is read, the same for the directory (/unternehmen, the map) and the portal-wide search
@@ -72,6 +77,84 @@ public final class QueryWords {
                 // names ("Sprechtag" in "Digitalisierungssprechtag"); letters and digits only, so a safe LIKE
                 + " CASE WHEN count(*) FILTER (WHERE meaningful) = 1 THEN max(w) FILTER (WHERE meaningful AND found"
                 + " AND length(w) >= 4) END AS inside FROM checked)";
+    }
+
+    /** A query's word as PostgreSQL read it: folded (portal_fold), its position and its lexemes (to_tsvector('german')). */
+    public record Word(String folded, int ord, List<String> lexemes) {
+
+        /** {@code numnode(plainto_tsquery('german', w)) > 0}: not a stop word. */
+        public boolean meaningful() {
+            return !lexemes.isEmpty();
+        }
+    }
+
+    /** The words of a query and the numbers read with them (e.g. data versions), in the order asked for. */
+    public record Read(List<Word> words, long[] numbers) {
+    }
+
+    /**
+     * The query's words as PostgreSQL folds and stems them, split as {@link #wordsCte()} splits them, for an
+     * in-memory matcher: one statement that reads no table besides what {@code numbers} read (SQL expressions of
+     * one bigint each, e.g. a data version read in the same snapshot), and one row even without words.
+     */
+    public static Read read(JdbcClient jdbc, String query, String... numbers) {
+        long[] read = new long[numbers.length];
+        List<Word> words = new ArrayList<>();
+        StringBuilder columns = new StringBuilder();
+        for (int k = 0; k < numbers.length; k++) {
+            columns.append("(").append(numbers[k]).append(") AS n").append(k).append(", ");
+        }
+        jdbc.sql("WITH " + wordsCte() + " SELECT " + columns + "t.w, t.ord, tsvector_to_array(to_tsvector('german', t.w)) AS lexemes"
+                        + " FROM (VALUES (1)) one (x) LEFT JOIN query_words t ON TRUE ORDER BY t.ord")
+                .param("q", query)
+                .query(rs -> {
+                    for (int k = 0; k < read.length; k++) {
+                        read[k] = rs.getLong("n" + k);
+                    }
+                    if (rs.getString("w") != null) {
+                        words.add(new Word(rs.getString("w"), rs.getInt("ord"), List.of((String[]) rs.getArray("lexemes").getArray())));
+                    }
+                });
+        return new Read(List.copyOf(words), read);
+    }
+
+    /**
+     * What {@link #checked}'s row {@code q} holds, from words read by {@link #read}: the lexemes of the words found
+     * exactly (empty where tsq is NULL), the meaningful words found nowhere (typo, null if none), all words
+     * (folded), whether any word means something, and the single word also looked for inside compounds (else null).
+     */
+    public record Checked(List<String> tsq, String typo, String folded, boolean hasTerms, String inside) {
+    }
+
+    /**
+     * {@link #checked} in Java. {@code found} answers the SQL's {@code foundCondition}: whether some text holds
+     * every lexeme of a meaningful word.
+     */
+    public static Checked check(List<Word> words, Predicate<List<String>> found) {
+        List<String> tsq = new ArrayList<>();
+        List<String> typos = new ArrayList<>();
+        List<String> all = new ArrayList<>();
+        int meaningful = 0;
+        String inside = null;
+        for (Word word : words) {
+            all.add(word.folded());
+            if (!word.meaningful()) {
+                continue;
+            }
+            meaningful++;
+            if (found.test(word.lexemes())) {
+                tsq.addAll(word.lexemes());
+                // max(w) FILTER (WHERE meaningful AND found AND length(w) >= 4), used only for a single meaningful word
+                if (word.folded().codePointCount(0, word.folded().length()) >= 4
+                        && (inside == null || word.folded().compareTo(inside) > 0)) {
+                    inside = word.folded();
+                }
+            } else {
+                typos.add(word.folded());
+            }
+        }
+        return new Checked(List.copyOf(tsq), typos.isEmpty() ? null : String.join(" ", typos), String.join(" ", all),
+                meaningful > 0, meaningful == 1 ? inside : null);
     }
 
     private static Map<String, String> load(String resource) {

@@ -12,6 +12,8 @@ import java.util.Set;
 import de.stadtportal.directory.BusinessAttribute;
 import de.stadtportal.directory.DirectoryApi.Search;
 import de.stadtportal.platform.text.QueryTrigrams;
+import de.stadtportal.search.QueryWords;
+import de.stadtportal.search.QueryWords.Word;
 import de.stadtportal.platform.text.TextRank;
 import de.stadtportal.platform.text.TrigramSimilarity;
 import de.stadtportal.platform.text.Trigrams;
@@ -190,10 +192,6 @@ final class BusinessIndex {
         districtsByFoldedName = byFoldedName(districts);
     }
 
-    /** A query's word as PostgreSQL read it: folded (portal_fold), its position and its lexemes (to_tsvector('german')). */
-    record Word(String folded, int ord, List<String> lexemes) {
-    }
-
     /**
      * What the SQL matcher's CTE {@code q} holds ({@code QueryWords.checked}): the lexemes of the words found
      * exactly (empty: tsq is NULL), the meaningful words found nowhere (typo, null if none), all other words
@@ -220,35 +218,10 @@ final class BusinessIndex {
                 placeWords.add(word.folded());
             }
         }
-        List<String> tsq = new ArrayList<>();
-        List<String> typos = new ArrayList<>();
-        List<String> all = new ArrayList<>();
-        int meaningful = 0;
-        String insideCandidate = null;
-        for (Word word : words) {
-            if (placeWords.contains(word.folded())) {
-                continue;
-            }
-            all.add(word.folded());
-            boolean isMeaningful = !word.lexemes().isEmpty();
-            if (!isMeaningful) {
-                continue;
-            }
-            meaningful++;
-            // found: some published business holds all its lexemes (EXISTS … search_vector @@ plainto_tsquery(w))
-            boolean found = intersect(word.lexemes(), textLexemes).length > 0;
-            if (found) {
-                tsq.addAll(word.lexemes());
-                if (word.folded().codePointCount(0, word.folded().length()) >= 4
-                        && (insideCandidate == null || word.folded().compareTo(insideCandidate) > 0)) {
-                    insideCandidate = word.folded();
-                }
-            } else {
-                typos.add(word.folded());
-            }
-        }
-        return new Reading(List.copyOf(tsq), typos.isEmpty() ? null : String.join(" ", typos), String.join(" ", all),
-                meaningful > 0, meaningful == 1 ? insideCandidate : null, districtsNamed, categoriesNamed);
+        List<Word> rest = words.stream().filter(word -> !placeWords.contains(word.folded())).toList();
+        // found: some published business holds all its lexemes (EXISTS … search_vector @@ plainto_tsquery(w))
+        QueryWords.Checked q = QueryWords.check(rest, lexemes -> intersect(lexemes, textLexemes).length > 0);
+        return new Reading(q.tsq(), q.typo(), q.folded(), q.hasTerms(), q.inside(), districtsNamed, categoriesNamed);
     }
 
     /**

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 import de.stadtportal.platform.Localized;
 import de.stadtportal.platform.database.PublicDataVersion;
@@ -27,6 +26,7 @@ import de.stadtportal.directory.DirectoryApi.OpenDataBusiness;
 import de.stadtportal.directory.DirectoryApi.Search;
 import de.stadtportal.directory.DirectoryApi.SearchResult;
 import de.stadtportal.search.QueryWords;
+import de.stadtportal.search.QueryWordsReader;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -95,22 +95,17 @@ public class BusinessSearch {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final BusinessIndexes indexes;
-    private final PublicDataVersion publicData;
+    private final QueryWordsReader wordsReader;
     private final boolean inMemory;
     private final TransactionTemplate readOnly;
-    /**
-     * A query's words as PostgreSQL folds and stems them. That never depends on the data, so a query asked before
-     * costs no round trip; queries are at most a few hundred characters.
-     */
-    private final Cache<String, List<BusinessIndex.Word>> wordsByQuery = Caffeine.newBuilder().maximumSize(10_000).build();
     private volatile Listings listings = new Listings(Long.MIN_VALUE, Caffeine.newBuilder().maximumSize(0).build());
 
-    BusinessSearch(JdbcClient jdbc, Clock clock, BusinessIndexes indexes, PublicDataVersion publicData,
+    BusinessSearch(JdbcClient jdbc, Clock clock, BusinessIndexes indexes, QueryWordsReader wordsReader,
                    DirectoryProperties properties, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.indexes = indexes;
-        this.publicData = publicData;
+        this.wordsReader = wordsReader;
         this.inMemory = properties.searchInMemory();
         this.readOnly = new TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
@@ -139,7 +134,7 @@ public class BusinessSearch {
 
     /** The candidates of a search in memory; empty while the index is being built by another search. */
     private Optional<Match> match(Search search, int bound) {
-        Words words = words(search);
+        QueryWordsReader.Words words = words(search);
         return indexes.atLeast(words.dataVersion()).map(index -> {
             BusinessIndex.Reading reading = index.read(words.words());
             return new Match(index, reading, index.candidates(search, reading, bound), words.dataVersion());
@@ -188,36 +183,8 @@ public class BusinessSearch {
      * The query's words as PostgreSQL folds and stems them, and the public data version: from memory for a query
      * asked before, else in one statement that reads no business.
      */
-    private Words words(Search search) {
-        String query = QueryWords.translate(query(search), search.language());
-        OptionalLong version = publicData.current();
-        if (version.isPresent()) {
-            return new Words(version.getAsLong(), wordsByQuery.get(query, q -> readWords(q).words()));
-        }
-        Words read = readWords(query);
-        wordsByQuery.put(query, read.words());
-        return read;
-    }
-
-    /** The words as the SQL matcher splits them (QueryWords), with the data version (one row even without words). */
-    private Words readWords(String query) {
-        long[] version = {0};
-        List<BusinessIndex.Word> words = new ArrayList<>();
-        jdbc.sql("WITH " + QueryWords.wordsCte() + " SELECT " + PublicDataVersion.IN_SNAPSHOT + " AS public_version,"
-                        + " t.w, t.ord, tsvector_to_array(to_tsvector('german', t.w)) AS lexemes"
-                        + " FROM (VALUES (1)) one (x) LEFT JOIN query_words t ON TRUE ORDER BY t.ord")
-                .param("q", query)
-                .query(rs -> {
-                    version[0] = rs.getLong("public_version");
-                    if (rs.getString("w") != null) {
-                        words.add(new BusinessIndex.Word(rs.getString("w"), rs.getInt("ord"),
-                                List.of((String[]) rs.getArray("lexemes").getArray())));
-                    }
-                });
-        return new Words(version[0], List.copyOf(words));
-    }
-
-    private record Words(long dataVersion, List<BusinessIndex.Word> words) {
+    private QueryWordsReader.Words words(Search search) {
+        return wordsReader.read(QueryWords.translate(query(search), search.language()));
     }
 
     /**

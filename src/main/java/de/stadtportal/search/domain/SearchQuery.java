@@ -6,19 +6,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import de.stadtportal.search.QueryWords;
+import de.stadtportal.search.QueryWordsReader;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The portal-wide search in PostgreSQL: German full text over folded title and text (umlauts and ß
  * either way), trigram word similarity on the title for typos ("Sprechtak"), title weighing more
  * than text; on English pages common English words are read as German ones ("bakery"). Without a kind it returns the best few hits of every kind; with one, a page of that kind.
+ * The same is answered in memory ({@link DocumentIndex}, per public data version), so PostgreSQL only reads the
+ * query's words; a search while the index is being built is answered by the statement here.
  */
 @Service
-@Transactional(readOnly = true)
 public class SearchQuery {
 
     public static final int PER_KIND = 5;
@@ -61,9 +65,19 @@ public class SearchQuery {
                   SELECT 1 FROM search_document t WHERE t.kind = d.kind AND t.key = d.key AND t.language = :language)))""");
 
     private final JdbcClient jdbc;
+    private final DocumentIndexes indexes;
+    private final QueryWordsReader wordsReader;
+    private final boolean inMemory;
+    private final TransactionTemplate readOnly;
 
-    SearchQuery(JdbcClient jdbc) {
+    SearchQuery(JdbcClient jdbc, DocumentIndexes indexes, QueryWordsReader wordsReader, SearchProperties properties,
+                PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.indexes = indexes;
+        this.wordsReader = wordsReader;
+        this.inMemory = properties.inMemory();
+        this.readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
     }
 
     public record Hit(String kind, String key, String title, String body, String url) {
@@ -79,6 +93,26 @@ public class SearchQuery {
 
     /** kind null: the best {@link #PER_KIND} of every kind; else page {@code page} of that kind. */
     public Result search(String typed, String language, String kind, int page) {
+        return (inMemory ? searchInMemory(typed, language, kind, page) : Optional.<Result>empty())
+                .orElseGet(() -> searchInDatabase(typed, language, kind, page));
+    }
+
+    /**
+     * {@link #search} in memory: the words of a query asked before and the data version come from memory, else one
+     * statement reads them (no set_config, no transaction); empty while another search builds the index.
+     */
+    Optional<Result> searchInMemory(String typed, String language, String kind, int page) {
+        QueryWordsReader.Words read = wordsReader.read(QueryWords.translate(typed, language));
+        return indexes.atLeast(read.dataVersion())
+                .map(index -> index.search(index.read(read.words()), language, kind, Math.max(0, page) * PAGE_SIZE));
+    }
+
+    /** {@link #search} in PostgreSQL alone: the statement HITS. */
+    Result searchInDatabase(String typed, String language, String kind, int page) {
+        return readOnly.execute(status -> searchBySql(typed, language, kind, page));
+    }
+
+    private Result searchBySql(String typed, String language, String kind, int page) {
         String query = QueryWords.translate(typed, language);
         // a one-letter typo in a word of eight scores about 0.55 (as in the directory); the default is 0.6
         jdbc.sql("SELECT set_config('pg_trgm.word_similarity_threshold', '0.5', true)").query(String.class).single();
