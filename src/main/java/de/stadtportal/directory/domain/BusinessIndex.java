@@ -11,13 +11,17 @@ import java.util.Set;
 
 import de.stadtportal.directory.BusinessAttribute;
 import de.stadtportal.directory.DirectoryApi.Search;
+import de.stadtportal.platform.text.IntList;
 import de.stadtportal.platform.text.QueryTrigrams;
+import de.stadtportal.platform.text.SortedInts;
 import de.stadtportal.search.QueryWords;
 import de.stadtportal.search.QueryWords.Word;
 import de.stadtportal.platform.text.TextRank;
+import de.stadtportal.platform.text.TrigramPostings;
 import de.stadtportal.platform.text.TrigramSimilarity;
 import de.stadtportal.platform.text.Trigrams;
 import de.stadtportal.platform.text.TsVector;
+import de.stadtportal.platform.text.TsVectors;
 
 /**
  * The published businesses as the search matches and ranks them, kept in memory for one data version
@@ -43,21 +47,13 @@ final class BusinessIndex {
     private final int[] attributes;
     private final boolean[] located;
     private final String[] namesFolded;
-    /** Every lexeme of the names and texts, numbered. */
-    private final Map<String, Integer> lexemeIds;
     /** Per lexeme number the businesses whose name_vector, or search_vector, holds it (ascending). */
     private final int[][] nameLexemes;
     private final int[][] textLexemes;
-    /**
-     * Every search_vector flat, for the rank, instead of an object per lexeme and business (a hundred thousand
-     * businesses would not fit the heap twice): business i's entries are entryStart[i] … entryStart[i + 1] - 1,
-     * sorted by lexeme number; entry e's positions (WordEntryPos) are positions[positionStart[e] … positionStart[e + 1] - 1].
-     */
-    private final int[] entryStart;
-    private final int[] entryLexeme;
-    private final int[] positionStart;
-    private final short[] positions;
-    private final Map<Long, int[]> trigramPostings;
+    /** Every search_vector, for the rank; it also numbers the lexemes of the names. */
+    private final TsVectors vectors;
+    /** The trigrams of the folded names, pg_trgm's index. */
+    private final TrigramPostings trigramPostings;
     private final Map<String, Long> categoryBySlug;
     private final Map<String, Long> districtBySlug;
     private final Map<String, List<Long>> categoriesByFoldedName;
@@ -80,19 +76,15 @@ final class BusinessIndex {
         private int[] attributes = new int[1024];
         private boolean[] located = new boolean[1024];
         private String[] namesFolded = new String[1024];
-        private final Map<String, Integer> lexemeIds = new HashMap<>();
+        private final TsVectors.Builder vectors = new TsVectors.Builder();
         private final List<IntList> names = new ArrayList<>();
         private final List<IntList> texts = new ArrayList<>();
-        private final Map<Long, IntList> trigrams = new HashMap<>();
-        private final IntList entryStart = new IntList();
-        private final IntList entryLexeme = new IntList();
-        private final IntList positionStart = new IntList();
-        private short[] positions = new short[4096];
-        private int positionCount;
+        private final TrigramPostings.Builder trigrams;
 
         Builder(long dataVersion, boolean asciiWords) {
             this.dataVersion = dataVersion;
             this.asciiWords = asciiWords;
+            this.trigrams = new TrigramPostings.Builder(asciiWords);
         }
 
         void add(long id, long categoryId, long districtId, int attributeBits, boolean isLocated, String nameFolded,
@@ -113,56 +105,27 @@ final class BusinessIndex {
             attributes[i] = attributeBits;
             located[i] = isLocated;
             namesFolded[i] = nameFolded;
-            for (long trigram : Trigrams.unique(Trigrams.of(nameFolded, asciiWords))) {
-                trigrams.computeIfAbsent(trigram, t -> new IntList()).add(i);
-            }
+            trigrams.add(nameFolded);
             for (String lexeme : nameLexemes) {
-                IntList list = names.get(lexemeId(lexeme));
+                IntList list = postings(names, vectors.number(lexeme));
                 if (list.size() == 0 || list.last() != i) {
                     list.add(i);
                 }
             }
-            TsVector vector = TsVector.parse(searchVector);
-            List<String> lexemes = vector.lexemes();
-            int[] numbers = new int[lexemes.size()];
-            for (int e = 0; e < numbers.length; e++) {
-                numbers[e] = lexemeId(lexemes.get(e));
-                texts.get(numbers[e]).add(i);
-            }
-            // entries by lexeme number, so the rank finds a lexeme by binary search
-            Integer[] order = new Integer[numbers.length];
-            for (int e = 0; e < order.length; e++) {
-                order[e] = e;
-            }
-            Arrays.sort(order, (a, b) -> Integer.compare(numbers[a], numbers[b]));
-            entryStart.add(entryLexeme.size());
-            for (int e : order) {
-                entryLexeme.add(numbers[e]);
-                positionStart.add(positionCount);
-                short[] at = vector.positions(lexemes.get(e));
-                if (positionCount + at.length > positions.length) {
-                    positions = Arrays.copyOf(positions, Math.max(positions.length * 2, positionCount + at.length));
-                }
-                System.arraycopy(at, 0, positions, positionCount, at.length);
-                positionCount += at.length;
+            for (int number : vectors.add(TsVector.parse(searchVector))) {
+                postings(texts, number).add(i);
             }
         }
 
-        private int lexemeId(String lexeme) {
-            Integer known = lexemeIds.get(lexeme);
-            if (known != null) {
-                return known;
+        /** The postings of a lexeme by its number (numbers grow by one as lexemes are first seen). */
+        private static IntList postings(List<IntList> byLexeme, int number) {
+            while (byLexeme.size() <= number) {
+                byLexeme.add(new IntList());
             }
-            int id = lexemeIds.size();
-            lexemeIds.put(lexeme, id);
-            names.add(new IntList());
-            texts.add(new IntList());
-            return id;
+            return byLexeme.get(number);
         }
 
         BusinessIndex build(List<Place> categories, List<Place> districts) {
-            entryStart.add(entryLexeme.size());
-            positionStart.add(positionCount);
             return new BusinessIndex(this, categories, districts);
         }
     }
@@ -177,15 +140,10 @@ final class BusinessIndex {
         attributes = Arrays.copyOf(built.attributes, size);
         located = Arrays.copyOf(built.located, size);
         namesFolded = Arrays.copyOf(built.namesFolded, size);
-        lexemeIds = built.lexemeIds;
+        vectors = built.vectors.build();
         nameLexemes = built.names.stream().map(IntList::toArray).toArray(int[][]::new);
         textLexemes = built.texts.stream().map(IntList::toArray).toArray(int[][]::new);
-        entryStart = built.entryStart.toArray();
-        entryLexeme = built.entryLexeme.toArray();
-        positionStart = built.positionStart.toArray();
-        positions = Arrays.copyOf(built.positions, built.positionCount);
-        trigramPostings = new HashMap<>(built.trigrams.size() * 2);
-        built.trigrams.forEach((trigram, list) -> trigramPostings.put(trigram, list.toArray()));
+        trigramPostings = built.trigrams.build();
         categoryBySlug = bySlug(categories);
         districtBySlug = bySlug(districts);
         categoriesByFoldedName = byFoldedName(categories);
@@ -266,7 +224,7 @@ final class BusinessIndex {
         }
         int[] result = union.toArray();
         Arrays.sort(result);
-        return distinct(result);
+        return SortedInts.distinct(result);
     }
 
     /** Whether the business is located (for the map). */
@@ -283,7 +241,7 @@ final class BusinessIndex {
         float textRank = 0;
         boolean nameMatches = false;
         if (ranking.text() != null) {
-            textRank = ranking.text().rank(positions(index, ranking.lexemeIds()));
+            textRank = ranking.text().rank(vectors.positions(index, ranking.lexemeIds()));
             nameMatches = true;
             for (int[] postings : ranking.namePostings()) {
                 if (Arrays.binarySearch(postings, index) < 0) {
@@ -302,29 +260,15 @@ final class BusinessIndex {
 
     Ranking ranking(Reading q) {
         TextRank text = q.tsq().isEmpty() ? null : TextRank.forQuery(q.tsq());
-        int[] numbers = text == null ? new int[0] : text.lexemes().stream().mapToInt(l -> lexemeIds.getOrDefault(l, -1)).toArray();
+        int[] numbers = text == null ? new int[0] : text.lexemes().stream().mapToInt(vectors::number).toArray();
         // the names holding each lexeme of tsq: name_vector @@ tsq is membership in all of them
         int[][] names = q.tsq().stream().map(lexeme -> postings(lexeme, nameLexemes)).toArray(int[][]::new);
         return new Ranking(text, numbers, names, trigrams(q.folded()), new TrigramSimilarity());
     }
 
-    /** The business's positions of each lexeme (by number, -1 unknown), null where it lacks one. */
-    private short[][] positions(int index, int[] lexemes) {
-        short[][] found = new short[lexemes.length][];
-        int from = entryStart[index];
-        int to = entryStart[index + 1];
-        for (int k = 0; k < lexemes.length; k++) {
-            int e = lexemes[k] < 0 ? -1 : Arrays.binarySearch(entryLexeme, from, to, lexemes[k]);
-            if (e >= 0) {
-                found[k] = Arrays.copyOfRange(positions, positionStart[e], positionStart[e + 1]);
-            }
-        }
-        return found;
-    }
-
     private int[] postings(String lexeme, int[][] byLexeme) {
-        Integer number = lexemeIds.get(lexeme);
-        return number == null ? NONE : byLexeme[number];
+        int number = vectors.number(lexeme);
+        return number < 0 || number >= byLexeme.length ? NONE : byLexeme[number];
     }
 
     /** The text's trigrams as this database makes them. */
@@ -388,29 +332,7 @@ final class BusinessIndex {
      * trigram postings first and only they are compared.
      */
     private int[] similar(QueryTrigrams words, Filter filter, TrigramSimilarity similarity, int bound) {
-        long[] wanted = words.toArray();
-        if (wanted.length == 0) {
-            return NONE;
-        }
-        // shared trigrams per business, counted over the postings (not over every name)
-        int[] shared = new int[size];
-        IntList touched = new IntList();
-        for (long trigram : wanted) {
-            for (int i : trigramPostings.getOrDefault(trigram, NONE)) {
-                if (shared[i]++ == 0) {
-                    touched.add(i);
-                }
-            }
-        }
-        IntList enough = new IntList();
-        for (int k = 0; k < touched.size(); k++) {
-            int i = touched.get(k);
-            if ((double) shared[i] / wanted.length >= TYPO_THRESHOLD - 1e-6) {
-                enough.add(i);
-            }
-        }
-        int[] candidates = enough.toArray();
-        Arrays.sort(candidates);
+        int[] candidates = trigramPostings.sharing(words, TYPO_THRESHOLD);
         IntList found = new IntList();
         for (int k = 0; k < candidates.length && found.size() < bound; k++) {
             int i = candidates[k];
@@ -426,16 +348,7 @@ final class BusinessIndex {
      * three-letter pieces as a trigram of one of its words, so only names in all their postings are compared.
      */
     private int[] containing(String word, Filter filter, int bound) {
-        int[] from = null;
-        boolean wordCharsOnly = word.codePoints().allMatch(c -> asciiWords ? c < 128 && Character.isLetterOrDigit(c) : Character.isLetterOrDigit(c));
-        if (wordCharsOnly && word.codePointCount(0, word.length()) >= 3) {
-            long[] pieces = Trigrams.of(word, asciiWords);
-            // the word's own trigrams without the padded ones at its ends: "  w", " wo" and "rd "
-            for (int k = 2; k < pieces.length - 1; k++) {
-                int[] postings = trigramPostings.getOrDefault(pieces[k], NONE);
-                from = from == null ? postings : intersect(from, postings);
-            }
-        }
+        int[] from = trigramPostings.mayContain(word);
         IntList found = new IntList();
         int count = from == null ? size : from.length;
         for (int k = 0; k < count && found.size() < bound; k++) {
@@ -447,7 +360,7 @@ final class BusinessIndex {
         return found.toArray();
     }
 
-    private static final int[] NONE = new int[0];
+    private static final int[] NONE = SortedInts.NONE;
 
     /** The businesses holding every lexeme (ascending), or none. */
     private int[] intersect(List<String> lexemes, int[][] byLexeme) {
@@ -457,39 +370,12 @@ final class BusinessIndex {
             if (list.length == 0) {
                 return NONE;
             }
-            result = result == null ? list : intersect(result, list);
+            result = result == null ? list : SortedInts.intersect(result, list);
             if (result.length == 0) {
                 return result;
             }
         }
         return result == null ? new int[0] : result;
-    }
-
-    private static int[] intersect(int[] a, int[] b) {
-        int[] out = new int[Math.min(a.length, b.length)];
-        int n = 0;
-        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-            if (a[i] < b[j]) {
-                i++;
-            } else if (a[i] > b[j]) {
-                j++;
-            } else {
-                out[n++] = a[i];
-                i++;
-                j++;
-            }
-        }
-        return Arrays.copyOf(out, n);
-    }
-
-    private static int[] distinct(int[] sorted) {
-        int n = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || sorted[i] != sorted[i - 1]) {
-                sorted[n++] = sorted[i];
-            }
-        }
-        return Arrays.copyOf(sorted, n);
     }
 
     private static Map<String, Long> bySlug(List<Place> places) {
@@ -502,34 +388,5 @@ final class BusinessIndex {
         Map<String, List<Long>> byName = new HashMap<>();
         places.forEach(place -> byName.computeIfAbsent(place.nameFolded(), n -> new ArrayList<>()).add(place.id()));
         return byName;
-    }
-
-    /** A growing int array, ascending where filled in order. */
-    static final class IntList {
-        private int[] values = new int[8];
-        private int size;
-
-        void add(int value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        int size() {
-            return size;
-        }
-
-        int last() {
-            return values[size - 1];
-        }
-
-        int get(int index) {
-            return values[index];
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
     }
 }

@@ -2,76 +2,33 @@ package de.stadtportal.directory.domain;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
 import de.stadtportal.directory.BusinessAttribute;
+import de.stadtportal.platform.database.BuiltPerDataVersion;
 import de.stadtportal.platform.database.PublicDataVersion;
 import de.stadtportal.directory.domain.BusinessIndex.Place;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the one {@link BusinessIndex} of the newest data version (platform's {@link PublicDataVersion}, advanced at the
- * commit of every change, so a reader that saw a number never gets data older than it). The index is built
- * by the first search that finds it older than the number it read, in a transaction of its own that reads
- * the number and the rows in one snapshot; searches meanwhile ask PostgreSQL as before instead of waiting
- * (a waiting request would hold its pooled connection).
+ * Keeps the one {@link BusinessIndex} of the newest public data version ({@link BuiltPerDataVersion}: built by the
+ * first search that finds it older, searches meanwhile ask PostgreSQL) and reads it in one snapshot.
  */
 @Component
 class BusinessIndexes {
 
-    private static final Logger log = LoggerFactory.getLogger(BusinessIndexes.class);
-
     private final JdbcClient jdbc;
-    private final TransactionTemplate snapshot;
-    private final ReentrantLock building = new ReentrantLock();
-    private volatile BusinessIndex kept;
-    /** The data version whose index could not be built (not tried again until the data change). */
-    private volatile long failedAt = Long.MIN_VALUE;
+    private final BuiltPerDataVersion<BusinessIndex> kept;
 
     BusinessIndexes(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.snapshot = new TransactionTemplate(transactions);
-        snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        snapshot.setReadOnly(true);
+        this.kept = new BuiltPerDataVersion<>("Search index of the directory", transactions, this::load, index -> index.dataVersion);
     }
 
-    /** The index as of {@code dataVersion} or later; empty while another search builds it. */
+    /** The index as of {@code dataVersion} or later; empty while another search builds it or after it failed. */
     Optional<BusinessIndex> atLeast(long dataVersion) {
-        BusinessIndex index = kept;
-        if (index != null && index.dataVersion >= dataVersion) {
-            return Optional.of(index);
-        }
-        if (dataVersion <= failedAt || !building.tryLock()) {
-            return Optional.empty();
-        }
-        try {
-            index = kept;
-            if (index == null || index.dataVersion < dataVersion) {
-                // the old index goes first: two of a large directory need not fit the heap at once (searches
-                // meanwhile ask PostgreSQL)
-                kept = null;
-                long start = System.nanoTime();
-                index = snapshot.execute(status -> load());
-                kept = index;
-                log.debug("Search index of data version {} ({} businesses) built in {} ms", index.dataVersion, index.size,
-                        (System.nanoTime() - start) / 1_000_000);
-            }
-            return Optional.of(index);
-        } catch (RuntimeException e) {
-            // searches go on in PostgreSQL; the next change of data tries again
-            failedAt = dataVersion;
-            log.warn("Search index of data version {} not built, searching in PostgreSQL: {}", dataVersion, e.toString());
-            return Optional.empty();
-        } finally {
-            building.unlock();
-        }
+        return kept.atLeast(dataVersion);
     }
 
     private BusinessIndex load() {

@@ -7,11 +7,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import de.stadtportal.platform.text.IntList;
 import de.stadtportal.platform.text.QueryTrigrams;
+import de.stadtportal.platform.text.SortedInts;
 import de.stadtportal.platform.text.TextRank;
+import de.stadtportal.platform.text.TrigramPostings;
 import de.stadtportal.platform.text.TrigramSimilarity;
 import de.stadtportal.platform.text.Trigrams;
 import de.stadtportal.platform.text.TsVector;
+import de.stadtportal.platform.text.TsVectors;
 import de.stadtportal.search.QueryWords;
 import de.stadtportal.search.domain.SearchQuery.Hit;
 import de.stadtportal.search.domain.SearchQuery.Result;
@@ -35,7 +39,7 @@ final class DocumentIndex {
     static final double TYPO_THRESHOLD = 0.5;
     /** The languages search_document allows (its CHECK), as bits of {@link #languagesOfKey}. */
     private static final List<String> LANGUAGES = List.of("de", "en");
-    private static final int[] NONE = new int[0];
+    private static final int[] NONE = SortedInts.NONE;
 
     /** The public data version read in the same snapshot as the rows. */
     final long dataVersion;
@@ -51,19 +55,12 @@ final class DocumentIndex {
     private final String[] bodies;
     private final String[] urls;
     private final String[] titlesFolded;
-    /** Every lexeme of the search vectors, numbered; per number the documents holding it (ascending). */
-    private final Map<String, Integer> lexemeIds;
+    /** Per lexeme number ({@link #vectors}) the documents holding it (ascending). */
     private final int[][] lexemeDocuments;
-    /**
-     * Every search_vector flat, for the rank: document i's entries are entryStart[i] … entryStart[i + 1] - 1, sorted
-     * by lexeme number; entry e's positions (WordEntryPos) are positions[positionStart[e] … positionStart[e + 1] - 1].
-     */
-    private final int[] entryStart;
-    private final int[] entryLexeme;
-    private final int[] positionStart;
-    private final short[] positions;
-    /** Per trigram of the folded titles the documents holding it (ascending). */
-    private final Map<Long, int[]> trigramPostings;
+    /** Every search_vector, for the rank; it numbers the lexemes. */
+    private final TsVectors vectors;
+    /** The trigrams of the folded titles, pg_trgm's index. */
+    private final TrigramPostings trigramPostings;
     /** The database takes only ASCII letters and digits for word characters in trigrams (LC_CTYPE C). */
     private final boolean asciiWords;
 
@@ -80,19 +77,15 @@ final class DocumentIndex {
         private final List<String> urls = new ArrayList<>();
         private final List<String> titlesFolded = new ArrayList<>();
         private final IntList language = new IntList();
-        private final Map<String, Integer> lexemeIds = new HashMap<>();
+        private final TsVectors.Builder vectors = new TsVectors.Builder();
         private final List<IntList> documents = new ArrayList<>();
-        private final Map<Long, IntList> trigrams = new HashMap<>();
-        private final IntList entryStart = new IntList();
-        private final IntList entryLexeme = new IntList();
-        private final IntList positionStart = new IntList();
-        private short[] positions = new short[4096];
-        private int positionCount;
+        private final TrigramPostings.Builder trigrams;
 
         /** @param kinds every kind of the documents, in the database's order */
         Builder(long dataVersion, boolean asciiWords, List<String> kinds) {
             this.dataVersion = dataVersion;
             this.asciiWords = asciiWords;
+            this.trigrams = new TrigramPostings.Builder(asciiWords);
             this.kinds = List.copyOf(kinds);
             for (int k = 0; k < kinds.size(); k++) {
                 kindNumbers.put(kinds.get(k), k);
@@ -114,47 +107,16 @@ final class DocumentIndex {
             bodies.add(body);
             urls.add(url);
             titlesFolded.add(titleFolded);
-            for (long trigram : Trigrams.unique(Trigrams.of(titleFolded, asciiWords))) {
-                trigrams.computeIfAbsent(trigram, t -> new IntList()).add(i);
-            }
-            TsVector vector = TsVector.parse(searchVector);
-            List<String> lexemes = vector.lexemes();
-            int[] numbers = new int[lexemes.size()];
-            for (int e = 0; e < numbers.length; e++) {
-                numbers[e] = lexemeId(lexemes.get(e));
-                documents.get(numbers[e]).add(i);
-            }
-            // entries by lexeme number, so the rank finds a lexeme by binary search
-            Integer[] order = new Integer[numbers.length];
-            Arrays.setAll(order, e -> e);
-            Arrays.sort(order, (a, b) -> Integer.compare(numbers[a], numbers[b]));
-            entryStart.add(entryLexeme.size());
-            for (int e : order) {
-                entryLexeme.add(numbers[e]);
-                positionStart.add(positionCount);
-                short[] at = vector.positions(lexemes.get(e));
-                if (positionCount + at.length > positions.length) {
-                    positions = Arrays.copyOf(positions, Math.max(positions.length * 2, positionCount + at.length));
+            trigrams.add(titleFolded);
+            for (int number : vectors.add(TsVector.parse(searchVector))) {
+                while (documents.size() <= number) {
+                    documents.add(new IntList());
                 }
-                System.arraycopy(at, 0, positions, positionCount, at.length);
-                positionCount += at.length;
+                documents.get(number).add(i);
             }
-        }
-
-        private int lexemeId(String lexeme) {
-            Integer known = lexemeIds.get(lexeme);
-            if (known != null) {
-                return known;
-            }
-            int id = lexemeIds.size();
-            lexemeIds.put(lexeme, id);
-            documents.add(new IntList());
-            return id;
         }
 
         DocumentIndex build() {
-            entryStart.add(entryLexeme.size());
-            positionStart.add(positionCount);
             return new DocumentIndex(this);
         }
     }
@@ -180,14 +142,9 @@ final class DocumentIndex {
         for (int i = 0; i < size; i++) {
             languagesOfKey[i] = (byte) (int) languagesByKey.get(kind[i] + "\u0000" + keys[i]);
         }
-        lexemeIds = built.lexemeIds;
+        vectors = built.vectors.build();
         lexemeDocuments = built.documents.stream().map(IntList::toArray).toArray(int[][]::new);
-        entryStart = built.entryStart.toArray();
-        entryLexeme = built.entryLexeme.toArray();
-        positionStart = built.positionStart.toArray();
-        positions = Arrays.copyOf(built.positions, built.positionCount);
-        trigramPostings = new HashMap<>(built.trigrams.size() * 2);
-        built.trigrams.forEach((trigram, list) -> trigramPostings.put(trigram, list.toArray()));
+        trigramPostings = built.trigrams.build();
     }
 
     /** How the statement's CTE {@code q} reads the words: "found" is found in any document, in any language. */
@@ -211,14 +168,14 @@ final class DocumentIndex {
             candidates = similar(folded, wantedLanguage, similarity);
         }
         TextRank text = loose || q.tsq().isEmpty() ? null : TextRank.forQuery(q.tsq());
-        int[] lexemes = text == null ? NONE : text.lexemes().stream().mapToInt(l -> lexemeIds.getOrDefault(l, -1)).toArray();
+        int[] lexemes = text == null ? NONE : text.lexemes().stream().mapToInt(vectors::number).toArray();
         double[] rank = new double[candidates.length];
         Map<Integer, IntList> byKind = new HashMap<>();
         for (int k = 0; k < candidates.length; k++) {
             int i = candidates[k];
             // strict: coalesce(ts_rank(search_vector, tsq), 0) * 2 + word_similarity(folded, title_folded), real * 2 being
             // double precision in PostgreSQL; loose: the similarity alone
-            float textRank = text == null || entryStart[i] == entryStart[i + 1] ? 0f : text.rank(positions(i, lexemes));
+            float textRank = text == null || vectors.isEmpty(i) ? 0f : text.rank(vectors.positions(i, lexemes));
             float titleSimilarity = similarity.wordSimilarity(folded, Trigrams.of(titlesFolded[i], asciiWords));
             rank[k] = (double) textRank * 2 + (double) titleSimilarity;
             byKind.computeIfAbsent(kind[i], n -> new IntList()).add(k);
@@ -273,7 +230,7 @@ final class DocumentIndex {
         System.arraycopy(typos, 0, union, fulltext.length, typos.length);
         System.arraycopy(compound, 0, union, fulltext.length + typos.length, compound.length);
         Arrays.sort(union);
-        int[] distinct = distinct(union);
+        int[] distinct = SortedInts.distinct(union);
         return distinct.length > SearchQuery.MAX_CANDIDATES ? Arrays.copyOf(distinct, SearchQuery.MAX_CANDIDATES) : distinct;
     }
 
@@ -305,28 +262,7 @@ final class DocumentIndex {
      * trigrams), so those are counted from the trigram postings first and only they are compared.
      */
     private int[] similar(QueryTrigrams words, int wantedLanguage, TrigramSimilarity similarity) {
-        long[] wanted = words.toArray();
-        if (wanted.length == 0) {
-            return NONE;
-        }
-        int[] shared = new int[size];
-        IntList touched = new IntList();
-        for (long trigram : wanted) {
-            for (int i : trigramPostings.getOrDefault(trigram, NONE)) {
-                if (shared[i]++ == 0) {
-                    touched.add(i);
-                }
-            }
-        }
-        IntList enough = new IntList();
-        for (int k = 0; k < touched.size(); k++) {
-            int i = touched.get(k);
-            if ((double) shared[i] / wanted.length >= TYPO_THRESHOLD - 1e-6) {
-                enough.add(i);
-            }
-        }
-        int[] candidates = enough.toArray();
-        Arrays.sort(candidates);
+        int[] candidates = trigramPostings.sharing(words, TYPO_THRESHOLD);
         IntList found = new IntList();
         for (int k = 0; k < candidates.length && found.size() < SearchQuery.MAX_CANDIDATES; k++) {
             int i = candidates[k];
@@ -343,16 +279,7 @@ final class DocumentIndex {
      * all their postings are compared.
      */
     private int[] containing(String word, int wantedLanguage) {
-        int[] from = null;
-        boolean wordCharsOnly = word.codePoints().allMatch(c -> asciiWords ? c < 128 && Character.isLetterOrDigit(c) : Character.isLetterOrDigit(c));
-        if (wordCharsOnly && word.codePointCount(0, word.length()) >= 3) {
-            long[] pieces = Trigrams.of(word, asciiWords);
-            // the word's own trigrams without the padded ones at its ends: "  w", " wo" and "rd "
-            for (int k = 2; k < pieces.length - 1; k++) {
-                int[] postings = trigramPostings.getOrDefault(pieces[k], NONE);
-                from = from == null ? postings : intersect(from, postings);
-            }
-        }
+        int[] from = trigramPostings.mayContain(word);
         IntList found = new IntList();
         int count = from == null ? size : from.length;
         for (int k = 0; k < count && found.size() < SearchQuery.MAX_CANDIDATES; k++) {
@@ -364,27 +291,15 @@ final class DocumentIndex {
         return found.toArray();
     }
 
-    /** The document's positions of each lexeme (by number, -1 unknown), null where it lacks one. */
-    private short[][] positions(int i, int[] lexemes) {
-        short[][] found = new short[lexemes.length][];
-        for (int k = 0; k < lexemes.length; k++) {
-            int e = lexemes[k] < 0 ? -1 : Arrays.binarySearch(entryLexeme, entryStart[i], entryStart[i + 1], lexemes[k]);
-            if (e >= 0) {
-                found[k] = Arrays.copyOfRange(positions, positionStart[e], positionStart[e + 1]);
-            }
-        }
-        return found;
-    }
-
     /** The documents whose search_vector holds every lexeme ({@code @@} of an AND), ascending. */
     private int[] holdingAll(List<String> lexemes) {
         int[] result = null;
         for (String lexeme : lexemes) {
-            Integer number = lexemeIds.get(lexeme);
-            if (number == null) {
+            int number = vectors.number(lexeme);
+            if (number < 0) {
                 return NONE;
             }
-            result = result == null ? lexemeDocuments[number] : intersect(result, lexemeDocuments[number]);
+            result = result == null ? lexemeDocuments[number] : SortedInts.intersect(result, lexemeDocuments[number]);
             if (result.length == 0) {
                 return NONE;
             }
@@ -395,57 +310,5 @@ final class DocumentIndex {
     /** The text's trigrams as this database makes them. */
     private QueryTrigrams trigrams(String text) {
         return QueryTrigrams.of(Trigrams.of(text, asciiWords));
-    }
-
-    private static int[] intersect(int[] a, int[] b) {
-        int[] out = new int[Math.min(a.length, b.length)];
-        int n = 0;
-        for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-            if (a[i] < b[j]) {
-                i++;
-            } else if (a[i] > b[j]) {
-                j++;
-            } else {
-                out[n++] = a[i];
-                i++;
-                j++;
-            }
-        }
-        return Arrays.copyOf(out, n);
-    }
-
-    private static int[] distinct(int[] sorted) {
-        int n = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || sorted[i] != sorted[n - 1]) {
-                sorted[n++] = sorted[i];
-            }
-        }
-        return Arrays.copyOf(sorted, n);
-    }
-
-    /** A growing int array. */
-    private static final class IntList {
-        private int[] values = new int[8];
-        private int size;
-
-        void add(int value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        int size() {
-            return size;
-        }
-
-        int get(int index) {
-            return values[index];
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
     }
 }

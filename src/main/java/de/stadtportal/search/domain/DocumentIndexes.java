@@ -2,73 +2,32 @@ package de.stadtportal.search.domain;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
 
+import de.stadtportal.platform.database.BuiltPerDataVersion;
 import de.stadtportal.platform.database.PublicDataVersion;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps the one {@link DocumentIndex} of the newest public data version ({@link PublicDataVersion}, advanced at the
- * commit of every write to search_document, so a search that read a number never gets documents older than it).
- * Built by the first search that finds it older than the number it read, in a transaction of its own that reads
- * the number and the rows in one snapshot; searches meanwhile ask PostgreSQL as before instead of waiting (a
- * waiting request would hold its pooled connection). As the directory's BusinessIndexes.
+ * Keeps the one {@link DocumentIndex} of the newest public data version ({@link BuiltPerDataVersion}: built by the
+ * first search that finds it older, searches meanwhile ask PostgreSQL) and reads it in one snapshot. As the
+ * directory's BusinessIndexes.
  */
 @Component
 class DocumentIndexes {
 
-    private static final Logger log = LoggerFactory.getLogger(DocumentIndexes.class);
-
     private final JdbcClient jdbc;
-    private final TransactionTemplate snapshot;
-    private final ReentrantLock building = new ReentrantLock();
-    private volatile DocumentIndex kept;
-    /** The data version whose index could not be built (not tried again until the data change). */
-    private volatile long failedAt = Long.MIN_VALUE;
+    private final BuiltPerDataVersion<DocumentIndex> kept;
 
     DocumentIndexes(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.snapshot = new TransactionTemplate(transactions);
-        snapshot.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
-        snapshot.setReadOnly(true);
+        this.kept = new BuiltPerDataVersion<>("Search index of the portal-wide search", transactions, this::load, index -> index.dataVersion);
     }
 
     /** The index as of {@code dataVersion} or later; empty while another search builds it or after it failed. */
     Optional<DocumentIndex> atLeast(long dataVersion) {
-        DocumentIndex index = kept;
-        if (index != null && index.dataVersion >= dataVersion) {
-            return Optional.of(index);
-        }
-        if (dataVersion <= failedAt || !building.tryLock()) {
-            return Optional.empty();
-        }
-        try {
-            index = kept;
-            if (index == null || index.dataVersion < dataVersion) {
-                // the old index goes first: two need not fit the heap at once (searches meanwhile ask PostgreSQL)
-                kept = null;
-                long start = System.nanoTime();
-                index = snapshot.execute(status -> load());
-                kept = index;
-                log.debug("Search document index of data version {} ({} documents) built in {} ms", index.dataVersion, index.size,
-                        (System.nanoTime() - start) / 1_000_000);
-            }
-            return Optional.of(index);
-        } catch (RuntimeException e) {
-            // searches go on in PostgreSQL; the next change of data tries again
-            failedAt = dataVersion;
-            log.warn("Search document index of data version {} not built, searching in PostgreSQL: {}", dataVersion, e.toString());
-            return Optional.empty();
-        } finally {
-            building.unlock();
-        }
+        return kept.atLeast(dataVersion);
     }
 
     private DocumentIndex load() {
