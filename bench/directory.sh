@@ -7,7 +7,8 @@
 # (portal.http-cache.pages=0). The search is measured with one hot query on both, and
 # with varied queries (bench/directory-queries.lua, mostly distinct) on both.
 # Usage: bench/directory.sh [duration, default 20s] [sizes, default "10000 100000"].
-# JAR=/path/to.jar measures that jar instead of building this checkout (a before/after comparison in one
+# Also the portal-wide search /suche with varied queries, and the memory the portal then holds (both search indexes).
+# JAVA_OPTS sets the portals' JVM options (e.g. the README's). JAR=/path/to.jar measures that jar instead of building this checkout (a before/after comparison in one
 # sitting: run it once per jar). Each portal line also gives the CPU time per request of the portal's JVM
 # and of PostgreSQL (all its processes) during the measured run, and the load average, since requests/s
 # depend on whatever else runs on the machine.
@@ -29,13 +30,14 @@ if [ -z "${JAR:-}" ]; then
   JAR=$(ls target/stadtportal-*.jar)
 fi
 echo "jar: $JAR"
-java -jar "$JAR" --server.port=$PORT --management.server.port=0 --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/jar.log" 2>&1 &
+# JAVA_OPTS: the JVM options to measure with (e.g. the README's -Xmx256m …), none by default
+java ${JAVA_OPTS:-} -jar "$JAR" --server.port=$PORT --management.server.port=0 --portal.embedded-database.data-directory="$DATA/pg" >"$DATA/jar.log" 2>&1 &
 CACHED_PID=$!
 for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break; sleep 0.5; done
 PGPORT=$(sed -n 4p "$DATA/pg/postmaster.pid")
 sql() { psql -q -h 127.0.0.1 -p "$PGPORT" -U postgres -d stadtportal -v ON_ERROR_STOP=1 -c "$1"; }
 # the second portal uses the first one's database
-java -jar "$JAR" --server.port=$UNCACHED_PORT --management.server.port=0 --portal.http-cache.pages=0 --spring.flyway.enabled=false \
+java ${JAVA_OPTS:-} -jar "$JAR" --server.port=$UNCACHED_PORT --management.server.port=0 --portal.http-cache.pages=0 --spring.flyway.enabled=false \
   --spring.datasource.url="jdbc:postgresql://127.0.0.1:$PGPORT/stadtportal" --spring.datasource.username=postgres \
   >"$DATA/jar-uncached.log" 2>&1 &
 UNCACHED_PID=$!
@@ -137,5 +139,9 @@ for size in $SIZES; do
   load "$UNCACHED_PORT" "search, one hot query, cache off" "$SEARCH"
   BENCH_SIZE=$size load "$PORT" "search, varied queries, cache on" "/unternehmen" -s bench/directory-queries.lua
   BENCH_SIZE=$size load "$UNCACHED_PORT" "search, varied queries, cache off" "/unternehmen" -s bench/directory-queries.lua
+  BENCH_SIZE=$size load "$UNCACHED_PORT" "portal-wide search /suche, varied queries, cache off" "/suche" -s bench/directory-queries.lua
+  # both search indexes of this size are built now: what the uncached portal holds after a full collection
+  echo "-- memory of the portal with the cache off: RSS $(awk '/VmRSS/ { print int($2 / 1024) " MB" }' /proc/$UNCACHED_PID/status)," \
+    "heap after a full GC $(jcmd $UNCACHED_PID GC.run >/dev/null 2>&1; jcmd $UNCACHED_PID GC.heap_info 2>/dev/null | awk '/generation|heap/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); gsub(/[K,]/, "", v); s += v } } END { print int(s / 1024) " MB" }')"
   run "detail" "$DETAIL"
 done
