@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the rows and the number ({@link PublicDataVersion#IN_SNAPSHOT}, which the loader reads and {@code versionOf} tells).
  * Callers meanwhile get nothing and answer otherwise (in SQL) instead of waiting: a waiting request would hold its
  * pooled connection. The old model goes first, so two of a large directory need not fit the heap at once. A model
- * that cannot be built is not tried again until the data change.
+ * that cannot be built (also for want of memory) is not tried again until the data change.
  */
 public final class BuiltPerDataVersion<T> {
 
@@ -62,7 +62,9 @@ public final class BuiltPerDataVersion<T> {
                 log.debug("{} of data version {} built in {} ms", name, versionOf.applyAsLong(model), (System.nanoTime() - start) / 1_000_000);
             }
             return Optional.of(model);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // a model too large for the heap fails alone: its parts are garbage again and the pages go on in SQL,
+            // instead of every data change (or worse, every search) trying again under a full heap
             failedAt = dataVersion;
             log.warn("{} of data version {} not built, answering in PostgreSQL: {}", name, dataVersion, e.toString());
             return Optional.empty();

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The in-memory search ({@link DocumentIndex}) answers every search as the HITS statement does: the same counts per
@@ -39,6 +41,12 @@ class DocumentIndexTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JdbcClient jdbcClient;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeEach
     void generateDocuments() {
@@ -139,5 +147,13 @@ class DocumentIndexTest {
                 .containsExactlyElementsOf(List.<Map.Entry<String, Integer>>copyOf(inDatabase.counts().entrySet()));
         assertThat(inMemory.hits()).as(what).containsExactlyElementsOf(inDatabase.hits());
         return inDatabase;
+    }
+
+    @Test
+    void moreDocumentsThanTheHeapIsSizedForAreSearchedInPostgres() {
+        long version = jdbc.queryForObject("SELECT version FROM data_version", Long.class);
+        int documents = jdbc.queryForObject("SELECT count(*) FROM search_document", Integer.class);
+        assertThat(new DocumentIndexes(jdbcClient, transactions, new SearchProperties(true, documents - 1)).atLeast(version)).isEmpty();
+        assertThat(new DocumentIndexes(jdbcClient, transactions, new SearchProperties(true, documents)).atLeast(version)).isPresent();
     }
 }
