@@ -132,13 +132,13 @@ public class SearchQuery {
                 .query((ResultSet rs) -> {
                     counts.put(rs.getString("kind"), rs.getInt("hits"));
                     if (rs.getString("key") != null) {
-                        hits.add(hit(rs, 0));
+                        hits.add(hit(rs));
                     }
                 });
         return new Result(counts, hits);
     }
 
-    private static Hit hit(ResultSet rs, int row) throws SQLException {
+    private static Hit hit(ResultSet rs) throws SQLException {
         return new Hit(rs.getString("kind"), rs.getString("key"), rs.getString("title"), rs.getString("body"), rs.getString("url"));
     }
 }
