@@ -94,8 +94,8 @@ class HttpCacheFilter extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        PageCache.Key key = pages.enabled() ? PageCache.key(request, etag) : null;
-        if (key != null && pages.answer(key, request, response)) {
+        PageCache.Key key = pages.enabled() ? PageCache.key(request, Languages.of(request).getLanguage()) : null;
+        if (key != null && pages.answer(key, etag, request, response)) {
             return;
         }
         // one GET renders a missing page, the others of the same moment wait for it (see PageCache)
@@ -108,7 +108,7 @@ class HttpCacheFilter extends OncePerRequestFilter {
                 Thread.currentThread().interrupt();
                 throw new ServletException(e);
             }
-            if (finished != null && pages.answer(key, request, response)) {
+            if (finished != null && pages.answer(key, etag, request, response)) {
                 return;
             }
             renders = finished == null;
@@ -121,7 +121,7 @@ class HttpCacheFilter extends OncePerRequestFilter {
                     && page.getHeaders(HttpHeaders.SET_COOKIE).isEmpty() && request.getAttribute(PERSONAL) == null
                     && !response.isCommitted()) {
                 publicHeaders(page, etag);
-                kept = key != null && pages.keep(key, request, page, page.getContentAsByteArray());
+                kept = key != null && pages.keep(key, etag, request, page, page.getContentAsByteArray());
             }
         } finally {
             if (renders) {

@@ -4,10 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,13 +26,19 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Whole public pages as anonymous visitors get them, kept in memory under their ETag (data version,
- * language, build, period: see {@link HttpCacheFilter}) and their address. Every anonymous visitor of
- * an address gets the same bytes, so a page is rendered once per data version and period, not once
- * per request: a kept page is answered before Spring Security, the controllers and Thymeleaf. A new
- * data version (any change to public data, on any instance) or the next period makes a new key, and
- * the old entries age out. Only what {@link HttpCacheFilter} marks public is kept: status 200, no
- * cookie (so no CSRF token, no message meant for one person), nothing rendered for a logged-in person.
+ * Whole public pages as anonymous visitors get them, kept in memory per address with the ETag they
+ * were rendered under (data version, language, build, period: see {@link HttpCacheFilter}). Every
+ * anonymous visitor of an address gets the same bytes, so a page is rendered once per data version and
+ * period, not once per request: a kept page is answered before Spring Security, the controllers and
+ * Thymeleaf. A new data version (any change to public data, on any instance) or the next period makes
+ * the kept page stale; the next request renders it again and it replaces the old one. Only what
+ * {@link HttpCacheFilter} marks public is kept: status 200, no cookie (so no CSRF token, no message
+ * meant for one person), nothing rendered for a logged-in person.
+ * <p>Memory: one page per address, not one per address and ETag, and a page rendered again with the
+ * same bytes keeps the arrays it had. Otherwise every minute (the next period) would copy the whole
+ * cache, and on a 256 MB heap the old copies filled the old generation until full collections of
+ * 270-310 ms stopped every request (bench/RESULTS.md). Pages are compressed on the first request that
+ * takes gzip, so a page asked for once is never compressed at all.
  */
 final class PageCache {
 
@@ -39,9 +47,9 @@ final class PageCache {
     private static final Pattern COMPRESSED = Pattern.compile(
             "(text/|application/(json|xml|javascript|atom\\+xml|rss\\+xml|ld\\+json|geo\\+json)|image/svg\\+xml)");
 
-    /** Headers that belong to one answer, not to the page. */
+    /** Headers that belong to one answer, not to the page (the ETag is kept with the page and set when answering). */
     private static final Set<String> NOT_KEPT = Set.of("set-cookie", "date", "content-length", "transfer-encoding",
-            "connection", "keep-alive");
+            "connection", "keep-alive", "etag", "content-type");
 
     private final Cache<Key, Page> pages;
     /** Pages being rendered right now, so that one request renders and the others wait for it. */
@@ -67,9 +75,9 @@ final class PageCache {
         return pages != null;
     }
 
-    /** The key of a request: everything a page's bytes may depend on besides the ETag. */
-    static Key key(HttpServletRequest request, String etag) {
-        return new Key(etag, request.getRequestURI(), parameters(request), request.getHeader(HttpHeaders.HOST),
+    /** The key of a request: everything a page's bytes may depend on besides the data version and period. */
+    static Key key(HttpServletRequest request, String language) {
+        return new Key(language, request.getRequestURI(), parameters(request), request.getHeader(HttpHeaders.HOST),
                 request.getHeader("X-Forwarded-Host"), request.getHeader("X-Forwarded-Proto"),
                 request.getHeader(HttpHeaders.ACCEPT));
     }
@@ -85,10 +93,10 @@ final class PageCache {
         return parameters;
     }
 
-    /** Writes the kept page and says true, or says false when there is none. */
-    boolean answer(Key key, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    /** Writes the page kept under this ETag and says true, or says false when there is none. */
+    boolean answer(Key key, String etag, HttpServletRequest request, HttpServletResponse response) throws IOException {
         Page page = pages.getIfPresent(key);
-        if (page == null) {
+        if (page == null || !page.etag().equals(etag)) {
             return false;
         }
         response.setStatus(HttpServletResponse.SC_OK);
@@ -100,12 +108,20 @@ final class PageCache {
                 response.addHeader(header.getKey(), values.get(i));
             }
         }
+        response.setHeader(HttpHeaders.ETAG, etag);
         if (page.contentType() != null) {
             response.setContentType(page.contentType());
         }
-        // browsers ask for gzip: the page was compressed once when kept, not by the connector per request
-        byte[] body = page.gzipped() != null && acceptsGzip(request) ? page.gzipped() : page.body();
-        if (body == page.gzipped()) {
+        // browsers ask for gzip: the page is compressed once, on the first such request, not by the connector per request
+        byte[] body = page.body();
+        if (page.compressible() && acceptsGzip(request)) {
+            if (page.gzipped() == null) {
+                Page compressed = page.withGzipped(gzip(page.body()));
+                // replaced, not put: a page rendered meanwhile under a newer ETag stays
+                pages.asMap().replace(key, page, compressed);
+                page = compressed;
+            }
+            body = page.gzipped();
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         response.setContentLength(body.length);
@@ -146,27 +162,42 @@ final class PageCache {
         }
     }
 
-    /** Keeps the page the chain just rendered for a GET (a HEAD has no body to keep); says whether it did. */
-    boolean keep(Key key, HttpServletRequest request, HttpServletResponse rendered, byte[] body) {
+    /**
+     * Keeps the page the chain just rendered for a GET (a HEAD has no body to keep) under its ETag; says
+     * whether it did. When the kept page of the address has the same bytes and headers (the period or the
+     * data version changed, the page did not), its arrays stay and only the ETag is new.
+     */
+    boolean keep(Key key, String etag, HttpServletRequest request, HttpServletResponse rendered, byte[] body) {
         if (!"GET".equals(request.getMethod())) {
             return false;
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : rendered.getHeaderNames()) {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (!NOT_KEPT.contains(lower) && !lower.equals("content-type")) {
+            if (!NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
                 headers.put(name, List.copyOf(rendered.getHeaders(name)));
             }
         }
-        pages.put(key, new Page(rendered.getContentType(), headers, body, gzipped(rendered.getContentType(), body)));
+        String contentType = rendered.getContentType();
+        Page before = pages.getIfPresent(key);
+        Page page = before != null && before.sameAs(contentType, headers, body)
+                ? before.under(etag)
+                : new Page(etag, contentType, headers, body, compressible(contentType, body), null);
+        pages.put(key, page);
         return true;
     }
 
-    /** The body compressed, where the connector would compress it (server.compression: text, over 2 KB), else null. */
-    static byte[] gzipped(String contentType, byte[] body) {
-        if (body.length < COMPRESS_FROM || contentType == null || !COMPRESSED.matcher(contentType).lookingAt()) {
-            return null;
-        }
+    /** Bytes of the pages kept now, with their keys (as weighed against portal.http-cache.pages). */
+    long keptBytes() {
+        pages.cleanUp();
+        return pages.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+    }
+
+    /** Whether the connector would compress it (server.compression: text, over 2 KB). */
+    private static boolean compressible(String contentType, byte[] body) {
+        return body.length >= COMPRESS_FROM && contentType != null && COMPRESSED.matcher(contentType).lookingAt();
+    }
+
+    private static byte[] gzip(byte[] body) {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream(body.length / 3);
         try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
             gzip.write(body);
@@ -192,7 +223,7 @@ final class PageCache {
         return false;
     }
 
-    record Key(String etag, String uri, Map<String, List<String>> parameters, String host, String forwardedHost,
+    record Key(String language, String uri, Map<String, List<String>> parameters, String host, String forwardedHost,
                String forwardedProto, String accept) {
 
         int weight() {
@@ -200,11 +231,27 @@ final class PageCache {
         }
     }
 
-    /** A kept page: its bytes, and the same compressed for clients that take gzip (null when not worth it). */
-    private record Page(String contentType, Map<String, List<String>> headers, byte[] body, byte[] gzipped) {
+    /**
+     * A kept page: the ETag it was rendered under, its bytes, and the same compressed for clients that
+     * take gzip once one asked (null before, and always when not worth compressing).
+     */
+    private record Page(String etag, String contentType, Map<String, List<String>> headers, byte[] body,
+                        boolean compressible, byte[] gzipped) {
 
         int weight() {
-            return body.length + (gzipped == null ? 0 : gzipped.length);
+            return 100 + body.length + (gzipped == null ? 0 : gzipped.length);
+        }
+
+        boolean sameAs(String contentType, Map<String, List<String>> headers, byte[] body) {
+            return Objects.equals(this.contentType, contentType) && this.headers.equals(headers) && Arrays.equals(this.body, body);
+        }
+
+        Page under(String etag) {
+            return new Page(etag, contentType, headers, body, compressible, gzipped);
+        }
+
+        Page withGzipped(byte[] gzipped) {
+            return new Page(etag, contentType, headers, body, compressible, gzipped);
         }
     }
 }

@@ -2,20 +2,28 @@ package de.stadtportal.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
 
-/** A missing page is rendered by one request; the others of the same moment wait for it instead of rendering it too. */
+/**
+ * A missing page is rendered by one request; the others of the same moment wait for it instead of rendering it too.
+ * An address keeps one page, whose arrays outlive ETags under which it stays the same.
+ */
 class PageCacheTest {
 
     final PageCache pages = new PageCache(DataSize.ofMegabytes(1), Duration.ofSeconds(60));
-    final PageCache.Key key = new PageCache.Key("W/\"1-de\"", "/impressum", Map.of(), "localhost", null, null, null);
+    final PageCache.Key key = new PageCache.Key("de", "/impressum", Map.of(), "localhost", null, null, null);
 
     @Test
     void theFirstRequestRendersAndTheNextWaitsUntilItIsDone() throws Exception {
@@ -43,7 +51,77 @@ class PageCacheTest {
         assertThat(pages.awaitOtherRendering(key, Duration.ofMillis(50))).as("gave up").isFalse();
         pages.rendered(key, false);
         assertThat(pages.mayBeKept(key)).as("a form's page: nobody waits for it").isFalse();
-        assertThat(pages.mayBeKept(new PageCache.Key("W/\"1-de\"", "/unternehmen", Map.of("q", List.of("x")), "localhost",
+        assertThat(pages.mayBeKept(new PageCache.Key("de", "/unternehmen", Map.of("q", List.of("x")), "localhost",
                 null, null, null))).isTrue();
+    }
+
+    /** Every minute (the next period) each page is rendered again: when it did not change, the cache holds it once. */
+    @Test
+    void aPageRenderedAgainUnderANewETagReplacesTheOldOneAndKeepsItsBytesWhenTheyAreTheSame() throws Exception {
+        byte[] body = page("Impressum");
+        assertThat(pages.keep(key, "W/\"1-de-b-100\"", get(), rendered(), body)).isTrue();
+        long oneCopy = pages.keptBytes();
+        assertThat(oneCopy).isGreaterThan(body.length);
+
+        assertThat(pages.keep(key, "W/\"1-de-b-101\"", get(), rendered(), body.clone())).isTrue();
+        assertThat(pages.keptBytes()).as("one copy, not one per ETag").isEqualTo(oneCopy);
+        assertThat(answer("W/\"1-de-b-100\"", null)).as("the old ETag's page is gone").isNull();
+        MockHttpServletResponse kept = answer("W/\"1-de-b-101\"", null);
+        assertThat(kept.getHeader("ETag")).isEqualTo("W/\"1-de-b-101\"");
+        assertThat(kept.getContentAsByteArray()).isEqualTo(body);
+
+        byte[] changed = page("Impressum, geändert");
+        pages.keep(key, "W/\"2-de-b-101\"", get(), rendered(), changed);
+        assertThat(answer("W/\"1-de-b-101\"", null)).isNull();
+        assertThat(answer("W/\"2-de-b-101\"", null).getContentAsByteArray()).isEqualTo(changed);
+        assertThat(pages.keptBytes()).isEqualTo(oneCopy + changed.length - body.length);
+    }
+
+    /** A page asked for once (a search for a rare word) costs no compression; the first visitor taking gzip compresses it. */
+    @Test
+    void aPageIsCompressedOnTheFirstRequestThatTakesGzip() throws Exception {
+        byte[] body = page("Datenschutz");
+        pages.keep(key, "W/\"1-de-b-100\"", get(), rendered(), body);
+        long plain = pages.keptBytes();
+
+        assertThat(answer("W/\"1-de-b-100\"", null).getHeader("Content-Encoding")).isNull();
+        assertThat(pages.keptBytes()).as("nobody took gzip yet").isEqualTo(plain);
+
+        MockHttpServletResponse gzipped = answer("W/\"1-de-b-100\"", "gzip, deflate, br");
+        assertThat(gzipped.getHeader("Content-Encoding")).isEqualTo("gzip");
+        assertThat(gzipped.getContentLength()).isEqualTo(gzipped.getContentAsByteArray().length);
+        try (var gzip = new GZIPInputStream(new ByteArrayInputStream(gzipped.getContentAsByteArray()))) {
+            assertThat(gzip.readAllBytes()).isEqualTo(body);
+        }
+        assertThat(pages.keptBytes()).isEqualTo(plain + gzipped.getContentLength());
+
+        // the compressed bytes stay when the page is rendered again unchanged under the next ETag
+        pages.keep(key, "W/\"1-de-b-101\"", get(), rendered(), body.clone());
+        assertThat(pages.keptBytes()).isEqualTo(plain + gzipped.getContentLength());
+        assertThat(answer("W/\"1-de-b-101\"", "gzip").getContentAsByteArray()).isEqualTo(gzipped.getContentAsByteArray());
+    }
+
+    private MockHttpServletResponse answer(String etag, String acceptEncoding) throws Exception {
+        MockHttpServletRequest request = get();
+        if (acceptEncoding != null) {
+            request.addHeader("Accept-Encoding", acceptEncoding);
+        }
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        return pages.answer(key, etag, request, response) ? response : null;
+    }
+
+    private static MockHttpServletRequest get() {
+        return new MockHttpServletRequest("GET", "/impressum");
+    }
+
+    private static MockHttpServletResponse rendered() {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "public, max-age=60");
+        return response;
+    }
+
+    private static byte[] page(String title) {
+        return ("<!DOCTYPE html><title>" + title + "</title>" + "<p>Bottrop</p>".repeat(400)).getBytes(StandardCharsets.UTF_8);
     }
 }
