@@ -98,6 +98,9 @@ class HttpCacheFilter extends OncePerRequestFilter {
         if (key != null && pages.answer(key, etag, request, response)) {
             return;
         }
+        if (key != null) {
+            pages.missed(key);
+        }
         // one GET renders a missing page, the others of the same moment wait for it (see PageCache)
         boolean renders = false;
         if (key != null && "GET".equals(request.getMethod()) && pages.mayBeKept(key)) {

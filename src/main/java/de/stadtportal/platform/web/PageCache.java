@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
@@ -37,8 +38,10 @@ import org.springframework.util.unit.DataSize;
  * <p>Memory: one page per address, not one per address and ETag, and a page rendered again with the
  * same bytes keeps the arrays it had. Otherwise every minute (the next period) would copy the whole
  * cache, and on a 256 MB heap the old copies filled the old generation until full collections of
- * 270-310 ms stopped every request (bench/RESULTS.md). Pages are compressed on the first request that
- * takes gzip, so a page asked for once is never compressed at all.
+ * 270-310 ms stopped every request (bench/RESULTS.md). A page is kept from the second request for its
+ * address on: searches for rare words (a quarter of bench/directory-queries.lua's) are asked once, and
+ * keeping them only pushed pages asked often out into the old generation's garbage. Pages are
+ * compressed on the first request that takes gzip.
  */
 final class PageCache {
 
@@ -51,7 +54,12 @@ final class PageCache {
     private static final Set<String> NOT_KEPT = Set.of("set-cookie", "date", "content-length", "transfer-encoding",
             "connection", "keep-alive", "etag", "content-type");
 
+    /** Slots of addresses asked for (about as many as pages fit), by hash: the hash above, how often asked (1, 2) below. */
+    private static final int ASKED_SLOTS = 1 << 16;
+
     private final Cache<Key, Page> pages;
+    /** A fixed array, so that remembering an address asked once makes no garbage; a collision forgets one. */
+    private final AtomicLongArray asked = new AtomicLongArray(ASKED_SLOTS);
     /** Pages being rendered right now, so that one request renders and the others wait for it. */
     private final ConcurrentHashMap<Key, CountDownLatch> rendering = new ConcurrentHashMap<>();
     /** Addresses whose answer was not kept (a form's session, an error): their requests render without waiting. */
@@ -131,6 +139,28 @@ final class PageCache {
         return true;
     }
 
+    /** A request found no page kept for its address: counts it, so that the next one keeps what it renders. */
+    void missed(Key key) {
+        int hash = key.hashCode();
+        int slot = slot(hash);
+        long entry = asked.get(slot);
+        if ((int) (entry >>> 32) != hash) {
+            asked.set(slot, (long) hash << 32 | 1);
+        } else if ((entry & 0xF) < 2) {
+            asked.set(slot, entry + 1);
+        }
+    }
+
+    private boolean askedAgain(Key key) {
+        int hash = key.hashCode();
+        long entry = asked.get(slot(hash));
+        return (int) (entry >>> 32) == hash && (entry & 0xF) >= 2;
+    }
+
+    private static int slot(int hash) {
+        return (hash ^ hash >>> 16) & ASKED_SLOTS - 1;
+    }
+
     /**
      * After a new data version or at the next minute every page is missing at once; without this, each
      * of the requests arriving meanwhile would render the same page (on two cores, 32 at a time took a
@@ -163,9 +193,11 @@ final class PageCache {
     }
 
     /**
-     * Keeps the page the chain just rendered for a GET (a HEAD has no body to keep) under its ETag; says
-     * whether it did. When the kept page of the address has the same bytes and headers (the period or the
-     * data version changed, the page did not), its arrays stay and only the ETag is new.
+     * Keeps the page the chain just rendered for a GET (a HEAD has no body to keep) under its ETag when its
+     * address was asked for before ({@link #missed}, also by a request waiting for this one) or a page of
+     * it is kept already; says whether it is a page that is kept. When the kept page of the address has
+     * the same bytes and headers (the period or the data version changed, the page did not), its arrays
+     * stay and only the ETag is new.
      */
     boolean keep(Key key, String etag, HttpServletRequest request, HttpServletResponse rendered, byte[] body) {
         if (!"GET".equals(request.getMethod())) {
@@ -177,8 +209,11 @@ final class PageCache {
                 headers.put(name, List.copyOf(rendered.getHeaders(name)));
             }
         }
-        String contentType = rendered.getContentType();
         Page before = pages.getIfPresent(key);
+        if (before == null && !askedAgain(key)) {
+            return true;
+        }
+        String contentType = rendered.getContentType();
         Page page = before != null && before.sameAs(contentType, headers, body)
                 ? before.under(etag)
                 : new Page(etag, contentType, headers, body, compressible(contentType, body), null);

@@ -59,6 +59,7 @@ class PageCacheTest {
     @Test
     void aPageRenderedAgainUnderANewETagReplacesTheOldOneAndKeepsItsBytesWhenTheyAreTheSame() throws Exception {
         byte[] body = page("Impressum");
+        askedTwice();
         assertThat(pages.keep(key, "W/\"1-de-b-100\"", get(), rendered(), body)).isTrue();
         long oneCopy = pages.keptBytes();
         assertThat(oneCopy).isGreaterThan(body.length);
@@ -81,6 +82,7 @@ class PageCacheTest {
     @Test
     void aPageIsCompressedOnTheFirstRequestThatTakesGzip() throws Exception {
         byte[] body = page("Datenschutz");
+        askedTwice();
         pages.keep(key, "W/\"1-de-b-100\"", get(), rendered(), body);
         long plain = pages.keptBytes();
 
@@ -99,6 +101,37 @@ class PageCacheTest {
         pages.keep(key, "W/\"1-de-b-101\"", get(), rendered(), body.clone());
         assertThat(pages.keptBytes()).isEqualTo(plain + gzipped.getContentLength());
         assertThat(answer("W/\"1-de-b-101\"", "gzip").getContentAsByteArray()).isEqualTo(gzipped.getContentAsByteArray());
+    }
+
+    /** A search for a rare word is asked once: keeping it would only push out pages asked often. */
+    @Test
+    void aPageIsKeptFromTheSecondRequestForItsAddressOn() throws Exception {
+        byte[] body = page("Impressum");
+        pages.missed(key);
+        assertThat(pages.keep(key, "W/\"1-de-b-100\"", get(), rendered(), body)).as("a page that is kept, later").isTrue();
+        assertThat(answer("W/\"1-de-b-100\"", null)).as("asked once").isNull();
+        assertThat(pages.keptBytes()).isZero();
+
+        PageCache.Key other = new PageCache.Key("de", "/unternehmen", Map.of("q", List.of("4711")), "localhost", null, null, null);
+        pages.missed(other);
+        pages.missed(key);
+        pages.keep(key, "W/\"1-de-b-100\"", get(), rendered(), body);
+        assertThat(answer("W/\"1-de-b-100\"", null).getContentAsByteArray()).isEqualTo(body);
+
+        // a request that waits for the one rendering counts as asking again
+        PageCache.Key waitedFor = new PageCache.Key("en", "/impressum", Map.of(), "localhost", null, null, null);
+        pages.missed(waitedFor);
+        assertThat(pages.awaitOtherRendering(waitedFor, Duration.ofSeconds(1))).isNull();
+        pages.missed(waitedFor);
+        pages.keep(waitedFor, "W/\"1-en-b-100\"", get(), rendered(), body);
+        pages.rendered(waitedFor, true);
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        assertThat(pages.answer(waitedFor, "W/\"1-en-b-100\"", get(), response)).isTrue();
+    }
+
+    private void askedTwice() {
+        pages.missed(key);
+        pages.missed(key);
     }
 
     private MockHttpServletResponse answer(String etag, String acceptEncoding) throws Exception {
