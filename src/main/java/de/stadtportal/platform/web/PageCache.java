@@ -1,5 +1,6 @@
 package de.stadtportal.platform.web;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -39,12 +41,14 @@ import org.springframework.util.unit.DataSize;
  * same bytes keeps the arrays it had. Otherwise every minute (the next period) would copy the whole
  * cache, and on a 256 MB heap the old copies filled the old generation until full collections of
  * 270-310 ms stopped every request (bench/RESULTS.md). A page is kept from the second request for its
- * address on: searches for rare words (a quarter of bench/directory-queries.lua's) are asked once, and
- * keeping them only pushed pages asked often out into the old generation's garbage. Pages are
- * compressed on the first request that takes gzip.
+ * address on: a search for a rare word is asked once, and keeping it only pushes out pages asked often.
+ * And text is kept gzipped only, about a fifth of its bytes, since browsers take it so: the same memory
+ * holds five times the pages, so fewer fall out into the old generation's garbage.
  */
 final class PageCache {
 
+    /** For clients that do not take gzip (curl, some bots; behind the nginx recipe, the proxy on a miss). */
+    private static final int INFLATE_BUFFER = 8192;
     /** As server.compression: text types of at least 2 KB are worth compressing. */
     private static final int COMPRESS_FROM = 2048;
     private static final Pattern COMPRESSED = Pattern.compile(
@@ -120,21 +124,25 @@ final class PageCache {
         if (page.contentType() != null) {
             response.setContentType(page.contentType());
         }
-        // browsers ask for gzip: the page is compressed once, on the first such request, not by the connector per request
-        byte[] body = page.body();
-        if (page.compressible() && acceptsGzip(request)) {
-            if (page.gzipped() == null) {
-                Page compressed = page.withGzipped(gzip(page.body()));
-                // replaced, not put: a page rendered meanwhile under a newer ETag stays
-                pages.asMap().replace(key, page, compressed);
-                page = compressed;
+        if (!page.gzipped()) {
+            response.setContentLength(page.body().length);
+            if (!"HEAD".equals(request.getMethod())) {
+                response.getOutputStream().write(page.body());
             }
-            body = page.gzipped();
+        } else if (acceptsGzip(request)) {
+            // browsers ask for gzip: the page was compressed once when kept, not by the connector per request
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-        }
-        response.setContentLength(body.length);
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(body);
+            response.setContentLength(page.body().length);
+            if (!"HEAD".equals(request.getMethod())) {
+                response.getOutputStream().write(page.body());
+            }
+        } else {
+            response.setContentLength(page.plainLength());
+            if (!"HEAD".equals(request.getMethod())) {
+                try (GZIPInputStream plain = new GZIPInputStream(new ByteArrayInputStream(page.body()), INFLATE_BUFFER)) {
+                    plain.transferTo(response.getOutputStream());
+                }
+            }
         }
         return true;
     }
@@ -195,9 +203,8 @@ final class PageCache {
     /**
      * Keeps the page the chain just rendered for a GET (a HEAD has no body to keep) under its ETag when its
      * address was asked for before ({@link #missed}, also by a request waiting for this one) or a page of
-     * it is kept already; says whether it is a page that is kept. When the kept page of the address has
-     * the same bytes and headers (the period or the data version changed, the page did not), its arrays
-     * stay and only the ETag is new.
+     * it is kept already; says whether it is a page that is kept. Text over 2 KB is kept gzipped only
+     * (a fifth of the bytes): browsers take it as it is, other clients get it inflated.
      */
     boolean keep(Key key, String etag, HttpServletRequest request, HttpServletResponse rendered, byte[] body) {
         if (!"GET".equals(request.getMethod())) {
@@ -214,10 +221,11 @@ final class PageCache {
             return true;
         }
         String contentType = rendered.getContentType();
-        Page page = before != null && before.sameAs(contentType, headers, body)
-                ? before.under(etag)
-                : new Page(etag, contentType, headers, body, compressible(contentType, body), null);
-        pages.put(key, page);
+        boolean compress = compressible(contentType, body);
+        Page page = new Page(etag, contentType, headers, compress ? gzip(body) : body, compress, body.length);
+        // unchanged (the next period, another table's change): the arrays kept stay, only the ETag is new.
+        // Compressing is deterministic, so equal bytes compressed are equal pages.
+        pages.put(key, before != null && before.sameAs(page) ? before.under(etag) : page);
         return true;
     }
 
@@ -267,26 +275,23 @@ final class PageCache {
     }
 
     /**
-     * A kept page: the ETag it was rendered under, its bytes, and the same compressed for clients that
-     * take gzip once one asked (null before, and always when not worth compressing).
+     * A kept page: the ETag it was rendered under and its bytes, gzipped when {@code gzipped} (then
+     * {@code plainLength} is their length inflated).
      */
     private record Page(String etag, String contentType, Map<String, List<String>> headers, byte[] body,
-                        boolean compressible, byte[] gzipped) {
+                        boolean gzipped, int plainLength) {
 
         int weight() {
-            return 100 + body.length + (gzipped == null ? 0 : gzipped.length);
+            return 100 + body.length;
         }
 
-        boolean sameAs(String contentType, Map<String, List<String>> headers, byte[] body) {
-            return Objects.equals(this.contentType, contentType) && this.headers.equals(headers) && Arrays.equals(this.body, body);
+        boolean sameAs(Page other) {
+            return Objects.equals(contentType, other.contentType) && headers.equals(other.headers)
+                    && gzipped == other.gzipped && Arrays.equals(body, other.body);
         }
 
         Page under(String etag) {
-            return new Page(etag, contentType, headers, body, compressible, gzipped);
-        }
-
-        Page withGzipped(byte[] gzipped) {
-            return new Page(etag, contentType, headers, body, compressible, gzipped);
+            return new Page(etag, contentType, headers, body, gzipped, plainLength);
         }
     }
 }
