@@ -74,6 +74,7 @@ class PageCacheTest {
         byte[] changed = page("Impressum, geändert");
         pages.keep(key, "W/\"2-de-b-101\"", get(), rendered(), changed);
         assertThat(answer("W/\"1-de-b-101\"", null)).isNull();
+        assertThat(answer("W/\"2-de-b-101\"", null).getContentAsByteArray()).as("not the old page's plain copy").isEqualTo(changed);
         assertThat(answer("W/\"2-de-b-101\"", null).getContentAsByteArray()).isEqualTo(changed);
         PageCache alone = new PageCache(DataSize.ofMegabytes(1), Duration.ofSeconds(60));
         alone.missed(key);
