@@ -233,15 +233,15 @@ final class PageCache {
         if (!"GET".equals(request.getMethod())) {
             return false;
         }
+        Page before = pages.getIfPresent(key);
+        if (before == null && !askedAgain(key)) {
+            return true;
+        }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : rendered.getHeaderNames()) {
             if (!NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
                 headers.put(name, List.copyOf(rendered.getHeaders(name)));
             }
-        }
-        Page before = pages.getIfPresent(key);
-        if (before == null && !askedAgain(key)) {
-            return true;
         }
         String contentType = rendered.getContentType();
         boolean compress = compressible(contentType, body);
