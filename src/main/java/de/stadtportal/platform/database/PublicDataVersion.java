@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import jakarta.servlet.http.HttpServletRequest;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -93,6 +94,23 @@ public class PublicDataVersion implements SmartLifecycle {
             log.debug("No data version: {}", e.getMessage());
             return OptionalLong.empty();
         }
+    }
+
+    /**
+     * {@link #current()} for a filter that runs before Spring binds the request to the thread (the HTTP cache's):
+     * a number read from the table is kept in the request itself, where {@link #current()} finds it later in
+     * the same request, so the page is read at the version its ETag names and costs no second query.
+     */
+    public OptionalLong current(HttpServletRequest request) {
+        if (listening) {
+            return OptionalLong.of(known.get());
+        }
+        if (request.getAttribute(READ_IN_REQUEST) instanceof Long kept) {
+            return OptionalLong.of(kept);
+        }
+        OptionalLong read = current();
+        read.ifPresent(version -> request.setAttribute(READ_IN_REQUEST, version));
+        return read;
     }
 
     /** Whether {@link #current()} answers from memory (no query), current with every commit's notice. */

@@ -174,7 +174,7 @@ class HttpCacheFilter extends OncePerRequestFilter {
 
     /** Weak (compression changes the bytes, not the page): data version, language, build, period. Null without a database. */
     String etag(HttpServletRequest request) {
-        OptionalLong version = dataVersion.current();
+        OptionalLong version = dataVersion.current(request);
         if (version.isEmpty()) {
             return null;
         }

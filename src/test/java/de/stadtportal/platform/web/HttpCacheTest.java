@@ -14,14 +14,22 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import de.stadtportal.PortalTest;
+import de.stadtportal.platform.database.PublicDataVersion;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Anonymous public pages are cacheable (ETag from the data version, 304, no cookie); everything personal is not. */
 @PortalTest
@@ -35,6 +43,12 @@ class HttpCacheTest {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    HttpCacheFilter filter;
+
+    @Autowired
+    PublicDataVersion dataVersion;
 
     @Test
     void anAnonymousPublicPageIsPublicWithAnETagAndNoCookieAndAMatchingETagGets304() throws Exception {
@@ -143,6 +157,33 @@ class HttpCacheTest {
                     .andExpect(header().doesNotExist("Content-Encoding")).andReturn().getResponse();
             assertThat(identity.getContentAsByteArray()).as(plain).isEqualTo(page);
         }
+    }
+
+    /**
+     * The filter runs before Spring binds the request to the thread. While PublicDataVersion reads the table (not
+     * listening, as here and while PostgreSQL restarts), the number the ETag names is the one the page is read at:
+     * a change committed between the two does not give a page of the new version under the old ETag, and the page
+     * sends no second query for it.
+     */
+    @Test
+    void thePageIsReadAtTheVersionItsETagNames() throws Exception {
+        assertThat(dataVersion.isListening()).as("reads the table per request").isFalse();
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/impressum");
+        request.addHeader("X-Forwarded-Host", UUID.randomUUID() + ".example"); // an address of its own in the page cache
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        AtomicReference<OptionalLong> readByThePage = new AtomicReference<>();
+        filter.doFilter(request, response, (filtered, answer) -> {
+            transactions.executeWithoutResult(tx -> jdbc.update("UPDATE reallabor SET title = title WHERE id = (SELECT min(id) FROM reallabor)"));
+            // as Spring's RequestContextFilter does, after this filter
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes((HttpServletRequest) filtered));
+            try {
+                readByThePage.set(dataVersion.current());
+            } finally {
+                RequestContextHolder.resetRequestAttributes();
+            }
+        });
+        assertThat(dataVersion.current()).as("the change advanced the version").isNotEqualTo(readByThePage.get());
+        assertThat(response.getHeader("ETag")).startsWith("W/\"" + readByThePage.get().getAsLong() + "-");
     }
 
     /** A new module's table is tracked or named here on purpose (and in V75's list): otherwise its changes would keep old pages. */
