@@ -3,7 +3,8 @@
 # Starts the packaged portal on the embedded database (or uses BASE=http://host:port), adds
 # synthetic published businesses up to SIZE (default 10000, like bench/directory.sh), then per page:
 # a warm-up, the measured wrk run (1 thread, 32 connections), and nginx with the page's bytes saved
-# by curl. Prints one Markdown table: req/s, p50, p99, bytes, nginx req/s, share of nginx.
+# by curl. Prints one Markdown table: req/s, p50, p99, bytes, nginx req/s, share of nginx; then the
+# portal JVM's peak resident memory under this load (VmHWM; not with BASE).
 #
 # Usage: bench/pages.sh                       (defaults: DURATION=8s WARMUP=10s SIZE=10000)
 #        DURATION=3s WARMUP=2s bench/pages.sh (a quick run)
@@ -36,6 +37,7 @@ start_portal() {
   # shellcheck disable=SC2086
   java ${JAVA_OPTS:-} -jar "$1" --server.port="$2" --management.server.port=0 \
     --portal.embedded-database.data-directory="$3/pg" >"$3.log" 2>&1 &
+  echo $! >"$3.pid"
   for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$2/readyz" 2>/dev/null | grep -q UP && break; sleep 0.5; done
   curl -fs "http://127.0.0.1:$2/readyz" >/dev/null || { echo "portal did not start:" >&2; tail -30 "$3.log" >&2; exit 1; }
 }
@@ -193,3 +195,7 @@ echo
 echo "| page | path | req/s | p50 ms | p99 ms | bytes | nginx req/s | share of nginx |${COMPARE_BASE:+ compared build req/s | compared build p99 ms |}"
 echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |${COMPARE_BASE:+ ---: | ---: |}"
 printf '%s\n' "${ROWS[@]}"
+# the JVM's resident memory: its peak during the run (VmHWM) and now (the embedded PostgreSQL not counted)
+rss() { awk '/^VmHWM|^VmRSS/ { printf "%s %d MB ", $1, $2 / 1024 }' "/proc/$(cat "$1.pid")/status" 2>/dev/null; }
+echo
+echo "portal JVM memory: $(rss "$DATA/main")${COMPARE_BASE:+; compared build: $(rss "$DATA/compare")}"
