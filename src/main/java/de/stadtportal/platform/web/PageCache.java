@@ -135,23 +135,21 @@ final class PageCache {
         if (page.contentType() != null) {
             response.setContentType(page.contentType());
         }
-        if (!page.gzipped()) {
-            response.setContentLength(page.body().length);
-            if (!"HEAD".equals(request.getMethod())) {
-                response.getOutputStream().write(page.body());
+        boolean head = "HEAD".equals(request.getMethod());
+        byte[] body = page.body();
+        int length = body.length;
+        if (page.gzipped()) {
+            if (acceptsGzip(request)) {
+                // browsers ask for gzip: the page was compressed once when kept, not by the connector per request
+                response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+            } else {
+                length = page.plainLength();
+                body = head ? null : inflated(key, page);
             }
-        } else if (acceptsGzip(request)) {
-            // browsers ask for gzip: the page was compressed once when kept, not by the connector per request
-            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-            response.setContentLength(page.body().length);
-            if (!"HEAD".equals(request.getMethod())) {
-                response.getOutputStream().write(page.body());
-            }
-        } else {
-            response.setContentLength(page.plainLength());
-            if (!"HEAD".equals(request.getMethod())) {
-                response.getOutputStream().write(inflated(key, page));
-            }
+        }
+        response.setContentLength(length);
+        if (!head) {
+            response.getOutputStream().write(body);
         }
         return true;
     }
