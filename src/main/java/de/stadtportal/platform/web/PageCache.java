@@ -40,7 +40,7 @@ import org.springframework.util.unit.DataSize;
  * <p>Memory: one page per address, not one per address and ETag, and a page rendered again with the
  * same bytes keeps the arrays it had. Otherwise every minute (the next period) would copy the whole
  * cache, and on a 256 MB heap the old copies filled the old generation until full collections of
- * 270-310 ms stopped every request (bench/RESULTS.md). A page is kept from the second request for its
+ * 230-370 ms stopped every request (bench/RESULTS.md). A page is kept from the second request for its
  * address on: a search for a rare word is asked once, and keeping it only pushes out pages asked often.
  * And text is kept gzipped only, about a fifth of its bytes, since browsers take it so: the same memory
  * holds five times the pages, so fewer fall out into the old generation's garbage.
