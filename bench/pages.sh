@@ -9,7 +9,7 @@
 # Usage: bench/pages.sh                       (defaults: DURATION=8s WARMUP=10s SIZE=10000)
 #        DURATION=3s WARMUP=2s bench/pages.sh (a quick run)
 #        BASE=http://127.0.0.1:8080 bench/pages.sh (an already running portal; seeding needs PGPORT)
-#        JAR=/tmp/other.jar JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/x.jfr" bench/pages.sh
+#        JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java JAR=/tmp/other.jar JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/x.jfr" bench/pages.sh
 #        ONLY="/ /veranstaltungen" bench/pages.sh  (just these paths)
 #        COMPARE_JAR=/tmp/main.jar bench/pages.sh  (another build, page by page next to this one:
 #                                                   before and after in the same run, same load)
@@ -35,7 +35,7 @@ for tool in wrk curl; do command -v $tool >/dev/null || { echo "$tool missing (a
 # start_portal jar port dir: the packaged portal on its own embedded database
 start_portal() {
   # shellcheck disable=SC2086
-  java ${JAVA_OPTS:-} -jar "$1" --server.port="$2" --management.server.port=0 \
+  "${JAVA:-java}" ${JAVA_OPTS:-} -jar "$1" --server.port="$2" --management.server.port=0 \
     --portal.embedded-database.data-directory="$3/pg" >"$3.log" 2>&1 &
   echo $! >"$3.pid"
   for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$2/readyz" 2>/dev/null | grep -q UP && break; sleep 0.5; done
