@@ -177,6 +177,30 @@ class DirectoryTest {
     }
 
     @Test
+    void everyFilterOfTheAddressReachesTheSearchAndTheForm() throws Exception {
+        mvc.perform(get("/unternehmen").param("q", "Bäckerei").param("kategorie", "lebensmittel")
+                        .param("stadtteil", "kirchhellen").param("merkmal", "gutschein").param("merkmal", "wlan")
+                        .param("geoeffnet", "on").param("sortierung", "name").param("seite", " 0 "))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(
+                        containsString("value=\"Bäckerei\""),
+                        containsString("value=\"lebensmittel\" selected"),
+                        containsString("value=\"kirchhellen\" selected"),
+                        containsString("value=\"name\" selected"),
+                        containsString("value=\"gutschein\" checked"),
+                        containsString("value=\"wlan\" checked"),
+                        containsString("name=\"geoeffnet\" value=\"true\" checked"))));
+        // the open-now box unchecked, a later page, an empty page number: as if not given
+        mvc.perform(get("/unternehmen").param("kategorie", "lebensmittel").param("geoeffnet", "false").param("seite", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("Bäckerei Kamphues"),
+                        not(containsString("name=\"geoeffnet\" value=\"true\" checked")))));
+        mvc.perform(get("/unternehmen/karte").param("merkmal", "wlan").param("seite", "x")).andExpect(status().isBadRequest());
+        mvc.perform(get("/unternehmen").param("geoeffnet", "vielleicht")).andExpect(status().isBadRequest());
+        mvc.perform(get("/unternehmen").param("seite", "99999999999")).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void detailPageShowsContactHoursWithTodayAndJsonLd() throws Exception {
         mvc.perform(get("/unternehmen/baeckerei-kamphues"))
                 .andExpect(status().isOk())

@@ -42,7 +42,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.server.ResponseStatusException;
 
 /** The public directory: search with filters in the URL (bookmarkable, works without JavaScript) and one business. */
@@ -78,7 +77,7 @@ class BusinessController {
     }
 
     @GetMapping("/unternehmen")
-    String search(@ModelAttribute SearchForm form, java.util.Locale locale, Model model) {
+    String search(SearchForm form, java.util.Locale locale, Model model) {
         Search search = form.toSearch(locale);
         BusinessSearch.SearchPage page = businesses.page(search);
         SearchOptions.Choices choices = options.at(page.version(), locale);

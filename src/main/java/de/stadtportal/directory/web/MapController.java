@@ -8,7 +8,6 @@ import de.stadtportal.directory.domain.BusinessSearch;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The directory's search results on a map. The page is first of all a plain list (name, address,
@@ -27,7 +26,7 @@ class MapController {
     }
 
     @GetMapping("/unternehmen/karte")
-    String map(@ModelAttribute SearchForm form, java.util.Locale locale, Model model) {
+    String map(SearchForm form, java.util.Locale locale, Model model) {
         Search search = form.toSearch(locale);
         List<MapBusiness> found = businesses.mapped(search, LIMIT);
         model.addAttribute("search", search);

@@ -2,23 +2,33 @@ package de.stadtportal.directory.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import de.stadtportal.directory.DirectoryApi.Search;
-import org.springframework.web.bind.annotation.BindParam;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The directory search as the URL gives it, for the list (/unternehmen) and the map
- * (/unternehmen/karte) alike: bookmarkable, works without JavaScript.
+ * (/unternehmen/karte) alike: bookmarkable, works without JavaScript. Read from the query by
+ * {@link #from} (see {@link SearchFormBinding} for why not by Spring's data binding).
  */
-record SearchForm(String q,
-                  @BindParam("kategorie") String category,
-                  @BindParam("stadtteil") String district,
-                  @BindParam("merkmal") List<String> attributes,
-                  @BindParam("geoeffnet") Boolean openNow,
-                  @BindParam("sortierung") String sort,
-                  @BindParam("seite") Integer page) {
+record SearchForm(String q, String category, String district, List<String> attributes, Boolean openNow, String sort,
+                  Integer page) {
 
     static final int MAX_QUERY = 200;
+
+    /**
+     * The form from the query's parameters (their German names), as Spring's binding read them: an empty value
+     * counts as not given; a page that is no whole number, or "geoeffnet" that is neither yes nor no, is the
+     * client's error (400 with the error page).
+     */
+    static SearchForm from(Map<String, String[]> parameters) {
+        String[] attributes = parameters.get("merkmal");
+        return new SearchForm(first(parameters, "q"), first(parameters, "kategorie"), first(parameters, "stadtteil"),
+                attributes == null ? null : List.of(attributes), yesOrNo(first(parameters, "geoeffnet")),
+                first(parameters, "sortierung"), wholeNumber(first(parameters, "seite")));
+    }
 
     /** A too long query is cut, unknown sorts mean relevance, pages start at 0; the page's language reads the words. */
     Search toSearch(Locale locale) {
@@ -26,5 +36,33 @@ record SearchForm(String q,
         return new Search(query, category, district, attributes == null ? List.of() : attributes,
                 Boolean.TRUE.equals(openNow), "name".equals(sort) ? "name" : "relevanz",
                 page == null ? 0 : Math.max(page, 0), "en".equals(locale.getLanguage()) ? "en" : "de");
+    }
+
+    private static String first(Map<String, String[]> parameters, String name) {
+        String[] values = parameters.get(name);
+        return values == null || values.length == 0 ? null : values[0];
+    }
+
+    private static Integer wholeNumber(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "seite is no whole number");
+        }
+    }
+
+    /** The words Spring's conversion takes for a yes or no. */
+    private static Boolean yesOrNo(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "on", "yes", "1" -> Boolean.TRUE;
+            case "false", "off", "no", "0" -> Boolean.FALSE;
+            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "geoeffnet is neither yes nor no");
+        };
     }
 }

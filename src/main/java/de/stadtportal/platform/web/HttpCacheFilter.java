@@ -118,19 +118,24 @@ class HttpCacheFilter extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper page = new ContentCachingResponseWrapper(response);
         boolean kept = false;
+        boolean answered = false;
         try {
             chain.doFilter(request, page);
             if (page.getStatus() == HttpServletResponse.SC_OK && PRIVATE.equals(page.getHeader(HttpHeaders.CACHE_CONTROL))
                     && page.getHeaders(HttpHeaders.SET_COOKIE).isEmpty() && request.getAttribute(PERSONAL) == null
                     && !response.isCommitted()) {
                 publicHeaders(page, etag);
-                kept = key != null && pages.keep(key, etag, request, page, page.getContentAsByteArray());
+                kept = key != null && pages.keep(key, etag, request, page);
+                // a browser gets the page as just kept, gzipped once, not compressed a second time by the connector
+                answered = kept && PageCache.acceptsGzip(request) && pages.answer(key, etag, request, response);
             }
         } finally {
             if (renders) {
                 pages.rendered(key, kept);
             }
-            page.copyBodyToResponse();
+            if (!answered) {
+                page.copyBodyToResponse();
+            }
         }
     }
 

@@ -3,16 +3,15 @@ package de.stadtportal.platform.web;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +22,12 @@ import java.util.zip.GZIPOutputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Interner;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Whole public pages as anonymous visitors get them, kept in memory per address with the ETag they
@@ -49,6 +50,7 @@ final class PageCache {
 
     /** For clients that do not take gzip (curl, some bots; behind the nginx recipe, the proxy on a miss). */
     private static final int INFLATE_BUFFER = 8192;
+    private static final int GZIP_BUFFER = 8192;
     /** As server.compression: text types of at least 2 KB are worth compressing. */
     private static final int COMPRESS_FROM = 2048;
     private static final Pattern COMPRESSED = Pattern.compile(
@@ -70,6 +72,13 @@ final class PageCache {
     private final Cache<Key, Inflated> inflatedCopies;
     /** A fixed array, so that remembering an address asked once makes no garbage; a collision forgets one. */
     private final AtomicLongArray asked = new AtomicLongArray(ASKED_SLOTS);
+    /**
+     * One copy of each set of headers and of each request header value in keys: nearly every page has the same
+     * headers (security, caching), and thousands of kept pages each holding their own maps and strings were
+     * about a tenth of all the portal keeps on the heap. Weak, so a set no kept page uses any more goes.
+     */
+    private final Interner<Map<String, List<String>>> headerSets = Interner.newWeakInterner();
+    private static final Interner<String> HEADER_VALUES = Interner.newWeakInterner();
     /** Pages being rendered right now, so that one request renders and the others wait for it. */
     private final ConcurrentHashMap<Key, CountDownLatch> rendering = new ConcurrentHashMap<>();
     /** Addresses whose answer was not kept (a form's session, an error): their requests render without waiting. */
@@ -100,9 +109,13 @@ final class PageCache {
 
     /** The key of a request: everything a page's bytes may depend on besides the data version and period. */
     static Key key(HttpServletRequest request, String language) {
-        return new Key(language, request.getRequestURI(), parameters(request), request.getHeader(HttpHeaders.HOST),
-                request.getHeader("X-Forwarded-Host"), request.getHeader("X-Forwarded-Proto"),
-                request.getHeader(HttpHeaders.ACCEPT));
+        return new Key(language, request.getRequestURI(), parameters(request), header(request, HttpHeaders.HOST),
+                header(request, "X-Forwarded-Host"), header(request, "X-Forwarded-Proto"), header(request, HttpHeaders.ACCEPT));
+    }
+
+    private static String header(HttpServletRequest request, String name) {
+        String value = request.getHeader(name);
+        return value == null ? null : HEADER_VALUES.intern(value);
     }
 
     /** The parameters in one order ("?a=1&b=2" and "?b=2&a=1" are one page); a GET's come from its query only. */
@@ -111,9 +124,14 @@ final class PageCache {
         if (given.isEmpty()) {
             return Map.of();
         }
-        Map<String, List<String>> parameters = new TreeMap<>();
-        given.forEach((name, values) -> parameters.put(name, List.of(values)));
-        return parameters;
+        // an immutable map: compact while kept, and equal whatever order the query named them in
+        @SuppressWarnings("unchecked")
+        Map.Entry<String, List<String>>[] parameters = new Map.Entry[given.size()];
+        int i = 0;
+        for (Map.Entry<String, String[]> parameter : given.entrySet()) {
+            parameters[i++] = Map.entry(parameter.getKey(), List.of(parameter.getValue()));
+        }
+        return Map.ofEntries(parameters);
     }
 
     /** Writes the page kept under this ETag and says true, or says false when there is none. */
@@ -227,7 +245,7 @@ final class PageCache {
      * it is kept already; says whether it is a page that is kept. Text over 2 KB is kept gzipped only
      * (a fifth of the bytes): browsers take it as it is, other clients get it inflated.
      */
-    boolean keep(Key key, String etag, HttpServletRequest request, HttpServletResponse rendered, byte[] body) {
+    boolean keep(Key key, String etag, HttpServletRequest request, ContentCachingResponseWrapper rendered) throws IOException {
         if (!"GET".equals(request.getMethod())) {
             return false;
         }
@@ -235,15 +253,18 @@ final class PageCache {
         if (before == null && !askedAgain(key)) {
             return true;
         }
-        Map<String, List<String>> headers = new LinkedHashMap<>();
+        Map<String, List<String>> headers = new HashMap<>();
         for (String name : rendered.getHeaderNames()) {
             if (!NOT_KEPT.contains(name.toLowerCase(Locale.ROOT))) {
                 headers.put(name, List.copyOf(rendered.getHeaders(name)));
             }
         }
         String contentType = rendered.getContentType();
-        boolean compress = compressible(contentType, body);
-        Page page = new Page(etag, contentType, headers, compress ? gzip(body) : body, compress, body.length);
+        int length = rendered.getContentSize();
+        boolean compress = compressible(contentType, length);
+        // read from the rendered buffers as they are: no plain copy of the page for gzip to read
+        InputStream body = rendered.getContentInputStream();
+        Page page = new Page(etag, contentType, headerSets.intern(Map.copyOf(headers)), compress ? gzip(body, length) : body.readAllBytes(), compress, length);
         // unchanged (the next period, another table's change): the arrays kept stay, only the ETag is new.
         // Compressing is deterministic, so equal bytes compressed are equal pages.
         pages.put(key, before != null && before.sameAs(page) ? before.under(etag) : page);
@@ -257,16 +278,14 @@ final class PageCache {
     }
 
     /** Whether the connector would compress it (server.compression: text, over 2 KB). */
-    private static boolean compressible(String contentType, byte[] body) {
-        return body.length >= COMPRESS_FROM && contentType != null && COMPRESSED.matcher(contentType).lookingAt();
+    private static boolean compressible(String contentType, int length) {
+        return length >= COMPRESS_FROM && contentType != null && COMPRESSED.matcher(contentType).lookingAt();
     }
 
-    private static byte[] gzip(byte[] body) {
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream(body.length / 3);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
-            gzip.write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // in memory: does not happen
+    private static byte[] gzip(InputStream body, int length) throws IOException {
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(length / 3);
+        try (GZIPOutputStream gzip = new GZIPOutputStream(compressed, GZIP_BUFFER)) {
+            body.transferTo(gzip);
         }
         return compressed.toByteArray();
     }

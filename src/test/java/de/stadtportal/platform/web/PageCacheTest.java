@@ -3,6 +3,7 @@ package de.stadtportal.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * A missing page is rendered by one request; the others of the same moment wait for it instead of rendering it too.
@@ -24,6 +26,22 @@ class PageCacheTest {
 
     final PageCache pages = new PageCache(DataSize.ofMegabytes(1), Duration.ofSeconds(60));
     final PageCache.Key key = new PageCache.Key("de", "/impressum", Map.of(), "localhost", null, null, null);
+
+    /** A page is its address: the order the query names its parameters in does not matter, their values do. */
+    @Test
+    void theParametersInAnyOrderAreOneKeyTheirValuesAreNot() {
+        MockHttpServletRequest one = new MockHttpServletRequest("GET", "/unternehmen");
+        one.addParameter("q", "Brot");
+        one.addParameter("merkmal", "wlan", "gutschein");
+        MockHttpServletRequest other = new MockHttpServletRequest("GET", "/unternehmen");
+        other.addParameter("merkmal", "wlan", "gutschein");
+        other.addParameter("q", "Brot");
+        MockHttpServletRequest otherValues = new MockHttpServletRequest("GET", "/unternehmen");
+        otherValues.addParameter("merkmal", "gutschein", "wlan");
+        otherValues.addParameter("q", "Brot");
+        assertThat(PageCache.key(one, "de")).isEqualTo(PageCache.key(other, "de")).hasSameHashCodeAs(PageCache.key(other, "de"))
+                .isNotEqualTo(PageCache.key(otherValues, "de")).isNotEqualTo(PageCache.key(one, "en"));
+    }
 
     @Test
     void theFirstRequestRendersAndTheNextWaitsUntilItIsDone() throws Exception {
@@ -60,11 +78,11 @@ class PageCacheTest {
     void aPageRenderedAgainUnderANewETagReplacesTheOldOne() throws Exception {
         byte[] body = page("Impressum");
         askedTwice();
-        assertThat(pages.keep(key, "W/\"1-de-b-100\"", get(), rendered(), body)).isTrue();
+        assertThat(pages.keep(key, "W/\"1-de-b-100\"", get(), rendered(body))).isTrue();
         long oneCopy = pages.keptBytes();
         assertThat(oneCopy).as("kept gzipped").isPositive().isLessThan(body.length / 2);
 
-        assertThat(pages.keep(key, "W/\"1-de-b-101\"", get(), rendered(), body.clone())).isTrue();
+        assertThat(pages.keep(key, "W/\"1-de-b-101\"", get(), rendered(body.clone()))).isTrue();
         assertThat(pages.keptBytes()).as("one copy, not one per ETag").isEqualTo(oneCopy);
         assertThat(answer("W/\"1-de-b-100\"", null)).as("the old ETag's page is gone").isNull();
         MockHttpServletResponse kept = answer("W/\"1-de-b-101\"", null);
@@ -72,14 +90,14 @@ class PageCacheTest {
         assertThat(kept.getContentAsByteArray()).isEqualTo(body);
 
         byte[] changed = page("Impressum, geändert");
-        pages.keep(key, "W/\"2-de-b-101\"", get(), rendered(), changed);
+        pages.keep(key, "W/\"2-de-b-101\"", get(), rendered(changed));
         assertThat(answer("W/\"1-de-b-101\"", null)).isNull();
         assertThat(answer("W/\"2-de-b-101\"", null).getContentAsByteArray()).as("not the old page's plain copy").isEqualTo(changed);
         assertThat(answer("W/\"2-de-b-101\"", null).getContentAsByteArray()).isEqualTo(changed);
         PageCache alone = new PageCache(DataSize.ofMegabytes(1), Duration.ofSeconds(60));
         alone.missed(key);
         alone.missed(key);
-        alone.keep(key, "W/\"2-de-b-101\"", get(), rendered(), changed);
+        alone.keep(key, "W/\"2-de-b-101\"", get(), rendered(changed));
         assertThat(pages.keptBytes()).as("only the changed page").isEqualTo(alone.keptBytes());
     }
 
@@ -88,7 +106,7 @@ class PageCacheTest {
     void aKeptPageGoesGzippedToWhoeverTakesGzipAndInflatedToOthers() throws Exception {
         byte[] body = page("Datenschutz");
         askedTwice();
-        pages.keep(key, "W/\"1-de-b-100\"", get(), rendered(), body);
+        pages.keep(key, "W/\"1-de-b-100\"", get(), rendered(body));
         assertThat(pages.keptBytes()).isLessThan(body.length / 2);
 
         MockHttpServletResponse gzipped = answer("W/\"1-de-b-100\"", "gzip, deflate, br");
@@ -114,7 +132,7 @@ class PageCacheTest {
         PageCache.Key small = new PageCache.Key("de", "/klein", Map.of(), "localhost", null, null, null);
         pages.missed(small);
         pages.missed(small);
-        pages.keep(small, "W/\"1-de-b-100\"", get(), rendered(), "<p>kurz</p>".getBytes(StandardCharsets.UTF_8));
+        pages.keep(small, "W/\"1-de-b-100\"", get(), rendered("<p>kurz</p>".getBytes(StandardCharsets.UTF_8)));
         MockHttpServletResponse kept = new MockHttpServletResponse();
         MockHttpServletRequest request = get();
         request.addHeader("Accept-Encoding", "gzip");
@@ -128,14 +146,14 @@ class PageCacheTest {
     void aPageIsKeptFromTheSecondRequestForItsAddressOn() throws Exception {
         byte[] body = page("Impressum");
         pages.missed(key);
-        assertThat(pages.keep(key, "W/\"1-de-b-100\"", get(), rendered(), body)).as("a page that is kept, later").isTrue();
+        assertThat(pages.keep(key, "W/\"1-de-b-100\"", get(), rendered(body))).as("a page that is kept, later").isTrue();
         assertThat(answer("W/\"1-de-b-100\"", null)).as("asked once").isNull();
         assertThat(pages.keptBytes()).isZero();
 
         PageCache.Key other = new PageCache.Key("de", "/unternehmen", Map.of("q", List.of("4711")), "localhost", null, null, null);
         pages.missed(other);
         pages.missed(key);
-        pages.keep(key, "W/\"1-de-b-100\"", get(), rendered(), body);
+        pages.keep(key, "W/\"1-de-b-100\"", get(), rendered(body));
         assertThat(answer("W/\"1-de-b-100\"", null).getContentAsByteArray()).isEqualTo(body);
 
         // a request that waits for the one rendering counts as asking again
@@ -143,7 +161,7 @@ class PageCacheTest {
         pages.missed(waitedFor);
         assertThat(pages.awaitOtherRendering(waitedFor, Duration.ofSeconds(1))).isNull();
         pages.missed(waitedFor);
-        pages.keep(waitedFor, "W/\"1-en-b-100\"", get(), rendered(), body);
+        pages.keep(waitedFor, "W/\"1-en-b-100\"", get(), rendered(body));
         pages.rendered(waitedFor, true);
         MockHttpServletResponse response = new MockHttpServletResponse();
         assertThat(pages.answer(waitedFor, "W/\"1-en-b-100\"", get(), response)).isTrue();
@@ -167,11 +185,14 @@ class PageCacheTest {
         return new MockHttpServletRequest("GET", "/impressum");
     }
 
-    private static MockHttpServletResponse rendered() {
+    /** What the chain rendered, as HttpCacheFilter holds it. */
+    private static ContentCachingResponseWrapper rendered(byte[] body) throws IOException {
         MockHttpServletResponse response = new MockHttpServletResponse();
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "public, max-age=60");
-        return response;
+        ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
+        rendered.getOutputStream().write(body);
+        return rendered;
     }
 
     private static byte[] page(String title) {
