@@ -105,6 +105,18 @@ class PublicPagesBrowserTest extends BrowserPages {
         assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/konto/anmelden"));
     }
 
+    /** The third request gets the page kept for visitors: it names its language as the rendered one did. */
+    @Test
+    void aPageKeptForVisitorsNamesItsLanguageAsTheRenderedOneDid() throws Exception {
+        for (String path : List.of("/impressum?sprache-behalten=1", "/en/impressum?sprache-behalten=1")) {
+            List<String> languages = new java.util.ArrayList<>();
+            for (int request = 0; request < 3; request++) {
+                languages.add(fetch(path).headers().firstValue("Content-Language").orElse("none"));
+            }
+            assertThat(languages).as(path).containsOnly(path.startsWith("/en/") ? "en" : "de");
+        }
+    }
+
     private HttpResponse<String> fetch(String path) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path))).header("Accept", "text/html").build(),
                 HttpResponse.BodyHandlers.ofString());

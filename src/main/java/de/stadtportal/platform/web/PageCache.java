@@ -260,6 +260,10 @@ final class PageCache {
             }
         }
         String contentType = rendered.getContentType();
+        if (contentType != null && contentType.startsWith("text/html") && !headers.containsKey(HttpHeaders.CONTENT_LANGUAGE)) {
+            // Tomcat sends the view's language from the response's locale, not among its headers
+            headers.put(HttpHeaders.CONTENT_LANGUAGE, List.of(key.language()));
+        }
         int length = rendered.getContentSize();
         boolean compress = compressible(contentType, length);
         // read from the rendered buffers as they are: no plain copy of the page for gzip to read

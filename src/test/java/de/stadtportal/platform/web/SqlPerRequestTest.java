@@ -169,9 +169,17 @@ class SqlPerRequestTest {
     void aDirectorySearchAskedBeforeReadsOnlyTheDataVersion() throws Exception {
         String page = "/unternehmen?q=Schichtwechsel+Bäckerei";
         thread = Thread.currentThread().getId();
-        render(page);
-        // the page cache misses again (another host): words, matches and the shown rows come from memory
-        List<String> statements = render(page, content().string(containsString("href=\"/unternehmen/" + SLUG + "\"")));
+        List<String> statements;
+        for (int attempt = 1; ; attempt++) {
+            long before = jdbc.queryForObject("SELECT " + PublicDataVersion.IN_SNAPSHOT, Long.class);
+            render(page);
+            // the page cache misses again (another host): words, matches and the shown rows come from memory
+            statements = render(page, content().string(containsString("href=\"/unternehmen/" + SLUG + "\"")));
+            // a late commit of an earlier test moved the data version in between: the page rightly read again
+            if (attempt == 3 || jdbc.queryForObject("SELECT " + PublicDataVersion.IN_SNAPSHOT, Long.class) == before) {
+                break;
+            }
+        }
         // while PublicDataVersion is not listening (as in these tests) it reads the number once per request (a statement
         // the driver may have prepared on the server before, then seen by its name only)
         assertThat(statements).singleElement().asString()
