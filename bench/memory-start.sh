@@ -32,7 +32,7 @@ stop_training_databases() {
   done
 }
 trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null || true; stop_training_databases; rm -rf "$DATA"' EXIT
-RECOMMENDED="-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=32m -XX:TrimNativeHeapInterval=5000"
+RECOMMENDED=$(sed 's/#.*//' deploy/jvm.options | xargs)
 PAGES="/ /impressum /unternehmen /unternehmen?q=B%C3%A4ckerei /unternehmen/baeckerei-kamphues /unternehmen/karte /veranstaltungen /sprechtag /handwerk /reallabore/hybride-formen-des-handels /fairtrade /fachkraefte /suche?q=Handwerk /en/veranstaltungen /veranstaltungen.ics"
 JAVA=${JAVA:-java}
 feature() { "$1" -XshowSettings:properties -version 2>&1 | awk '/java.specification.version/ {print $3}'; }

@@ -9,7 +9,9 @@
 # Usage: bench/pages.sh                       (defaults: DURATION=8s WARMUP=10s SIZE=10000)
 #        DURATION=3s WARMUP=2s bench/pages.sh (a quick run)
 #        BASE=http://127.0.0.1:8080 bench/pages.sh (an already running portal; seeding needs PGPORT)
-#        JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java JAR=/tmp/other.jar JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/x.jfr" bench/pages.sh
+#        JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java JAR=/tmp/other.jar bench/pages.sh
+#        JAVA_OPTS="-Xmx256m -XX:+UseSerialGC" bench/pages.sh  (other JVM options than deploy/jvm.options,
+#                                                   the recommended ones; JAVA_OPTS= for the JVM's defaults)
 #        ONLY="/ /veranstaltungen" bench/pages.sh  (just these paths)
 #        COMPARE_JAR=/tmp/main.jar bench/pages.sh  (another build, page by page next to this one:
 #                                                   before and after in the same run, same load)
@@ -17,6 +19,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-8s}
+# the recommended JVM options (deploy/jvm.options) unless JAVA_OPTS is set, also to nothing
+JAVA_OPTS=${JAVA_OPTS-$(sed 's/#.*//' deploy/jvm.options | xargs)}
 WARMUP=${WARMUP:-10s}
 # The warm-up runs with few connections: with 32 busy request threads on two cores the JIT's compiler threads
 # hardly get the CPU, and a page measured after a warm-up at 32 connections ran partly interpreted (the same
@@ -65,6 +69,7 @@ seed() {
   fi
 }
 
+BASE_GIVEN=${BASE:-}
 if [ -z "${BASE:-}" ]; then
   if [ -z "${JAR:-}" ]; then
     ./mvnw -B -q -DskipTests package >/dev/null
@@ -199,3 +204,4 @@ printf '%s\n' "${ROWS[@]}"
 rss() { awk '/^VmHWM|^VmRSS/ { printf "%s %d MB ", $1, $2 / 1024 }' "/proc/$(cat "$1.pid")/status" 2>/dev/null; }
 echo
 echo "portal JVM memory: $(rss "$DATA/main")${COMPARE_BASE:+; compared build: $(rss "$DATA/compare")}"
+[ -n "${BASE_GIVEN:-}" ] || echo "JVM options: ${JAVA_OPTS:-none (the defaults of the JVM)}"
