@@ -5,6 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import de.stadtportal.directory.DirectoryApi.Search;
+import org.springframework.core.convert.ConversionException;
+import org.springframework.core.convert.support.DefaultConversionService;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -25,9 +27,10 @@ record SearchForm(String q, String category, String district, List<String> attri
      */
     static SearchForm from(Map<String, String[]> parameters) {
         String[] attributes = parameters.get("merkmal");
+        Boolean openNow = converted(first(parameters, "geoeffnet"), Boolean.class, "geoeffnet");
+        Integer page = converted(first(parameters, "seite"), Integer.class, "seite");
         return new SearchForm(first(parameters, "q"), first(parameters, "kategorie"), first(parameters, "stadtteil"),
-                attributes == null ? null : List.of(attributes), yesOrNo(first(parameters, "geoeffnet")),
-                first(parameters, "sortierung"), wholeNumber(first(parameters, "seite")));
+                attributes == null ? null : List.of(attributes), openNow, first(parameters, "sortierung"), page);
     }
 
     /** A too long query is cut, unknown sorts mean relevance, pages start at 0; the page's language reads the words. */
@@ -43,26 +46,12 @@ record SearchForm(String q, String category, String district, List<String> attri
         return values == null || values.length == 0 ? null : values[0];
     }
 
-    private static Integer wholeNumber(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
+    /** Converted as Spring's binding converted them (empty is null, "on" is yes); what does not convert is a 400. */
+    private static <T> T converted(String value, Class<T> type, String name) {
         try {
-            return Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "seite is no whole number");
+            return DefaultConversionService.getSharedInstance().convert(value, type);
+        } catch (ConversionException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, name + " is no " + type.getSimpleName());
         }
-    }
-
-    /** The words Spring's conversion takes for a yes or no. */
-    private static Boolean yesOrNo(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "on", "yes", "1" -> Boolean.TRUE;
-            case "false", "off", "no", "0" -> Boolean.FALSE;
-            default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "geoeffnet is neither yes nor no");
-        };
     }
 }

@@ -77,8 +77,8 @@ final class PageCache {
      * headers (security, caching), and thousands of kept pages each holding their own maps and strings were
      * about a tenth of all the portal keeps on the heap. Weak, so a set no kept page uses any more goes.
      */
-    private final Interner<Map<String, List<String>>> headerSets = Interner.newWeakInterner();
     private static final Interner<String> HEADER_VALUES = Interner.newWeakInterner();
+    private final Interner<Map<String, List<String>>> headerSets = Interner.newWeakInterner();
     /** Pages being rendered right now, so that one request renders and the others wait for it. */
     private final ConcurrentHashMap<Key, CountDownLatch> rendering = new ConcurrentHashMap<>();
     /** Addresses whose answer was not kept (a form's session, an error): their requests render without waiting. */
@@ -118,7 +118,7 @@ final class PageCache {
         return value == null ? null : HEADER_VALUES.intern(value);
     }
 
-    /** The parameters in one order ("?a=1&b=2" and "?b=2&a=1" are one page); a GET's come from its query only. */
+    /** The parameters in any order ("?a=1&b=2" and "?b=2&a=1" are one page); a GET's come from its query only. */
     private static Map<String, List<String>> parameters(HttpServletRequest request) {
         Map<String, String[]> given = request.getParameterMap();
         if (given.isEmpty()) {
